@@ -112,7 +112,14 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['../ui/*', '../audio/*', '../i18n/*', '../net/*', '../cli/*', '../../server/*'],
+              group: [
+                '../ui/*',
+                '../audio/*',
+                '../i18n/*',
+                '../net/*',
+                '../cli/*',
+                '../../server/*',
+              ],
               message: 'src/game imports no project folder but the engine.',
             },
             { group: [...viewAndRuntimeLibs, ...nodeBuiltins], message: 'src/game is pure.' },

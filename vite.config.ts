@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
-import { chromiumArgs, chromiumPath } from './test/chromium';
+import { chromiumArgs, chromiumPath } from './test/chromium.ts';
 
 export default defineConfig({
   publicDir: 'assets',
@@ -34,11 +34,15 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/browser/globalSetup.ts'],
           browser: {
             enabled: true,
             headless: true,
             provider: playwright({
-              launchOptions: { executablePath: chromiumPath(), args: chromiumArgs },
+              launchOptions: {
+                executablePath: chromiumPath(),
+                args: [...chromiumArgs, '--autoplay-policy=no-user-gesture-required'],
+              },
             }),
             instances: [{ browser: 'chromium' }],
           },
@@ -49,6 +53,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/globalSetup.ts'],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 180_000,

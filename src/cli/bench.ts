@@ -1,0 +1,129 @@
+// `npm run bench`: the figures the issues ask for, printed as a table and as JSON.
+//   App JS gzip (everything but the Phaser chunk), Phaser chunk gzip, navigation → title
+//   interactive in headless Chromium (median of 5), then the engine's and the game core's figures.
+// Budgets are reported beside each figure; the bench measures, the tests assert behaviour.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { AddressInfo } from 'node:net';
+import { build } from 'vite';
+import { chromium } from 'playwright-core';
+import { createAppServer } from '../../server/app';
+import { chromiumArgs, requireChromium } from '../../test/chromium';
+
+type Figure = { name: string; value: number | string; unit: string; budget?: string; ok?: boolean };
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
+
+async function bundleFigures(outDir: string): Promise<Figure[]> {
+  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  const files = readdirSync(join(outDir, 'assets')).filter((f) => f.endsWith('.js'));
+  let app = 0;
+  let phaser = 0;
+  for (const f of files) {
+    const gz = gzipSync(readFileSync(join(outDir, 'assets', f)), { level: 9 }).length;
+    if (f.startsWith('phaser-')) phaser += gz;
+    else app += gz;
+  }
+  return [
+    {
+      name: 'app JS gzip (without Phaser)',
+      value: kb(app),
+      unit: 'kB',
+      budget: '≤ 100',
+      ok: kb(app) <= 100,
+    },
+    { name: 'Phaser chunk gzip', value: kb(phaser), unit: 'kB' },
+  ];
+}
+
+async function titleInteractive(outDir: string, runs = 5): Promise<Figure[]> {
+  const server = createAppServer({ distDir: outDir });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const profile = mkdtempSync(join(tmpdir(), 'one25-bench-'));
+      const context = await chromium.launchPersistentContext(profile, {
+        executablePath: requireChromium(),
+        args: chromiumArgs,
+        viewport: { width: 1280, height: 720 },
+      });
+      try {
+        const page = context.pages()[0] ?? (await context.newPage());
+        await page.goto(url);
+        await page.waitForFunction(() => window.__titleInteractiveAt !== undefined, null, {
+          timeout: 30_000,
+        });
+        times.push(await page.evaluate(() => window.__titleInteractiveAt ?? NaN));
+      } finally {
+        await context.close();
+        rmSync(profile, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    server.close();
+  }
+  const ms = Math.round(median(times));
+  return [
+    {
+      name: `navigation → title interactive (median of ${runs}, cold profile)`,
+      value: ms,
+      unit: 'ms',
+      budget: '≤ 2000',
+      ok: ms <= 2000,
+    },
+  ];
+}
+
+/** Figures contributed by other parts of the game, if present in this build. */
+async function moduleFigures(path: string, exportName: string): Promise<Figure[]> {
+  if (!existsSync(new URL(path, import.meta.url))) return [];
+  const mod = (await import(path)) as Record<
+    string,
+    () => Promise<Figure[] | Record<string, number | string>>
+  >;
+  const result = await mod[exportName]();
+  if (Array.isArray(result)) return result;
+  return Object.entries(result).map(([name, value]) => ({ name, value, unit: '' }));
+}
+
+async function main(): Promise<void> {
+  const outDir = mkdtempSync(join(tmpdir(), 'one25-bench-dist-'));
+  const figures: Figure[] = [];
+  try {
+    figures.push(...(await bundleFigures(outDir)));
+    figures.push(...(await titleInteractive(outDir)));
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+  figures.push(...(await moduleFigures('./engineBench.ts', 'engineBench')));
+  figures.push(...(await moduleFigures('./gameBench.ts', 'gameBench')));
+
+  const rows = figures.map((f) => [
+    f.name,
+    `${f.value}${f.unit ? ' ' + f.unit : ''}`,
+    f.budget ? `${f.budget} ${f.unit}` : '',
+    f.ok === undefined ? '' : f.ok ? 'ok' : 'OVER',
+  ]);
+  const head = ['figure', 'value', 'budget', ''];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join(' | ');
+  console.log(line(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+  rows.forEach((r) => console.log(line(r)));
+  console.log('');
+  console.log(JSON.stringify({ bench: figures }, null, 2));
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

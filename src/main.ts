@@ -1,0 +1,75 @@
+// Entry point: builds the shared UI context (app-flow actor, i18n, audio, settings), starts Phaser
+// with one scene per screen, and lets the scene director follow the app-flow machine.
+import '@fontsource/noto-sans-kr/400.css';
+import '@fontsource/noto-sans-kr/700.css';
+import './ui/style.css';
+import { AUTO, CANVAS, Game, Scale, WEBGL } from 'phaser';
+import { createActor } from 'xstate';
+import { appFlowMachine, screenOf } from './game/appFlow.machine';
+import { createI18n, resolveLanguage } from './i18n';
+import { AudioCues } from './audio/audio';
+import { createSettingsStore } from './ui/settings';
+import { UI_CONTEXT_KEY, type UiContext } from './ui/context';
+import { directScenes } from './ui/sceneDirector';
+import { Boot } from './ui/scenes/Boot';
+import { Preloader } from './ui/scenes/Preloader';
+import { Title } from './ui/scenes/Title';
+import { LevelSelect } from './ui/scenes/LevelSelect';
+
+async function start(): Promise<void> {
+  const params = new URLSearchParams(window.location.search);
+  const prefersReducedMotion =
+    window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+  const settings = createSettingsStore(window.localStorage, prefersReducedMotion);
+  const language = resolveLanguage({
+    query: params.get('lang'),
+    stored: settings.get().language,
+    browser: navigator.languages,
+  });
+  document.documentElement.lang = language;
+  const i18n = await createI18n(language);
+
+  const audio = new AudioCues();
+  audio.setVolume(settings.get().volume);
+  audio.setMuted(settings.get().muted);
+
+  const flow = createActor(appFlowMachine).start();
+  const overlay = document.getElementById('overlay') as HTMLElement;
+  const ctx: UiContext = { flow, i18n, audio, settings, overlay };
+
+  const renderer = params.get('renderer');
+  const game = new Game({
+    type: renderer === 'canvas' ? CANVAS : renderer === 'webgl' ? WEBGL : AUTO,
+    parent: 'game',
+    width: 1280,
+    height: 720,
+    backgroundColor: '#0b1320',
+    scale: { mode: Scale.FIT, autoCenter: Scale.CENTER_BOTH },
+    // Tests read pixels back; without this WebGL reads return black.
+    render: { preserveDrawingBuffer: true, antialias: true },
+    audio: { noAudio: true },
+    banner: false,
+    scene: [Boot, Preloader, Title, LevelSelect],
+    callbacks: {
+      preBoot: (g) => g.registry.set(UI_CONTEXT_KEY, ctx),
+    },
+  });
+  // Phaser auto-starts the first scene in the list; from then on the director follows the machine.
+  game.events.once('ready', () => directScenes(game, ctx));
+
+  window.__app = {
+    screen: () => screenOf(flow.getSnapshot().value),
+    cueLog: () => audio.log.map((e) => ({ ...e })),
+    rendererType: () =>
+      game.renderer
+        ? game.renderer.type === WEBGL
+          ? 'WEBGL'
+          : game.renderer.type === CANVAS
+            ? 'CANVAS'
+            : 'UNKNOWN'
+        : 'UNKNOWN',
+    language: () => i18n.language,
+  };
+}
+
+void start();

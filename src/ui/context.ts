@@ -1,0 +1,17 @@
+// What every scene and panel receives: the app-flow actor to read and send to, translations, the
+// audio wrapper, persisted settings and the HTML overlay. Scenes hold no rules of their own.
+import type { i18n } from 'i18next';
+import type { Actor } from 'xstate';
+import type { appFlowMachine } from '../game/appFlow.machine';
+import type { AudioCues } from '../audio/audio';
+import type { SettingsStore } from './settings';
+
+export interface UiContext {
+  flow: Actor<typeof appFlowMachine>;
+  i18n: i18n;
+  audio: AudioCues;
+  settings: SettingsStore;
+  overlay: HTMLElement;
+}
+
+export const UI_CONTEXT_KEY = 'ui';

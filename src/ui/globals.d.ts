@@ -1,0 +1,17 @@
+import type { CueLogEntry } from '../audio/audio';
+
+declare global {
+  interface Window {
+    /** performance.now() when the title menu first became interactive (read by the bench). */
+    __titleInteractiveAt?: number;
+    /** Read-only hooks for tests and the bench; never used by the game itself. */
+    __app?: {
+      screen(): string;
+      cueLog(): CueLogEntry[];
+      rendererType(): 'WEBGL' | 'CANVAS' | 'UNKNOWN';
+      language(): string;
+    };
+  }
+}
+
+export {};

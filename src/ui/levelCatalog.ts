@@ -1,0 +1,41 @@
+// The shipped levels, as separate files fetched on demand (they are large; keeping them out of the
+// app bundle keeps the first screen fast).
+const levelUrls = import.meta.glob('../../levels/*.json', {
+  query: '?url',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
+
+export interface LevelSummary {
+  id: string;
+  title: { ko: string; en: string };
+  organisation: string;
+  url: string;
+}
+
+export async function loadLevelSummaries(): Promise<LevelSummary[]> {
+  const entries = await Promise.all(
+    Object.entries(levelUrls).map(async ([path, url]) => {
+      const id = path.replace(/^.*\//, '').replace(/\.json$/, '');
+      try {
+        const data = (await (await fetch(url)).json()) as {
+          meta?: {
+            title?: { ko?: string; en?: string };
+            organisation?: string;
+            organisationType?: string;
+          };
+        };
+        const title = data.meta?.title;
+        return {
+          id,
+          url,
+          title: { ko: title?.ko ?? id, en: title?.en ?? id },
+          organisation: data.meta?.organisation ?? data.meta?.organisationType ?? 'isp',
+        };
+      } catch {
+        return { id, url, title: { ko: id, en: id }, organisation: 'isp' };
+      }
+    }),
+  );
+  return entries.sort((a, b) => a.id.localeCompare(b.id));
+}

@@ -1,0 +1,117 @@
+import type { UiContext } from '../context';
+import { clear, el } from '../dom';
+import { LANGUAGES, type Language } from '../../i18n/language';
+
+const LANGUAGE_NAMES: Record<Language, string> = { ko: '한국어', en: 'English' };
+
+/**
+ * The title screen's HTML menu: the game's entries and the persisted settings (language, volume,
+ * mute, reduced motion). Re-rendered on language change; every press gives a sound cue and a
+ * visible response.
+ */
+export function renderTitleMenu(ctx: UiContext): void {
+  const { i18n, settings, audio, flow } = ctx;
+  const t = i18n.t.bind(i18n);
+  const s = settings.get();
+  clear(ctx.overlay);
+
+  const entry = (id: string, label: string, hint: string | undefined, onPress?: () => void) => {
+    const button = el(
+      'button',
+      { class: 'menu-button', type: 'button', 'data-entry': id, disabled: !onPress },
+      label,
+      hint ? el('span', { class: 'hint', text: hint }) : null,
+    );
+    if (onPress)
+      button.addEventListener('click', () => {
+        audio.play('click');
+        onPress();
+      });
+    return button;
+  };
+
+  const langButtons = LANGUAGES.map((lang) => {
+    const b = el('button', {
+      type: 'button',
+      lang,
+      'data-lang': lang,
+      'aria-pressed': String(i18n.language === lang),
+      text: LANGUAGE_NAMES[lang],
+    });
+    b.addEventListener('click', () => {
+      audio.play('click');
+      if (i18n.language === lang) return;
+      settings.update({ language: lang });
+      void i18n.changeLanguage(lang);
+    });
+    return b;
+  });
+
+  const volume = el('input', {
+    id: 'setting-volume',
+    type: 'range',
+    min: 0,
+    max: 100,
+    step: 5,
+    value: Math.round(s.volume * 100),
+  });
+  volume.addEventListener('change', () => {
+    settings.update({ volume: Number(volume.value) / 100 });
+    audio.play('click');
+    announce(ctx, t('settings.saved'));
+  });
+  const mute = el('input', { id: 'setting-mute', type: 'checkbox', checked: s.muted });
+  mute.addEventListener('change', () => {
+    settings.update({ muted: mute.checked });
+    audio.play('click');
+    announce(ctx, t('settings.saved'));
+  });
+  const motion = el('input', { id: 'setting-motion', type: 'checkbox', checked: s.reducedMotion });
+  motion.addEventListener('change', () => {
+    settings.update({ reducedMotion: motion.checked });
+    audio.play('click');
+    announce(ctx, t('settings.saved'));
+  });
+
+  const later = t('menu.comingLater');
+  const menu = el(
+    'nav',
+    { class: 'panel title-menu', 'aria-label': t('menu.heading'), 'data-testid': 'title-menu' },
+    el('h2', { text: t('menu.heading') }),
+    entry('new', t('menu.newGame'), undefined, () => flow.send({ type: 'menu.newGame' })),
+    entry('continue', t('menu.continue'), t('menu.continueNone')),
+    entry('replays', t('menu.replays'), later),
+    entry('team', t('menu.team'), later),
+    el(
+      'section',
+      { class: 'settings', 'aria-labelledby': 'settings-heading' },
+      el('h2', { id: 'settings-heading', text: t('menu.settings') }),
+      el('span', { id: 'lang-label', text: t('settings.language') }),
+      el(
+        'div',
+        { class: 'lang-switch', role: 'group', 'aria-labelledby': 'lang-label' },
+        ...langButtons,
+      ),
+      el('label', { for: 'setting-volume', text: t('settings.volume') }),
+      volume,
+      el('label', { for: 'setting-mute', text: t('settings.mute') }),
+      mute,
+      el('label', { for: 'setting-motion', text: t('settings.reducedMotion') }),
+      motion,
+    ),
+  );
+  ctx.overlay.append(
+    menu,
+    el('div', { class: 'sr-only', role: 'status', 'aria-live': 'polite', id: 'announcer' }),
+  );
+  menu.querySelector<HTMLButtonElement>('[data-entry="new"]')?.focus();
+}
+
+/** Says something to screen readers and shows it briefly on screen. */
+export function announce(ctx: UiContext, message: string): void {
+  const live = ctx.overlay.querySelector('#announcer');
+  if (live) live.textContent = message;
+  const toast = el('div', { class: 'toast', 'aria-hidden': 'true', text: message });
+  ctx.overlay.append(toast);
+  setTimeout(() => toast.remove(), 1600);
+}

@@ -1,0 +1,69 @@
+// Vitest browser mode: the title menu's HTML in a real DOM — entries, live language switch,
+// persisted settings and focus.
+import { describe, expect, it } from 'vitest';
+import { createActor } from 'xstate';
+import { appFlowMachine, screenOf } from '../../src/game/appFlow.machine';
+import { createI18n } from '../../src/i18n';
+import { AudioCues } from '../../src/audio/audio';
+import { createSettingsStore, SETTINGS_KEY } from '../../src/ui/settings';
+import { renderTitleMenu } from '../../src/ui/panels/titleMenu';
+import type { UiContext } from '../../src/ui/context';
+
+async function setup(): Promise<UiContext> {
+  localStorage.removeItem(SETTINGS_KEY);
+  document.body.innerHTML = '<div id="overlay"></div>';
+  const flow = createActor(appFlowMachine).start();
+  flow.send({ type: 'boot.done' });
+  flow.send({ type: 'assets.loaded' });
+  const ctx: UiContext = {
+    flow,
+    i18n: await createI18n('en'),
+    audio: new AudioCues(),
+    settings: createSettingsStore(localStorage),
+    overlay: document.getElementById('overlay') as HTMLElement,
+  };
+  ctx.i18n.on('languageChanged', () => renderTitleMenu(ctx));
+  renderTitleMenu(ctx);
+  return ctx;
+}
+
+describe('title menu', () => {
+  it('should offer the game entries with New game focused', async () => {
+    await setup();
+    const entries = [...document.querySelectorAll('[data-entry]')].map((b) =>
+      b.getAttribute('data-entry'),
+    );
+    expect(entries).toEqual(['new', 'continue', 'replays', 'team']);
+    expect(document.activeElement?.getAttribute('data-entry')).toBe('new');
+  });
+
+  it('should switch to Korean live and persist the choice', async () => {
+    const ctx = await setup();
+    (document.querySelector('[data-lang="ko"]') as HTMLButtonElement).click();
+    await expect
+      .poll(() => document.querySelector('[data-entry="new"]')?.textContent)
+      .toBe('새 게임');
+    expect(JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? '{}').language).toBe('ko');
+    expect(document.querySelector('[data-lang="ko"]')?.getAttribute('aria-pressed')).toBe('true');
+    expect(ctx.audio.log.map((e) => e.cue)).toContain('click');
+  });
+
+  it('should persist mute and reduced motion and announce the change', async () => {
+    const ctx = await setup();
+    const mute = document.getElementById('setting-mute') as HTMLInputElement;
+    mute.click();
+    expect(ctx.settings.get().muted).toBe(true);
+    expect(document.getElementById('announcer')?.textContent).toBe('Settings saved');
+    (document.getElementById('setting-motion') as HTMLInputElement).click();
+    expect(JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? '{}')).toMatchObject({
+      muted: true,
+      reducedMotion: true,
+    });
+  });
+
+  it('should send New game to the app-flow machine', async () => {
+    const ctx = await setup();
+    (document.querySelector('[data-entry="new"]') as HTMLButtonElement).click();
+    expect(screenOf(ctx.flow.getSnapshot().value)).toBe('levelSelect');
+  });
+});

@@ -1,0 +1,28 @@
+// Builds the game once and serves it with `vite preview` on a free port for every e2e file.
+import type { TestProject } from 'vitest/node';
+import { build, preview } from 'vite';
+import { requireChromium } from '../chromium';
+
+export const E2E_OUT_DIR = 'test-results/e2e-dist';
+
+export default async function setup(project: TestProject) {
+  requireChromium();
+  await build({ logLevel: 'warn', build: { outDir: E2E_OUT_DIR, emptyOutDir: true } });
+  const server = await preview({
+    logLevel: 'warn',
+    build: { outDir: E2E_OUT_DIR },
+    preview: { host: '127.0.0.1', port: 0, strictPort: false },
+  });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('vite preview did not report a URL');
+  project.provide('baseUrl', url);
+  return async () => {
+    await server.close();
+  };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
