@@ -1,0 +1,126 @@
+// npm run sim -- --level <file> [--seed N] [--actions <file>] [--until <ISO time>] [--sample <seconds>] [--json]
+// Runs the engine headless on a level's engine block and prints a summary (or one JSON object).
+import { isoToSimMs, simMsToIso } from '../engine/index';
+import { intOption, parseArgs } from './cliArgs';
+import { DEFAULT_UNTIL_ISO, loadActions, loadLevelEngine, runSim, type SimResult } from './simRun';
+
+export const SIM_ARGS = {
+  values: ['level', 'seed', 'actions', 'until', 'sample'],
+  flags: ['json', 'help'],
+} as const;
+
+function kst(tS: number): string {
+  return simMsToIso(Math.round(tS * 1000)).slice(11, 19);
+}
+
+function dayKst(tS: number): string {
+  const iso = simMsToIso(Math.round(tS * 1000));
+  return `${iso.slice(5, 10)} ${iso.slice(11, 19)}`;
+}
+
+export function formatSummary(r: SimResult): string {
+  const s = r.series;
+  const lines: string[] = [];
+  lines.push(`level ${r.level}  seed ${r.seed}  engine ${r.engineVersion}`);
+  lines.push(`run ${r.from} → ${r.until}   state hash ${r.hash}`);
+  const idx = (arr: number[], pick: (a: number, b: number) => boolean): number => {
+    let k = 0;
+    for (let i = 1; i < arr.length; i++) if (pick(arr[i]!, arr[k]!)) k = i;
+    return k;
+  };
+  const pk = idx(s.globalScansPerSec, (a, b) => a > b);
+  const minSubs = idx(s.subscribersOnlinePct, (a, b) => a < b);
+  const minDns = idx(s.dnsSuccessPct, (a, b) => a < b);
+  const maxOwn = idx(s.ownInfected, (a, b) => a > b);
+  lines.push('');
+  lines.push('key times (KST):');
+  for (const e of r.events) {
+    if (e.kind.startsWith('link.')) continue;
+    lines.push(`  ${dayKst(e.t)}  ${e.kind}${e.id ? ' ' + e.id : ''}`);
+  }
+  lines.push('');
+  lines.push('peaks:');
+  lines.push(
+    `  global scans/s      ${(s.globalScansPerSec[pk]! / 1e6).toFixed(1)} M at ${kst(s.t[pk]!)}`,
+  );
+  lines.push(`  own infected        ${s.ownInfected[maxOwn]} at ${kst(s.t[maxOwn]!)}`);
+  lines.push(
+    `  subscribers online  min ${s.subscribersOnlinePct[minSubs]!.toFixed(1)} % at ${dayKst(s.t[minSubs]!)}`,
+  );
+  lines.push(
+    `  DNS success         min ${s.dnsSuccessPct[minDns]!.toFixed(1)} % at ${dayKst(s.t[minDns]!)}`,
+  );
+  const n = s.t.length - 1;
+  lines.push('');
+  lines.push(`final (${dayKst(s.t[n]!)} KST):`);
+  lines.push(`  global infected     ${s.globalInfected[n]}`);
+  lines.push(`  Korea infected      ${s.krInfected[n]}`);
+  lines.push(`  own infected        ${s.ownInfected[n]}  exposed ${s.ownExposed[n]}`);
+  lines.push(`  subscribers online  ${s.subscribersOnlinePct[n]!.toFixed(1)} %`);
+  lines.push(`  DNS success         ${s.dnsSuccessPct[n]!.toFixed(1)} %`);
+  lines.push(`  intl link util      ${s.intlLinkUtilPct[n]!.toFixed(1)} %`);
+  if (r.rejected.length > 0) {
+    lines.push('');
+    lines.push(`rejected actions: ${r.rejected.map((x) => x.message).join('; ')}`);
+  }
+  return lines.join('\n');
+}
+
+export function main(argv: readonly string[]): number {
+  const args = parseArgs(argv, SIM_ARGS);
+  if (args.flags.has('help')) {
+    console.log(
+      'usage: npm run sim -- --level <file> [--seed N] [--actions <file>] [--until <ISO>] [--sample <s>] [--json]',
+    );
+    return 0;
+  }
+  const seed = intOption(args, 'seed', 1, 0);
+  const sampleS = intOption(args, 'sample', 60, 1);
+  const untilIso = args.values.until ?? DEFAULT_UNTIL_ISO;
+  const untilMs = isoToSimMs(untilIso);
+  if (untilMs === null)
+    args.errors.push(`--until: expected an ISO date-time with zone, got "${untilIso}"`);
+  else if (untilMs <= 0) args.errors.push(`--until must be after 2003-01-25T14:00:00+09:00`);
+  if (!args.values.level) args.errors.push('--level <file> is required');
+  if (args.errors.length > 0) {
+    for (const e of args.errors) console.error(`error: ${e}`);
+    return 2;
+  }
+  const level = loadLevelEngine(args.values.level!);
+  if (!level.ok) {
+    console.error(`error: invalid level ${args.values.level}:`);
+    for (const e of level.errors) console.error(`  ${e}`);
+    return 1;
+  }
+  let actions: { atMs: number; action: never }[] | undefined;
+  if (args.values.actions) {
+    const a = loadActions(args.values.actions, level.value.params);
+    if (!a.ok) {
+      console.error(`error: invalid actions file ${args.values.actions}:`);
+      for (const e of a.errors) console.error(`  ${e}`);
+      return 1;
+    }
+    actions = a.value as never;
+  }
+  const result = runSim({
+    levelId: level.value.id,
+    params: level.value.params,
+    seed,
+    actions,
+    untilMs: untilMs!,
+    sampleS,
+  });
+  if (args.flags.has('json')) {
+    const { state: _state, rejected: _rejected, ...out } = result;
+    console.log(JSON.stringify(out));
+  } else {
+    console.log(formatSummary(result));
+  }
+  return result.rejected.length > 0 ? 1 : 0;
+}
+
+// Run when executed directly (tsx src/cli/sim.ts), not when imported.
+const invoked = process.argv[1] ?? '';
+if (invoked.endsWith('sim.ts') || invoked.endsWith('sim.js')) {
+  process.exitCode = main(process.argv.slice(2));
+}

@@ -1,0 +1,231 @@
+// Operator actions. Each one changes a parameter of the physical model (a filter on a link direction, a
+// route, a server count, a patch rate); what follows is left to the model. Unknown ids and malformed actions
+// return { ok: false } with a code and the offending path instead of throwing, so the game can show a
+// rejection and a lockstep peer can never crash on a bad command.
+import { z } from 'zod';
+import { derive } from './derived';
+import type { EngineParams } from './params';
+import { cloneJson, type EngineState } from './state';
+import { formatZodIssues } from './validation';
+
+const id = z.string().min(1).max(64);
+const direction = z.enum(['ingress', 'egress']);
+
+export const engineActionSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('acl.apply'),
+    device: id,
+    direction,
+    port: z.literal(1434).default(1434),
+  }),
+  z.object({ type: z.literal('acl.remove'), device: id, direction }),
+  z.object({
+    type: z.literal('ratelimit.apply'),
+    device: id,
+    direction,
+    mbps: z.number().finite().nonnegative(),
+  }),
+  z.object({ type: z.literal('ratelimit.remove'), device: id, direction }),
+  z.object({ type: z.literal('nullroute.apply'), segment: id }),
+  z.object({ type: z.literal('nullroute.remove'), segment: id }),
+  z.object({ type: z.literal('link.disconnect'), link: id }),
+  z.object({ type: z.literal('link.reconnect'), link: id }),
+  z.object({
+    type: z.literal('dns.addCapacity'),
+    cluster: id,
+    servers: z.number().int().min(1).max(1000),
+  }),
+  z.object({ type: z.literal('dns.restart'), cluster: id }),
+  z.object({ type: z.literal('dns.moveResolution'), from: id, to: id }),
+  z.object({
+    type: z.literal('patch.start'),
+    segment: id,
+    hostsPerHour: z.number().finite().positive().max(1e6),
+  }),
+  z.object({ type: z.literal('patch.stop'), segment: id }),
+  z.object({ type: z.literal('reboot.segment'), segment: id }),
+]);
+
+export type EngineAction = z.infer<typeof engineActionSchema>;
+export type EngineActionType = EngineAction['type'];
+export const ENGINE_ACTION_TYPES: readonly EngineActionType[] = engineActionSchema.options.map(
+  (o) => o.shape.type.value,
+);
+
+export type ApplyResult =
+  { ok: true; state: EngineState } | { ok: false; code: string; message: string; path?: string };
+
+function unknownId(kind: string, path: string, value: string): ApplyResult {
+  return { ok: false, code: 'unknown-id', message: `unknown ${kind} id "${value}"`, path };
+}
+
+/** Check that the ids an action names exist in the level; null when fine. */
+export function checkActionIds(
+  params: EngineParams,
+  a: EngineAction,
+): { path: string; message: string } | null {
+  const d = derive(params);
+  const has = (m: Map<string, number>, v: string): boolean => m.has(v);
+  const nodeOrLink = (v: string): boolean =>
+    d.linkIndex.has(v) || params.network.nodes.some((n) => n.id === v);
+  switch (a.type) {
+    case 'acl.apply':
+    case 'acl.remove':
+    case 'ratelimit.apply':
+    case 'ratelimit.remove':
+      return nodeOrLink(a.device)
+        ? null
+        : {
+            path: 'device',
+            message: `unknown device id "${a.device}" (expected a link or node id)`,
+          };
+    case 'nullroute.apply':
+    case 'nullroute.remove':
+    case 'patch.start':
+    case 'patch.stop':
+    case 'reboot.segment':
+      return has(d.segmentIndex, a.segment)
+        ? null
+        : { path: 'segment', message: `unknown segment id "${a.segment}"` };
+    case 'link.disconnect':
+    case 'link.reconnect':
+      return has(d.linkIndex, a.link)
+        ? null
+        : { path: 'link', message: `unknown link id "${a.link}"` };
+    case 'dns.addCapacity':
+    case 'dns.restart':
+      return has(d.clusterIndex, a.cluster)
+        ? null
+        : { path: 'cluster', message: `unknown cluster id "${a.cluster}"` };
+    case 'dns.moveResolution':
+      if (!has(d.clusterIndex, a.from)) {
+        return { path: 'from', message: `unknown cluster id "${a.from}"` };
+      }
+      return has(d.clusterIndex, a.to)
+        ? null
+        : { path: 'to', message: `unknown cluster id "${a.to}"` };
+  }
+}
+
+/**
+ * Apply one action at the state's current time. Never throws; never mutates the input state.
+ * ACL and rate-limit `device` may name a link (that interface) or a node (every link attached to it).
+ */
+export function applyAction(
+  state: EngineState,
+  params: EngineParams,
+  action: EngineAction | unknown,
+): ApplyResult {
+  const parsed = engineActionSchema.safeParse(action);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const isType =
+      first !== undefined &&
+      first.path.length === 1 &&
+      first.path[0] === 'type' &&
+      typeof (action as { type?: unknown } | null)?.type === 'string';
+    return {
+      ok: false,
+      code: isType ? 'unknown-action' : 'invalid-action',
+      message: isType
+        ? `unknown action type "${(action as { type: string }).type}"`
+        : formatZodIssues(parsed.error).join('; '),
+      path: first ? first.path.join('.') : undefined,
+    };
+  }
+  const a = parsed.data;
+  const bad = checkActionIds(params, a);
+  if (bad) return { ok: false, code: 'unknown-id', message: bad.message, path: bad.path };
+  const d = derive(params);
+  const st = cloneJson(state);
+  const segIdx = (sid: string): number => d.segmentIndex.get(sid) ?? -1;
+  const linksOfDevice = (dev: string): number[] => {
+    const li = d.linkIndex.get(dev);
+    if (li !== undefined) return [li];
+    const out: number[] = [];
+    params.network.links.forEach((l, i) => {
+      if (l.from === dev || l.to === dev) out.push(i);
+    });
+    return out;
+  };
+  switch (a.type) {
+    case 'acl.apply':
+    case 'acl.remove':
+    case 'ratelimit.apply':
+    case 'ratelimit.remove': {
+      const ls = linksOfDevice(a.device);
+      if (ls.length === 0) return unknownId('device (link or node)', 'device', a.device);
+      const on = a.type === 'acl.apply';
+      for (const l of ls) {
+        const link = st.links[l]!;
+        if (a.type === 'acl.apply' || a.type === 'acl.remove') {
+          if (a.direction === 'ingress') link.aclIngress = on;
+          else link.aclEgress = on;
+        } else {
+          const v = a.type === 'ratelimit.apply' ? a.mbps : -1;
+          if (a.direction === 'ingress') link.rateIngressMbps = v;
+          else link.rateEgressMbps = v;
+        }
+      }
+      break;
+    }
+    case 'nullroute.apply':
+    case 'nullroute.remove': {
+      const s = segIdx(a.segment);
+      if (s < 0) return unknownId('segment', 'segment', a.segment);
+      st.segments[s]!.nullRouted = a.type === 'nullroute.apply';
+      break;
+    }
+    case 'link.disconnect':
+    case 'link.reconnect': {
+      const l = d.linkIndex.get(a.link);
+      if (l === undefined) return unknownId('link', 'link', a.link);
+      st.links[l]!.connected = a.type === 'link.reconnect';
+      break;
+    }
+    case 'dns.addCapacity': {
+      const k = d.clusterIndex.get(a.cluster);
+      if (k === undefined) return unknownId('cluster', 'cluster', a.cluster);
+      st.clusters[k]!.pending.push({
+        readyMs: st.tMs + params.network.clusters[k]!.addCapacityS * 1000,
+        servers: a.servers,
+      });
+      break;
+    }
+    case 'dns.restart': {
+      const k = d.clusterIndex.get(a.cluster);
+      if (k === undefined) return unknownId('cluster', 'cluster', a.cluster);
+      const cs = st.clusters[k]!;
+      cs.status = 'restarting';
+      cs.statusUntilMs = st.tMs + params.network.clusters[k]!.restartS * 1000;
+      cs.overloadS = 0;
+      break;
+    }
+    case 'dns.moveResolution': {
+      const from = d.clusterIndex.get(a.from);
+      if (from === undefined) return unknownId('cluster', 'from', a.from);
+      const to = d.clusterIndex.get(a.to);
+      if (to === undefined) return unknownId('cluster', 'to', a.to);
+      for (const ss of st.segments) if (ss.resolver === from) ss.resolver = to;
+      break;
+    }
+    case 'patch.start':
+    case 'patch.stop': {
+      const s = segIdx(a.segment);
+      if (s < 0) return unknownId('segment', 'segment', a.segment);
+      st.segments[s]!.patchPerHour = a.type === 'patch.start' ? a.hostsPerHour : 0;
+      break;
+    }
+    case 'reboot.segment': {
+      const s = segIdx(a.segment);
+      if (s < 0) return unknownId('segment', 'segment', a.segment);
+      const ss = st.segments[s]!;
+      ss.offline += ss.infected;
+      ss.infected = 0;
+      ss.rebootDoneMs = st.tMs + params.network.rebootS * 1000;
+      break;
+    }
+  }
+  st.events.push({ tMs: st.tMs, kind: 'action.' + a.type });
+  return { ok: true, state: st };
+}

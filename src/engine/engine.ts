@@ -1,0 +1,185 @@
+// The engine's public operations: create, act, advance, read. All are pure with respect to their inputs:
+// a state is cloned once on entry and the clone is stepped in place.
+import { derive } from './derived';
+import { createGlobalState } from './globalModel';
+import { hashValue } from './hash';
+import { createLinkStates, createSegmentStates } from './networkModel';
+import { createClusterStates } from './dns';
+import { createAccumulators, createObservation } from './observe';
+import type { EngineParams } from './params';
+import { seedPrng } from './prng';
+import { nextStepEndMs } from './schedule';
+import {
+  cloneJson,
+  type ClusterStatus,
+  type EngineEvent,
+  type EngineObservation,
+  type EngineState,
+  type HeadlineMetrics,
+} from './state';
+import { step } from './step';
+
+export const ENGINE_VERSION = '1.0.0';
+
+export function createEngine(params: EngineParams, seed: number): EngineState {
+  const d = derive(params);
+  const segments = createSegmentStates(params, d);
+  const st: EngineState = {
+    v: 1,
+    tMs: 0,
+    steps: 0,
+    prng: seedPrng(seed),
+    global: createGlobalState(params, d),
+    segments,
+    links: createLinkStates(params),
+    clusters: createClusterStates(params),
+    obs: createObservation(params),
+    acc: createAccumulators(params),
+    pacePrev: [],
+    m: {
+      globalInfected: 0,
+      globalScansPerSec: 0,
+      krInfected: 0,
+      ownInfected: segments.reduce((a, s) => a + s.infected, 0),
+      ownExposed: segments.reduce((a, s) => a + s.exposed, 0),
+      ownPatched: segments.reduce((a, s) => a + s.patched, 0),
+      ownOffline: 0,
+      subscribersOnlinePct: 100,
+      dnsSuccessPct: 100,
+      intlLinkUtilPct: 0,
+      intlLinkLossPct: 0,
+      leasedLinesDown: 0,
+      idcServicesDown: 0,
+      wormSentOutPps: 0,
+    },
+    activity: 0,
+    flags: { wormLocal: false, outage: false },
+    events: [],
+  };
+  return st;
+}
+
+/** Sim time (ms) at which the next step ends; steps never depend on how advanceTo calls are split. */
+export function nextStepMs(state: EngineState, params: EngineParams): number {
+  return nextStepEndMs(state, params);
+}
+
+/**
+ * Run whole steps of the fixed schedule while the next one ends at or before tMs. The returned state's
+ * tMs is the last step boundary ≤ tMs (at most one step short), so any split of an interval into calls
+ * gives the same state.
+ */
+export function advanceTo(state: EngineState, params: EngineParams, tMs: number): EngineState {
+  const d = derive(params);
+  const st = cloneJson(state);
+  for (;;) {
+    const end = nextStepEndMs(st, params);
+    if (end > tMs) break;
+    step(st, params, d, end);
+  }
+  return st;
+}
+
+export interface LinkMetrics {
+  id: string;
+  utilUpPct: number;
+  utilDownPct: number;
+  lossUpPct: number;
+  lossDownPct: number;
+  wormUpPps: number;
+  wormDownPps: number;
+  connected: boolean;
+  aclIngress: boolean;
+  aclEgress: boolean;
+}
+
+export interface ClusterMetrics {
+  id: string;
+  status: ClusterStatus;
+  servers: number;
+  queriesPerSec: number;
+  utilisation: number;
+  successPct: number;
+}
+
+export interface SegmentMetrics {
+  id: string;
+  exposed: number;
+  patched: number;
+  infected: number;
+  offline: number;
+  onlinePct: number;
+  dnsSuccessPct: number;
+  wormInPps: number;
+  wormOutPps: number;
+  nullRouted: boolean;
+  resolver: string;
+}
+
+export interface EngineMetrics extends HeadlineMetrics {
+  tMs: number;
+  links: LinkMetrics[];
+  clusters: ClusterMetrics[];
+  segments: SegmentMetrics[];
+}
+
+/** The truth (for the debrief and tests). */
+export function metrics(state: EngineState): EngineMetrics {
+  return {
+    tMs: state.tMs,
+    ...state.m,
+    links: state.links.map((l) => ({
+      id: l.id,
+      utilUpPct: 100 * l.utilUp,
+      utilDownPct: 100 * l.utilDown,
+      lossUpPct: 100 * l.lossUp,
+      lossDownPct: 100 * l.lossDown,
+      wormUpPps: l.wormUpPps,
+      wormDownPps: l.wormDownPps,
+      connected: l.connected,
+      aclIngress: l.aclIngress,
+      aclEgress: l.aclEgress,
+    })),
+    clusters: state.clusters.map((c) => ({
+      id: c.id,
+      status: c.status,
+      servers: c.servers,
+      queriesPerSec: c.queriesPerSec,
+      utilisation: c.rho,
+      successPct: 100 * c.successRate,
+    })),
+    segments: state.segments.map((s) => ({
+      id: s.id,
+      exposed: s.exposed,
+      patched: s.patched,
+      infected: s.infected,
+      offline: s.offline,
+      onlinePct: 100 * s.online,
+      dnsSuccessPct: 100 * s.dnsOk,
+      wormInPps: s.wormInPps,
+      wormOutPps: s.wormOutPps,
+      nullRouted: s.nullRouted,
+      resolver: state.clusters[s.resolver]?.id ?? '',
+    })),
+  };
+}
+
+/** What monitoring shows (precomputed in the step; reading consumes no randomness). */
+export function observe(state: EngineState): EngineObservation {
+  return cloneJson(state.obs);
+}
+
+export function pacingActivity(state: EngineState): number {
+  return state.activity;
+}
+
+export function hashState(state: EngineState): string {
+  return hashValue(state);
+}
+
+/** Events since the last drain, and a state without them. */
+export function drainEvents(state: EngineState): { state: EngineState; events: EngineEvent[] } {
+  const events = state.events.map((e) => ({ ...e }));
+  const st = { ...state, events: [] };
+  return { state: st, events };
+}

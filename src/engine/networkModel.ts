@@ -1,0 +1,201 @@
+// Network layer: the player's network as a graph. Worm datagrams from infected hosts inside flow outwards
+// along each segment's path; scans from the Internet flow inwards along the same path. On every link and
+// direction the carried load is min(offered, capacity) and the excess is tail-dropped evenly, so worm and
+// legit packets lose alike. Filters act where they sit: an ingress ACL removes inbound worm packets at that
+// link and everything inwards of it, an egress ACL removes outbound ones at that link and everything
+// outwards of it — which is why an ingress filter at the gateway protects hosts but leaves links flooded
+// from inside as full as before.
+import { clamp, oneMinusExpNeg } from './detmath';
+import { IPV4_SPACE, type Derived } from './derived';
+import { drawBinomial } from './draws';
+import type { EngineParams } from './params';
+import type { EngineState, LinkState, SegmentState } from './state';
+
+export function createSegmentStates(p: EngineParams, d: Derived): SegmentState[] {
+  return p.network.segments.map((s) => ({
+    id: s.id,
+    exposed: s.sqlHosts.exposed,
+    patched: s.sqlHosts.patched,
+    infected: s.sqlHosts.infected,
+    offline: 0,
+    rebootDoneMs: -1,
+    nullRouted: false,
+    patchPerHour: 0,
+    patchCarry: 0,
+    resolver: d.clusterIndex.get(s.resolver) ?? 0,
+    wormInPps: 0,
+    wormOutPps: 0,
+    conn: 1,
+    dnsOk: 1,
+    online: 1,
+  }));
+}
+
+export function createLinkStates(p: EngineParams): LinkState[] {
+  return p.network.links.map((l) => ({
+    id: l.id,
+    connected: true,
+    aclIngress: false,
+    aclEgress: false,
+    rateIngressMbps: -1,
+    rateEgressMbps: -1,
+    utilUp: 0,
+    utilDown: 0,
+    lossUp: 0,
+    lossDown: 0,
+    wormUpPps: 0,
+    wormDownPps: 0,
+    saturated: false,
+  }));
+}
+
+let segAmt = new Float64Array(0);
+let segFirst = new Float64Array(0);
+
+/** Carried share and loss for one link direction. Returns loss; writes util via the callback-free pair. */
+function linkLoss(capacityMbps: number, connected: boolean, offeredMbps: number): number {
+  if (!connected) return 1;
+  return offeredMbps > capacityMbps ? 1 - capacityMbps / offeredMbps : 0;
+}
+
+/**
+ * Route worm and legit traffic, update link loads, infect exposed hosts.
+ * @param deliveredScans worm datagrams/s crossing the Internet's core this step (global layer)
+ * @returns worm datagrams/s the player's network sends out to the Internet
+ */
+export function stepNetwork(
+  st: EngineState,
+  p: EngineParams,
+  d: Derived,
+  dtS: number,
+  legit: number,
+  deliveredScans: number,
+): number {
+  const segs = p.network.segments;
+  const links = p.network.links;
+  const nS = segs.length;
+  if (segAmt.length < nS) {
+    segAmt = new Float64Array(nS);
+    segFirst = new Float64Array(nS);
+  }
+  const mb = d.mbPerPkt;
+  for (let s = 0; s < nS; s++) {
+    const ss = st.segments[s]!;
+    segAmt[s] = ss.nullRouted ? 0 : ss.infected * segs[s]!.hostPps;
+    segFirst[s] = 0;
+  }
+  // Outbound (towards the Internet), links in path order.
+  for (const l of d.upOrder) {
+    const ls = st.links[l]!;
+    const users = d.linkUsers[l]!;
+    let offered = 0;
+    for (const s of users) offered += segAmt[s]!;
+    let pass = ls.aclEgress ? 0 : 1;
+    if (pass > 0 && ls.rateEgressMbps >= 0 && offered > 0) {
+      pass = Math.min(1, ls.rateEgressMbps / mb / offered);
+    }
+    const cap = links[l]!.capacityMbps;
+    const total = legit * d.legitUpBase[l]! + offered * pass * mb;
+    const loss = linkLoss(cap, ls.connected, total);
+    ls.lossUp = loss;
+    ls.utilUp = ls.connected ? Math.min(total, cap) / cap : 0;
+    ls.wormUpPps = offered * pass * (1 - loss);
+    const keep = pass * (1 - loss);
+    for (const s of users) {
+      if (d.segPath[s]![0] === l) segFirst[s] = segAmt[s]! * keep;
+      segAmt[s] = segAmt[s]! * keep;
+    }
+  }
+  let sentOut = 0;
+  let internal = 0;
+  for (let s = 0; s < nS; s++) {
+    sentOut += segAmt[s]!;
+    internal += segFirst[s]!;
+    st.segments[s]!.wormOutPps = segFirst[s]!;
+  }
+  // Inbound (towards customers): scans from the Internet enter at the outer end of each path.
+  const perAddress = deliveredScans / IPV4_SPACE;
+  for (let s = 0; s < nS; s++) {
+    segAmt[s] = st.segments[s]!.nullRouted ? 0 : perAddress * segs[s]!.addresses;
+  }
+  for (let k = d.upOrder.length - 1; k >= 0; k--) {
+    const l = d.upOrder[k]!;
+    const ls = st.links[l]!;
+    const users = d.linkUsers[l]!;
+    let offered = 0;
+    for (const s of users) offered += segAmt[s]!;
+    let pass = ls.aclIngress ? 0 : 1;
+    if (pass > 0 && ls.rateIngressMbps >= 0 && offered > 0) {
+      pass = Math.min(1, ls.rateIngressMbps / mb / offered);
+    }
+    const cap = links[l]!.capacityMbps;
+    const total = legit * d.legitDownBase[l]! + offered * pass * mb;
+    const loss = linkLoss(cap, ls.connected, total);
+    ls.lossDown = loss;
+    ls.utilDown = ls.connected ? Math.min(total, cap) / cap : 0;
+    ls.wormDownPps = offered * pass * (1 - loss);
+    const keep = pass * (1 - loss);
+    for (const s of users) segAmt[s] = segAmt[s]! * keep;
+  }
+  // Scans from infected hosts inside that target the player's own addresses travel the backbone and
+  // enter each segment through its own uplink (backbone load of this small share is not modelled).
+  const internalPerAddress = internal / IPV4_SPACE;
+  for (let s = 0; s < nS; s++) {
+    const ss = st.segments[s]!;
+    const seg = segs[s]!;
+    const first = st.links[d.segPath[s]![0]!]!;
+    let inPps = segAmt[s]!;
+    if (!ss.nullRouted && !first.aclIngress) {
+      inPps += internalPerAddress * seg.addresses * (1 - first.lossDown);
+    }
+    ss.wormInPps = inPps;
+    // Each scan names one address; an exposed host is hit at (scans per address per second).
+    const rate = inPps / seg.addresses;
+    if (ss.exposed > 0 && rate > 0) {
+      const n = drawBinomial(st.prng, ss.exposed, oneMinusExpNeg(rate * dtS));
+      ss.exposed -= n;
+      ss.infected += n;
+    }
+    // Domestic reachability: loss along the non-international part of the path, both directions.
+    let ok = 1;
+    for (const l of d.segDomestic[s]!) {
+      const ls = st.links[l]!;
+      ok *= (1 - ls.lossUp) * (1 - ls.lossDown);
+    }
+    const net = p.network;
+    ss.conn = ss.nullRouted
+      ? 0
+      : clamp((net.lossOffline - (1 - ok)) / (net.lossOffline - net.lossFine), 0, 1);
+  }
+  return sentOut;
+}
+
+/** Reboots finishing and patch campaigns progressing (host-state bookkeeping on the sim clock). */
+export function stepHosts(st: EngineState, dtS: number): void {
+  for (const ss of st.segments) {
+    if (ss.offline > 0 && ss.rebootDoneMs >= 0 && st.tMs >= ss.rebootDoneMs) {
+      // Memory-resident worm is gone, but the hole is still there: back to exposed.
+      ss.exposed += ss.offline;
+      ss.offline = 0;
+      ss.rebootDoneMs = -1;
+    }
+    if (ss.patchPerHour > 0) {
+      ss.patchCarry += (ss.patchPerHour * dtS) / 3600;
+      let n = Math.floor(ss.patchCarry);
+      if (n > 0) {
+        ss.patchCarry -= n;
+        // Exposed first (quick), then infected hosts (patch + reboot clears them), then rebooting ones.
+        const a = Math.min(n, ss.exposed);
+        ss.exposed -= a;
+        n -= a;
+        const b = Math.min(n, ss.infected);
+        ss.infected -= b;
+        n -= b;
+        const c = Math.min(n, ss.offline);
+        ss.offline -= c;
+        ss.patched += a + b + c;
+        if (ss.exposed + ss.infected + ss.offline === 0) ss.patchCarry = 0;
+      }
+    }
+  }
+}

@@ -1,0 +1,328 @@
+// The engine block of a level: every number the propagation model uses comes from here, validated by
+// zod so a level file with a typo fails loudly instead of producing a quietly wrong outbreak.
+// Times are integer milliseconds since 2003-01-25T14:00:00+09:00 (sim epoch) unless a name says S (seconds).
+import { z } from 'zod';
+
+const nonNeg = z.number().finite().nonnegative();
+const pos = z.number().finite().positive();
+const share = z.number().finite().min(0).max(1);
+const count = z.number().int().nonnegative();
+const id = z.string().min(1).max(64);
+
+export const REGION_IDS = ['KR', 'US', 'CN', 'JP', 'EU', 'other'] as const;
+export type RegionId = (typeof REGION_IDS)[number];
+
+export const accessClassSchema = z.object({
+  id,
+  /** Share of each region's vulnerable hosts that sit behind this kind of access link. */
+  share,
+  /** Vulnerable hosts that share one access link (one site). Kesidis et al.: one infected host saturates it. */
+  hostsPerSite: z.number().int().min(1).max(4096),
+  /** Access-link capacity in 404-byte datagrams per second (the site's uplink). */
+  linkPps: pos,
+  /** What one infected host can emit (NIC/CPU bound), datagrams per second. */
+  hostPps: pos,
+});
+
+export const regionSchema = z.object({
+  id: z.enum(REGION_IDS),
+  /** Vulnerable SQL Server 2000 / MSDE hosts reachable from the Internet (excluding the player's network). */
+  vulnerableHosts: count,
+  /** Forwarding capacity of the region's upstream/transit core for worm-sized packets, packets per second. */
+  corePps: pos,
+  /** Share of the IPv4 space routed to this region (inbound scans land in proportion). */
+  addressShare: share,
+});
+
+export const globalParamsSchema = z.object({
+  /** Release of the worm from the seed hosts (ms since 14:00 KST). */
+  onsetMs: count,
+  /** Hosts infected at onset (placed in the region given by seedRegion). */
+  seedHosts: z.number().int().min(1).max(1000),
+  seedRegion: z.enum(REGION_IDS),
+  regions: z.array(regionSchema).min(1),
+  accessClasses: z.array(accessClassSchema).min(1),
+  /**
+   * Share of IPv4 one worm instance can reach with its flawed LCG (≤ ¼). Hit probability per scan is
+   * (vulnerable hosts inside the reachable share)/(reachable addresses); with uniform placement the factor
+   * cancels, which is why coverageDensityRatio (vulnerable density inside vs. overall) is kept beside it.
+   */
+  prngCoverage: z.number().finite().gt(0).max(1),
+  coverageDensityRatio: pos,
+  /** Share of inbound scans dropped before reaching a host whose site link is flooded by an infected neighbour. */
+  siteFloodLoss: share,
+});
+
+export const linkKindSchema = z.enum(['international', 'backbone', 'access', 'lan']);
+
+export const linkSchema = z.object({
+  id,
+  name: z.string().optional(),
+  kind: linkKindSchema,
+  /** Node ids at each end; `from` is the customer side, `to` the Internet side. */
+  from: id,
+  to: id,
+  capacityMbps: pos,
+});
+
+export const nodeSchema = z.object({
+  id,
+  name: z.string().optional(),
+  kind: z.enum(['internet', 'gateway', 'pop', 'idc', 'dns', 'customer']),
+  /** Map position (lon/lat) for views; the engine ignores it. */
+  lon: z.number().optional(),
+  lat: z.number().optional(),
+});
+
+export const segmentKindSchema = z.enum(['broadband', 'leased', 'idc', 'pcbang']);
+
+export const segmentSchema = z.object({
+  id,
+  name: z.string().optional(),
+  kind: segmentKindSchema,
+  /** Link ids from the segment outwards to the Internet (first = the segment's own uplink/LAN). */
+  path: z.array(id).min(1),
+  /** IPv4 addresses routed to the segment (inbound scans arrive in proportion). */
+  addresses: z.number().int().min(1),
+  subscribers: count,
+  /** Leased lines (leased segments) or hosted services (IDC segments) counted as up/down. */
+  lines: count.default(0),
+  sqlHosts: z.object({ exposed: count, patched: count, infected: count.default(0) }),
+  /** Send rate of one infected host in this segment, datagrams per second (NIC/CPU bound). */
+  hostPps: pos,
+  /** Legit traffic at profile 1.0, Mb/s towards the customers (down) and towards the Internet (up). */
+  legitDownMbps: nonNeg,
+  legitUpMbps: nonNeg,
+  /** DNS queries per second at profile 1.0 (stub resolvers of the segment's users). */
+  dnsQps: nonNeg,
+  /** Resolver cluster id the segment's users are configured with. */
+  resolver: id,
+  /** How much the segment's service depends on name resolution (1: browsing users, 0: pure IP). */
+  dnsDependence: share,
+  /** Firewalls/IDSs that do reverse (PTR) lookups on worm sources: lookups per 1,000 worm packets seen. */
+  ptrPerKpps: nonNeg,
+});
+
+export const clusterSchema = z.object({
+  id,
+  name: z.string().optional(),
+  node: id,
+  servers: z.number().int().min(1),
+  /** Work units per second one server sustains (1 unit = answering one query from cache). */
+  qpsPerServer: pos,
+  /** Share of queries that need an upstream (root/TLD/foreign) lookup. */
+  missShare: share,
+  /** Extra resolver work per upstream query that times out (re-sends to other name servers). */
+  upstreamRetryCost: nonNeg,
+  /** Link ids from the cluster to the Internet (its upstream lookups cross them). */
+  path: z.array(id),
+  /** Utilisation above which the cluster is overloaded, and for how long it survives that. */
+  overloadRho: pos,
+  failAfterS: pos,
+  /** Time to bring a failed or restarted cluster back (boot, cache warm-up). */
+  restartS: pos,
+  /** A failed cluster is restarted by its on-site staff after this long (0: only on command). */
+  autoRestartS: nonNeg,
+  /** Time until servers added with dns.addCapacity answer queries. */
+  addCapacityS: pos,
+});
+
+export const dnsParamsSchema = z.object({
+  /** Attempts a stub resolver makes before giving up (Windows 2000/XP stub retries across servers). */
+  stubAttempts: z.number().int().min(1).max(10),
+});
+
+export const scheduleSchema = z.object({
+  fineStepMs: z.number().int().min(10).max(1000),
+  mediumStepMs: z.number().int().min(100).max(10_000),
+  coarseStepMs: z.number().int().min(1000).max(60_000),
+  /** Fine steps from onset for this long, then medium steps until mediumUntilS after onset. */
+  fineForS: pos,
+  mediumUntilS: pos,
+});
+
+export const observeSchema = z.object({
+  /** MRTG-style averaging bucket for link utilisation. */
+  linkAvgS: z.number().int().min(10),
+  /** DNS statistics are published once per this interval. */
+  dnsSampleS: z.number().int().min(1),
+  /** Relative noise (1 sigma) on published numbers. */
+  noise: share,
+  /** IDS alerts per 1,000 worm packets per second seen at the gateway, and the sensor's ceiling. */
+  idsAlertsPerKpps: nonNeg,
+  idsMaxPerMin: pos,
+  /** Calls per minute per 10,000 subscribers offline, and how long people wait before calling. */
+  callsPer10kOffline: nonNeg,
+  callDelayS: nonNeg,
+});
+
+export const networkParamsSchema = z.object({
+  nodes: z.array(nodeSchema).min(1),
+  links: z.array(linkSchema).min(1),
+  clusters: z.array(clusterSchema).min(1),
+  segments: z.array(segmentSchema).min(1),
+  /** Saturday legit-traffic profile: 24 hourly factors (KST hour 0..23), linearly interpolated. */
+  legitProfile: z.array(nonNeg).length(24),
+  /** Share of legit traffic that crosses international links (the rest stays domestic). */
+  intlTrafficShare: share,
+  /** Share of the segment path's loss (0..1) at which users are fully offline, and fully fine. */
+  lossOffline: share,
+  lossFine: share,
+  /** Reboot duration of a segment's hosts. */
+  rebootS: pos,
+  dns: dnsParamsSchema,
+});
+
+export const engineParamsObjectSchema = z.object({
+  global: globalParamsSchema,
+  network: networkParamsSchema,
+  schedule: scheduleSchema,
+  observe: observeSchema,
+});
+
+export type EngineParams = z.infer<typeof engineParamsObjectSchema>;
+export type GlobalParams = EngineParams['global'];
+export type NetworkParams = EngineParams['network'];
+export type SegmentParams = NetworkParams['segments'][number];
+export type LinkParams = NetworkParams['links'][number];
+export type ClusterParams = NetworkParams['clusters'][number];
+
+/** Cross-references (ids used in paths/resolvers exist, ids unique, paths form no loops). */
+function checkReferences(p: EngineParams, ctx: z.RefinementCtx): void {
+  const net = p.network;
+  const nodeIds = new Set<string>();
+  const uniq = (kind: string, items: { id: string }[], set: Set<string>): void => {
+    items.forEach((it, i) => {
+      if (set.has(it.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['network', kind, i, 'id'],
+          message: `duplicate id "${it.id}"`,
+        });
+      }
+      set.add(it.id);
+    });
+  };
+  uniq('nodes', net.nodes, nodeIds);
+  const linkIds = new Set<string>();
+  uniq('links', net.links, linkIds);
+  const clusterIds = new Set<string>();
+  uniq('clusters', net.clusters, clusterIds);
+  uniq('segments', net.segments, new Set<string>());
+  net.links.forEach((l, i) => {
+    for (const end of ['from', 'to'] as const) {
+      if (!nodeIds.has(l[end])) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['network', 'links', i, end],
+          message: `unknown node id "${l[end]}"`,
+        });
+      }
+    }
+  });
+  const checkPath = (kind: 'segments' | 'clusters', i: number, path: string[]): void => {
+    const seen = new Set<string>();
+    path.forEach((lid, j) => {
+      if (!linkIds.has(lid)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['network', kind, i, 'path', j],
+          message: `unknown link id "${lid}"`,
+        });
+      }
+      if (seen.has(lid)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['network', kind, i, 'path', j],
+          message: `link "${lid}" appears twice in one path`,
+        });
+      }
+      seen.add(lid);
+    });
+  };
+  net.segments.forEach((s, i) => {
+    checkPath('segments', i, s.path);
+    if (!clusterIds.has(s.resolver)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['network', 'segments', i, 'resolver'],
+        message: `unknown resolver cluster id "${s.resolver}"`,
+      });
+    }
+  });
+  net.clusters.forEach((c, i) => {
+    checkPath('clusters', i, c.path);
+    if (!nodeIds.has(c.node)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['network', 'clusters', i, 'node'],
+        message: `unknown node id "${c.node}"`,
+      });
+    }
+  });
+  const classShare = p.global.accessClasses.reduce((a, c) => a + c.share, 0);
+  if (Math.abs(classShare - 1) > 1e-6) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['global', 'accessClasses'],
+      message: `class shares must sum to 1 (got ${classShare})`,
+    });
+  }
+  const regionSeen = new Set<string>();
+  p.global.regions.forEach((r, i) => {
+    if (regionSeen.has(r.id)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['global', 'regions', i, 'id'],
+        message: `duplicate region "${r.id}"`,
+      });
+    }
+    regionSeen.add(r.id);
+  });
+  if (!regionSeen.has(p.global.seedRegion)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['global', 'seedRegion'],
+      message: `seed region "${p.global.seedRegion}" is not among the regions`,
+    });
+  }
+  if (!regionSeen.has('KR')) {
+    ctx.addIssue({ code: 'custom', path: ['global', 'regions'], message: 'region KR is required' });
+  }
+  // Link order along paths must be acyclic, so flows can be pushed through links in one pass.
+  const next = new Map<string, Set<string>>();
+  for (const s of net.segments) {
+    for (let j = 0; j + 1 < s.path.length; j++) {
+      const a = s.path[j]!;
+      if (!next.has(a)) next.set(a, new Set());
+      next.get(a)!.add(s.path[j + 1]!);
+    }
+  }
+  const state = new Map<string, number>();
+  let cyclic = false;
+  const visit = (n: string): void => {
+    if (cyclic) return;
+    const st = state.get(n) ?? 0;
+    if (st === 1) {
+      cyclic = true;
+      return;
+    }
+    if (st === 2) return;
+    state.set(n, 1);
+    for (const m of next.get(n) ?? []) visit(m);
+    state.set(n, 2);
+  };
+  for (const n of next.keys()) visit(n);
+  if (cyclic) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['network', 'segments'],
+      message: 'segment paths form a loop; every path must lead outwards without cycles',
+    });
+  }
+}
+
+/** The level's "engine" block. */
+export const engineParamsSchema: z.ZodType<EngineParams> = engineParamsObjectSchema.superRefine(
+  checkReferences,
+) as unknown as z.ZodType<EngineParams>;

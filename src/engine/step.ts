@@ -1,0 +1,130 @@
+// One engine step: global layer → player's network → DNS → host bookkeeping → headline metrics, events,
+// observations and the pacing signal. Mutates the state it is given (callers pass a private clone).
+import { legitFactor } from './profile';
+import type { Derived } from './derived';
+import { globalInfectedTotal, regionInfected, seedOutbreak, stepGlobal } from './globalModel';
+import { stepDns } from './dns';
+import { stepHosts, stepNetwork } from './networkModel';
+import { updateObservation } from './observe';
+import type { EngineParams } from './params';
+import type { EngineState } from './state';
+
+export function step(st: EngineState, p: EngineParams, d: Derived, endMs: number): void {
+  const prevMs = st.tMs;
+  const dtS = (endMs - prevMs) / 1000;
+  const events = st.events;
+  if (!st.global.started && prevMs >= p.global.onsetMs) {
+    seedOutbreak(st.global, p, d);
+    events.push({ tMs: prevMs, kind: 'worm.onset' });
+  }
+  st.tMs = endMs;
+  st.steps++;
+  const legit = legitFactor(p.network.legitProfile, prevMs);
+  // The network sees the scans the Internet delivered in the previous step (one step of lag keeps the two
+  // layers explicit and costs nothing at ≤0.1 s steps).
+  const sentOut = stepNetwork(st, p, d, dtS, legit, st.global.scansPerSec);
+  if (st.global.started) stepGlobal(st.global, p, d, dtS, sentOut);
+  stepDns(st, p, d, dtS, legit, events);
+  stepHosts(st, dtS);
+  updateHeadline(st, p, d, sentOut);
+  updateEvents(st);
+  updateObservation(st, p, d, prevMs, dtS);
+  updateActivity(st, dtS);
+}
+
+function updateHeadline(st: EngineState, p: EngineParams, d: Derived, sentOut: number): void {
+  const m = st.m;
+  let inf = 0;
+  let exp = 0;
+  let pat = 0;
+  let off = 0;
+  let subsOn = 0;
+  let dnsW = 0;
+  let leasedDown = 0;
+  let idcDown = 0;
+  const segs = p.network.segments;
+  for (let s = 0; s < segs.length; s++) {
+    const ss = st.segments[s]!;
+    const seg = segs[s]!;
+    inf += ss.infected;
+    exp += ss.exposed;
+    pat += ss.patched;
+    off += ss.offline;
+    ss.online = ss.nullRouted ? 0 : ss.conn * (1 - seg.dnsDependence * (1 - ss.dnsOk));
+    subsOn += seg.subscribers * ss.online;
+    dnsW += seg.dnsQps * ss.dnsOk;
+    if (seg.kind === 'leased') leasedDown += Math.round(seg.lines * (1 - ss.online));
+    if (seg.kind === 'idc') idcDown += Math.round(seg.lines * (1 - ss.online));
+  }
+  let util = 0;
+  let loss = 0;
+  for (const l of d.intlLinks) {
+    const ls = st.links[l]!;
+    util = Math.max(util, ls.utilUp, ls.utilDown);
+    loss = Math.max(loss, ls.lossUp, ls.lossDown);
+  }
+  m.ownInfected = inf;
+  m.ownExposed = exp;
+  m.ownPatched = pat;
+  m.ownOffline = off;
+  m.globalInfected = globalInfectedTotal(st.global) + inf;
+  m.krInfected = regionInfected(st.global, p, d.krIndex) + inf;
+  m.globalScansPerSec = st.global.scansPerSec;
+  m.subscribersOnlinePct = d.totalSubscribers > 0 ? (100 * subsOn) / d.totalSubscribers : 100;
+  m.dnsSuccessPct = d.totalDnsQps > 0 ? (100 * dnsW) / d.totalDnsQps : 100;
+  m.intlLinkUtilPct = 100 * util;
+  m.intlLinkLossPct = 100 * loss;
+  m.leasedLinesDown = leasedDown;
+  m.idcServicesDown = idcDown;
+  m.wormSentOutPps = sentOut;
+}
+
+function updateEvents(st: EngineState): void {
+  const t = st.tMs;
+  const m = st.m;
+  if (!st.flags.wormLocal && m.ownInfected > 0) {
+    st.flags.wormLocal = true;
+    st.events.push({ tMs: t, kind: 'worm.local' });
+  }
+  if (!st.flags.outage && m.subscribersOnlinePct < 50) {
+    st.flags.outage = true;
+    st.events.push({ tMs: t, kind: 'outage.start' });
+  } else if (st.flags.outage && m.subscribersOnlinePct >= 50) {
+    st.flags.outage = false;
+    st.events.push({ tMs: t, kind: 'outage.end' });
+  }
+  for (const ls of st.links) {
+    const loss = Math.max(ls.lossUp, ls.lossDown);
+    if (!ls.saturated && loss > 0.05) {
+      ls.saturated = true;
+      st.events.push({ tMs: t, kind: 'link.saturated', id: ls.id });
+    } else if (ls.saturated && loss < 0.01) {
+      ls.saturated = false;
+      st.events.push({ tMs: t, kind: 'link.cleared', id: ls.id });
+    }
+  }
+}
+
+/** Key values for the pacing signal and the floor below which a change counts as relative to the floor. */
+const PACE_FLOORS = [10, 100, 0.05, 0.05, 0.05];
+
+function updateActivity(st: EngineState, dtS: number): void {
+  const m = st.m;
+  const now = [
+    m.ownInfected,
+    m.globalInfected,
+    m.intlLinkLossPct / 100,
+    m.dnsSuccessPct / 100,
+    m.subscribersOnlinePct / 100,
+  ];
+  let a = 0;
+  if (st.pacePrev.length === now.length && dtS > 0) {
+    for (let i = 0; i < now.length; i++) {
+      const prev = st.pacePrev[i]!;
+      const rel = Math.abs(now[i]! - prev) / Math.max(Math.abs(prev), PACE_FLOORS[i]!) / dtS;
+      if (rel > a) a = rel;
+    }
+  }
+  st.activity = a;
+  st.pacePrev = now;
+}
