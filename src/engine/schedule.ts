@@ -11,7 +11,7 @@ import type { EngineState } from './state';
 function hasTransient(st: EngineState): boolean {
   for (const ss of st.segments) if (ss.offline > 0) return true;
   for (const cs of st.clusters) {
-    if (cs.status === 'restarting' || cs.pending.length > 0 || cs.overloadS > 0) return true;
+    if (cs.status === 'restarting' || cs.pending.length > 0) return true;
   }
   return st.activity > 0.01;
 }

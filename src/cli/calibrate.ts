@@ -1,0 +1,287 @@
+// npm run calibrate [-- --json] [--level <file>]
+// Runs the no-action baseline and checks the global curve against the published Slammer figures
+// (docs/HISTORY.md lists the sources). Writes docs/calibration.svg. Exits 1 when a target fails.
+import { writeFileSync } from 'node:fs';
+import { advanceTo, createEngine, drainEvents, metrics, type EngineParams } from '../engine/index';
+import { derive } from '../engine/derived';
+import { parseArgs } from './cliArgs';
+import { DEFAULT_UNTIL_ISO, loadLevelEngine } from './simRun';
+import { isoToSimMs } from '../engine/index';
+
+export interface CalibrationRow {
+  key: string;
+  label: string;
+  target: string;
+  measured: number;
+  unit: string;
+  lo: number;
+  hi: number;
+  pass: boolean;
+}
+
+export interface CalibrationCurve {
+  /** Seconds since onset and values, 1 s resolution over the first hour. */
+  t: number[];
+  infected: number[];
+  scansPerSec: number[];
+}
+
+export interface CalibrationResult {
+  rows: CalibrationRow[];
+  pass: boolean;
+  curve: CalibrationCurve;
+  totalVulnerable: number;
+  onsetUtc: string;
+}
+
+const ONSET_UTC_BASE_S = 5 * 3600; // sim epoch = 05:00 UTC
+
+function utcClock(simS: number): string {
+  const s = ONSET_UTC_BASE_S + simS;
+  const p = (n: number): string => String(Math.floor(n)).padStart(2, '0');
+  return `${p(s / 3600)}:${p((s % 3600) / 60)}:${p(s % 60)} UTC`;
+}
+
+export function runCalibration(params: EngineParams, seed = 1): CalibrationResult {
+  const d = derive(params);
+  const untilMs = isoToSimMs(DEFAULT_UNTIL_ISO)!;
+  let st = createEngine(params, seed);
+  const ownStart = st.segments.reduce((a, s) => a + s.exposed + s.infected, 0);
+  const totalVulnerable = d.globalN.reduce((a, b) => a + b, 0) + ownStart;
+  // Run to the onset, then sample every second for an hour.
+  st = advanceTo(st, params, params.global.onsetMs);
+  const ev = drainEvents(st);
+  st = ev.state;
+  let onsetMs = params.global.onsetMs;
+  const curve: CalibrationCurve = { t: [], infected: [], scansPerSec: [] };
+  for (let k = 0; k <= 3600; k++) {
+    st = advanceTo(st, params, params.global.onsetMs + k * 1000);
+    const e = drainEvents(st);
+    st = e.state;
+    const on = e.events.find((x) => x.kind === 'worm.onset');
+    if (on) onsetMs = on.tMs;
+    const m = metrics(st);
+    curve.t.push(k);
+    curve.infected.push(m.globalInfected);
+    curve.scansPerSec.push(m.globalScansPerSec);
+  }
+  let maxInfected = curve.infected[curve.infected.length - 1]!;
+  let krShare = 0;
+  st = advanceTo(st, params, untilMs);
+  {
+    const m = metrics(st);
+    maxInfected = Math.max(maxInfected, m.globalInfected);
+    krShare = m.globalInfected > 0 ? (100 * m.krInfected) / m.globalInfected : 0;
+  }
+  const firstAt = (arr: number[], x: number): number => {
+    const i = arr.findIndex((v) => v >= x);
+    return i < 0 ? Infinity : curve.t[i]!;
+  };
+  // Doubling over the first minute: interpolated crossing times of 64 and 1024 infected (4 doublings).
+  const crossing = (x: number): number => {
+    const i = curve.infected.findIndex((v) => v >= x);
+    if (i <= 0) return i === 0 ? 0 : Infinity;
+    const a = curve.infected[i - 1]!;
+    const b = curve.infected[i]!;
+    return curve.t[i - 1]! + (x - a) / (b - a);
+  };
+  const doubling = (crossing(1024) - crossing(64)) / 4;
+  const peak = Math.max(...curve.scansPerSec);
+  const tPeak = firstAt(curve.scansPerSec, 0.95 * peak);
+  const t90 = firstAt(curve.infected, 0.9 * totalVulnerable);
+  const onsetMin = (onsetMs - 30 * 60_000) / 60_000; // minutes relative to 05:30 UTC
+  const row = (
+    key: string,
+    label: string,
+    target: string,
+    measured: number,
+    unit: string,
+    lo: number,
+    hi: number,
+  ): CalibrationRow => ({
+    key,
+    label,
+    target,
+    measured,
+    unit,
+    lo,
+    hi,
+    pass: measured >= lo && measured <= hi,
+  });
+  const rows = [
+    row('onset', 'Global onset vs 05:30 UTC', '05:30 UTC (−5/+0 min)', onsetMin, 'min', -5, 0),
+    row('doubling', 'Early doubling time', '8.5 s ± 1 s', doubling, 's', 7.5, 9.5),
+    row(
+      'timeToPeak',
+      'Time to full scan rate (≥95 % of peak)',
+      '≈3 min ± 1',
+      tPeak / 60,
+      'min',
+      2,
+      4,
+    ),
+    row(
+      'peakScans',
+      'Peak aggregate scans/s',
+      '≥ 55 M (−10 %/+50 %)',
+      peak / 1e6,
+      'M/s',
+      49.5,
+      82.5,
+    ),
+    row(
+      'timeTo90',
+      'Time to 90 % of vulnerable infected',
+      '≤ 10 min (8–12)',
+      t90 / 60,
+      'min',
+      8,
+      12,
+    ),
+    row(
+      'totalInfected',
+      'Total infected (global)',
+      '75,000 (75k–160k)',
+      maxInfected,
+      'hosts',
+      75_000,
+      160_000,
+    ),
+    row('krShare', "Korea's share of infected hosts", '11.8 % (±2 pp)', krShare, '%', 9.8, 13.8),
+  ];
+  return {
+    rows,
+    pass: rows.every((r) => r.pass),
+    curve,
+    totalVulnerable,
+    onsetUtc: utcClock(onsetMs / 1000),
+  };
+}
+
+function fmt(x: number): string {
+  if (!Number.isFinite(x)) return 'never';
+  if (Math.abs(x) >= 1000) return Math.round(x).toLocaleString('en-US');
+  return x.toFixed(2);
+}
+
+export function formatTable(r: CalibrationResult): string {
+  const lines = [
+    `onset ${r.onsetUtc}; vulnerable population ${Math.round(r.totalVulnerable).toLocaleString('en-US')}`,
+    '',
+    `${'target'.padEnd(42)}${'published'.padEnd(26)}${'measured'.padStart(14)}  result`,
+  ];
+  for (const row of r.rows) {
+    lines.push(
+      `${row.label.padEnd(42)}${row.target.padEnd(26)}${(fmt(row.measured) + ' ' + row.unit).padStart(14)}  ${row.pass ? 'pass' : 'FAIL'}`,
+    );
+  }
+  lines.push('', r.pass ? 'all targets met' : 'some targets FAILED');
+  return lines.join('\n');
+}
+
+/** Hand-written SVG: infected hosts (left axis) and scans/s (right axis) over the first 20 minutes. */
+export function calibrationSvg(r: CalibrationResult): string {
+  const W = 760;
+  const H = 420;
+  const L = 70;
+  const R = 70;
+  const T = 40;
+  const B = 60;
+  const pw = W - L - R;
+  const ph = H - T - B;
+  const maxT = 1200;
+  const maxI = Math.ceil(r.totalVulnerable / 20_000) * 20_000;
+  const maxS = 80e6;
+  const x = (t: number): number => L + (t / maxT) * pw;
+  const yI = (v: number): number => T + ph - (v / maxI) * ph;
+  const yS = (v: number): number => T + ph - (Math.min(v, maxS) / maxS) * ph;
+  const pts = (vals: number[], y: (v: number) => number): string =>
+    r.curve.t
+      .filter((t) => t <= maxT && t % 2 === 0)
+      .map((t) => `${x(t).toFixed(1)},${y(vals[t]!).toFixed(1)}`)
+      .join(' ');
+  const get = (k: string): CalibrationRow => r.rows.find((row) => row.key === k)!;
+  const out: string[] = [];
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" font-family="sans-serif" font-size="12">`,
+  );
+  out.push(`<title>Slammer global curve: engine baseline vs published targets</title>`);
+  out.push(`<rect width="${W}" height="${H}" fill="#fff"/>`);
+  // grid and axes
+  for (let m = 0; m <= 20; m += 2) {
+    out.push(
+      `<line x1="${x(m * 60)}" y1="${T}" x2="${x(m * 60)}" y2="${T + ph}" stroke="#eee"/>`,
+      `<text x="${x(m * 60)}" y="${T + ph + 16}" text-anchor="middle">${m}</text>`,
+    );
+  }
+  for (let k = 0; k <= 4; k++) {
+    const v = (maxI * k) / 4;
+    out.push(
+      `<text x="${L - 6}" y="${yI(v) + 4}" text-anchor="end">${Math.round(v / 1000)}k</text>`,
+      `<text x="${L + pw + 6}" y="${yS((maxS * k) / 4) + 4}">${(maxS * k) / 4 / 1e6}M</text>`,
+    );
+  }
+  out.push(`<rect x="${L}" y="${T}" width="${pw}" height="${ph}" fill="none" stroke="#333"/>`);
+  out.push(
+    `<text x="${L + pw / 2}" y="${H - 20}" text-anchor="middle">minutes after onset (${r.onsetUtc})</text>`,
+    `<text x="16" y="${T + ph / 2}" transform="rotate(-90 16 ${T + ph / 2})" text-anchor="middle" fill="#1f5fa8">infected hosts</text>`,
+    `<text x="${W - 14}" y="${T + ph / 2}" transform="rotate(90 ${W - 14} ${T + ph / 2})" text-anchor="middle" fill="#c0502a">delivered scans/s</text>`,
+  );
+  // targets: 90 % window (8–12 min), 90 % line, peak band, time-to-peak window
+  out.push(
+    `<rect x="${x(480)}" y="${T}" width="${x(720) - x(480)}" height="${ph}" fill="#1f5fa8" fill-opacity="0.07"/>`,
+    `<line x1="${L}" y1="${yI(0.9 * r.totalVulnerable)}" x2="${L + pw}" y2="${yI(0.9 * r.totalVulnerable)}" stroke="#1f5fa8" stroke-dasharray="4 4"/>`,
+    `<text x="${x(484)}" y="${yI(0.9 * r.totalVulnerable) - 6}" fill="#1f5fa8">target: 90 % infected within 8–12 min</text>`,
+    `<rect x="${x(120)}" y="${yS(82.5e6)}" width="${x(240) - x(120)}" height="${yS(49.5e6) - yS(82.5e6)}" fill="#c0502a" fill-opacity="0.10" stroke="#c0502a" stroke-dasharray="3 3"/>`,
+    `<text x="${x(124)}" y="${yS(82.5e6) - 6}" fill="#c0502a">target: ≥55 M scans/s at ≈3 min</text>`,
+  );
+  out.push(
+    `<polyline fill="none" stroke="#1f5fa8" stroke-width="2" points="${pts(r.curve.infected, yI)}"/>`,
+    `<polyline fill="none" stroke="#c0502a" stroke-width="2" points="${pts(r.curve.scansPerSec, yS)}"/>`,
+  );
+  const t90 = get('timeTo90').measured * 60;
+  const tp = get('timeToPeak').measured * 60;
+  if (Number.isFinite(t90)) {
+    out.push(`<circle cx="${x(t90)}" cy="${yI(0.9 * r.totalVulnerable)}" r="4" fill="#1f5fa8"/>`);
+  }
+  if (Number.isFinite(tp)) {
+    out.push(
+      `<circle cx="${x(tp)}" cy="${yS(0.95 * get('peakScans').measured * 1e6)}" r="4" fill="#c0502a"/>`,
+    );
+  }
+  const summary = r.rows
+    .map((row) => `${row.label}: ${fmt(row.measured)} ${row.unit} ${row.pass ? '✓' : '✗'}`)
+    .slice(1, 5)
+    .join('   ');
+  out.push(`<text x="${L}" y="22" font-size="11">${summary.replace(/&/g, '&amp;')}</text>`);
+  out.push('</svg>');
+  return out.join('\n') + '\n';
+}
+
+export function main(argv: readonly string[]): number {
+  const args = parseArgs(argv, { values: ['level', 'svg'], flags: ['json'] });
+  if (args.errors.length > 0) {
+    for (const e of args.errors) console.error(`error: ${e}`);
+    return 2;
+  }
+  const file = args.values.level ?? 'levels/backbone-isp.json';
+  const level = loadLevelEngine(file);
+  if (!level.ok) {
+    console.error(`error: invalid level ${file}:`);
+    for (const e of level.errors) console.error(`  ${e}`);
+    return 1;
+  }
+  const r = runCalibration(level.value.params);
+  writeFileSync(args.values.svg ?? 'docs/calibration.svg', calibrationSvg(r));
+  if (args.flags.has('json')) {
+    console.log(JSON.stringify({ level: level.value.id, pass: r.pass, rows: r.rows }));
+  } else {
+    console.log(formatTable(r));
+  }
+  return r.pass ? 0 : 1;
+}
+
+const invoked = process.argv[1] ?? '';
+if (invoked.endsWith('calibrate.ts') || invoked.endsWith('calibrate.js')) {
+  process.exitCode = main(process.argv.slice(2));
+}
