@@ -65,14 +65,10 @@ export function runCalibration(params: EngineParams, seed = 1): CalibrationResul
     curve.infected.push(m.globalInfected);
     curve.scansPerSec.push(m.globalScansPerSec);
   }
-  let maxInfected = curve.infected[curve.infected.length - 1]!;
-  let krShare = 0;
   st = advanceTo(st, params, untilMs);
-  {
-    const m = metrics(st);
-    maxInfected = Math.max(maxInfected, m.globalInfected);
-    krShare = m.globalInfected > 0 ? (100 * m.krInfected) / m.globalInfected : 0;
-  }
+  const end = metrics(st);
+  const maxInfected = Math.max(curve.infected[curve.infected.length - 1]!, end.globalInfected);
+  const krShare = end.globalInfected > 0 ? (100 * end.krInfected) / end.globalInfected : 0;
   const firstAt = (arr: number[], x: number): number => {
     const i = arr.findIndex((v) => v >= x);
     return i < 0 ? Infinity : curve.t[i]!;
