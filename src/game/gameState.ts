@@ -1,0 +1,113 @@
+/**
+ * The game state: plain JSON, hashed at checkpoints, reproduced exactly from (level, seed, log).
+ * It holds the engine's state (which carries the engine PRNG) and everything the game adds on
+ * top: clock, staff, tasks, knowledge flags, injects, inbox/outbox, trust and score totals.
+ */
+import type { EngineState } from '../engine/index';
+import type { ClockState } from './clock';
+import type { Claim, ParsedCommand } from './commandSchema';
+import type { ContactStatus } from './contact.machine';
+import type { InjectStatus } from './inject.machine';
+import type { Flag, LocalText } from './levelSchema';
+import type { RngState } from './prng';
+import type { Role } from './roles';
+import type { ScoreAccumulators } from './scoring';
+import type { StaffState } from './staff';
+import type { TaskStatus } from './task.machine';
+
+export interface TaskState {
+  id: number;
+  command: ParsedCommand;
+  role: Role;
+  startTick: number;
+  dueTick: number;
+  staff: string[];
+  status: TaskStatus;
+  /** Why it failed, when it did (ko/en for the feed). */
+  failure?: LocalText;
+}
+
+export interface InjectRuntime {
+  id: string;
+  status: InjectStatus;
+  /** Tick at which an armed inject fires. */
+  dueTick: number | null;
+  firedTick: number | null;
+  choice: string | null;
+}
+
+export interface ContactRuntime {
+  id: string;
+  status: ContactStatus;
+  deadlineTick: number | null;
+  trust: number;
+}
+
+/** A message in the inbox: from an inject, or generated from what the network does. */
+export interface InboxMessage {
+  id: string;
+  tick: number;
+  from: string;
+  subject: LocalText;
+  body: LocalText;
+  injectId?: string;
+}
+
+export interface SentMessage {
+  tick: number;
+  to: string;
+  blocks: string[];
+  claims: Claim[];
+  falseClaims: Claim[];
+}
+
+/** What a diagnosis showed: an observation, never the truth itself. */
+export interface Observation {
+  tick: number;
+  command: string;
+  /** Key facts for the view, e.g. top talker port, utilisation per link. */
+  data: Record<string, string | number | boolean>;
+  text: LocalText;
+}
+
+/** The feed: everything notable, in order (the live region mirrors it). */
+export interface FeedEvent {
+  tick: number;
+  kind: string;
+  params: Record<string, string | number>;
+}
+
+export interface GameState {
+  /** Current sim tick (= floor(engine tMs / 1000)). */
+  tick: number;
+  /**
+   * Game points: the game's own logic (score integration, tasks, injects, pacing) runs only at the
+   * first engine boundary at or after `nextGameMs` — every sim minute and at every scheduled
+   * game time. Between game points the engine runs alone, so the headless path can advance it in
+   * one call while the frame driver steps it one boundary at a time, with identical results.
+   */
+  lastGameMs: number;
+  nextGameMs: number;
+  engine: EngineState;
+  rng: RngState;
+  clock: ClockState;
+  staff: StaffState[];
+  tasks: TaskState[];
+  nextTaskId: number;
+  flags: Partial<Record<Flag, number>>;
+  injects: InjectRuntime[];
+  contacts: ContactRuntime[];
+  inbox: InboxMessage[];
+  outbox: SentMessage[];
+  observations: Observation[];
+  feed: FeedEvent[];
+  notes: { tick: number; role: Role; text: string }[];
+  acc: ScoreAccumulators;
+  /** Highest DNS-failure / outage state already announced, so generated messages fire once. */
+  announced: Record<string, number>;
+  /** Running digest of the accepted command log: any reordering or insertion changes every later hash. */
+  logDigest: string;
+  commandCount: number;
+  endTick: number;
+  ended: boolean;
+}

@@ -1,0 +1,434 @@
+/**
+ * The incident as pure functions over GameState: create, step the engine one grid step, accept a
+ * command at the current tick, land tasks, fire injects. incident.machine.ts wraps these in an
+ * XState machine; run.ts adds the log, checkpoints and frame pacing. Stepping is plain functions
+ * (no XState on the hot path), so a whole 34-hour run replays in a fraction of a second.
+ *
+ * Determinism: everything here is a function of (level, seed, accepted commands and the ticks they
+ * were applied at). Commands are applied only at engine step boundaries, so how a browser chunks
+ * its frames never changes the outcome.
+ */
+import { createEngine, hashState } from '../engine/index';
+import { canonicalJson, fnv1a } from './canonicalJson';
+import { initialClock } from './clock';
+import type { ParsedCommand } from './commandSchema';
+import { checkCommand, engineActionFor, startTask, TASK_FAILED_TEXT } from './commands';
+import {
+  checkDeadlines,
+  hourlyCallReport,
+  informationFromEngine,
+  initialContacts,
+  MISSED_NOTICE_PENALTY,
+  sendMessage,
+  startExpectations,
+} from './comms';
+import { diagnose } from './diagnosis';
+import { applyAction, engineAtOrAfter, gameMetrics, stepEngine, takeEvents } from './engineBridge';
+import type { GameState, TaskState } from './gameState';
+import { answerInject, armOnEvents, initialInjects, runInjects } from './injects';
+import type { Flag, Level } from './levelSchema';
+import { nextFloat, seedRng } from './prng';
+import type { Rejection } from './rejectionText';
+import type { Role } from './roles';
+import { initialAccumulators, scoreOf, type Score } from './scoring';
+import { isoToTick } from './simTime';
+import { arrive, callIn, release, staffCost } from './staff';
+import { nextTaskStatus } from './task.machine';
+
+export const GAME_VERSION = '0.1.0';
+
+/** Flags that count as "the organisation has detected the worm" for time-to-detect. */
+const DETECTION_FLAGS: Flag[] = ['knowsWorm', 'knowsUdp1434'];
+
+export function createGameState(level: Level, seed: number): GameState {
+  const s = initialState(level, seed);
+  return { ...s, nextGameMs: nextGamePointMs(s, level) };
+}
+
+function initialState(level: Level, seed: number): GameState {
+  const engine = createEngine(level.engine, seed >>> 0);
+  const startTick = isoToTick(level.meta.start)!;
+  const m = gameMetrics(engine, level.engine);
+  return {
+    tick: Math.floor(engine.tMs / 1000),
+    lastGameMs: engine.tMs,
+    nextGameMs: 0,
+    engine,
+    rng: seedRng(seed >>> 0),
+    clock: initialClock(),
+    staff: level.staff.map((s) => ({
+      id: s.id,
+      skill: s.skill,
+      status: s.onDuty ? 'free' : 'off',
+      arrivesAt: null,
+      onShiftSince: s.onDuty ? startTick : null,
+      taskId: null,
+      calledIn: false,
+    })),
+    tasks: [],
+    nextTaskId: 1,
+    flags: {},
+    injects: initialInjects(level),
+    contacts: initialContacts(level),
+    inbox: [],
+    outbox: [],
+    observations: [],
+    feed: [],
+    notes: [],
+    acc: initialAccumulators(m.ownUnpatched),
+    announced: {},
+    logDigest: '00000000',
+    commandCount: 0,
+    endTick: isoToTick(level.meta.end)!,
+    ended: false,
+  };
+}
+
+/**
+ * Sim interval of the regular game points (score integration, skip checks, call reports). A minute
+ * keeps the score integrals accurate while letting the headless path advance the engine in
+ * chunks of up to 60 s (the engine clones its state once per call, so fewer calls is faster).
+ */
+export const GAME_POINT_MS = 60_000;
+
+/** The next game point after the state's time: the minute grid and every scheduled game time. */
+export function nextGamePointMs(state: GameState, level: Level): number {
+  const now = state.engine.tMs;
+  let next = (Math.floor(now / GAME_POINT_MS) + 1) * GAME_POINT_MS;
+  const consider = (tick: number | null) => {
+    if (tick !== null && tick * 1000 > now && tick * 1000 < next) next = tick * 1000;
+  };
+  consider(state.endTick);
+  for (const t of state.tasks) if (t.status === 'running') consider(t.dueTick);
+  for (const st of state.staff) if (st.status === 'enRoute') consider(st.arrivesAt);
+  level.injects.forEach((def, i) => {
+    const rt = state.injects[i]!;
+    if ('at' in def.trigger) {
+      if (rt.status === 'pending') consider(isoToTick(def.trigger.at)!);
+    } else if (rt.status === 'armed') consider(rt.dueTick);
+    if (rt.status === 'active' && def.expiresAfterMin !== undefined && rt.firedTick !== null) {
+      consider(rt.firedTick + Math.round(def.expiresAfterMin * 60));
+    }
+  });
+  for (const c of state.contacts) if (c.status === 'expecting') consider(c.deadlineTick);
+  consider(state.clock.skipTo);
+  return next;
+}
+
+/** The game's logic at a game point: integrate the score, react to engine events, settle what is due. */
+function gamePoint(state: GameState, level: Level): GameState {
+  const { engine, events: raised } = takeEvents(state.engine);
+  // Operator actions appear as task.done in the game's own feed; keep only what the network did.
+  const events = raised.filter((e) => !e.kind.startsWith('action.'));
+  const dtS = (engine.tMs - state.lastGameMs) / 1000;
+  const tick = Math.floor(engine.tMs / 1000);
+  const m = gameMetrics(engine, level.engine);
+  const acc = { ...state.acc };
+  // Right Riemann sums on the game-point grid: the same on every path, accurate enough for a score.
+  acc.subscriberSecondsLost += (m.subscribersTotal - m.subscribersOnline) * dtS;
+  acc.dnsDownSeconds += (1 - m.dnsSuccess) * dtS;
+  acc.infectedHostSeconds += m.ownInfected * dtS;
+  acc.outboundWormMbit += m.outboundWormMbps * dtS;
+  acc.seconds += dtS;
+  if (acc.onsetTick === null && m.wormStarted) acc.onsetTick = tick;
+  let s: GameState = { ...state, engine, tick, lastGameMs: engine.tMs, acc };
+  if (events.length > 0) {
+    s = {
+      ...s,
+      feed: [
+        ...s.feed,
+        ...events.map((e) => ({
+          tick: Math.floor(e.tMs / 1000),
+          kind: `engine.${e.kind}`,
+          params: (e.id ? { id: e.id } : {}) as Record<string, string>,
+        })),
+      ],
+    };
+    s = armOnEvents(s, level, events);
+    s = informationFromEngine(s, events);
+  }
+  if (
+    Math.floor(tick / 3600) > Math.floor(state.tick / 3600) &&
+    m.subscribersOnline < 0.95 * m.subscribersTotal
+  ) {
+    s = hourlyCallReport(s, engine.obs.callsPerMin);
+  }
+  s = settle(s, level);
+  if (
+    s.clock.skipTo !== null &&
+    (s.tick >= s.clock.skipTo ||
+      s.feed.length > state.feed.length ||
+      s.inbox.length > state.inbox.length)
+  ) {
+    s = { ...s, clock: { ...s.clock, skipTo: null } };
+  }
+  if (s.tick >= s.endTick) s = { ...s, ended: true, clock: { ...s.clock, skipTo: null } };
+  return { ...s, nextGameMs: nextGamePointMs(s, level) };
+}
+
+/** Called after each game point with the states before and after (checkpoints hook in here). */
+export type GamePointHook = (before: GameState, after: GameState) => void;
+
+/** Runs the game point if one is due at the engine's current time. */
+function catchUp(state: GameState, level: Level, hook?: GamePointHook): GameState {
+  if (state.ended || state.engine.tMs < state.nextGameMs) return state;
+  const after = gamePoint(state, level);
+  hook?.(state, after);
+  return after;
+}
+
+/** One engine step (the frame driver's unit), then the game point if one is due. */
+export function stepOnce(state: GameState, level: Level, hook?: GamePointHook): GameState {
+  if (state.ended) return state;
+  const engine = stepEngine(state.engine, level.engine);
+  return catchUp({ ...state, engine, tick: Math.floor(engine.tMs / 1000) }, level, hook);
+}
+
+/**
+ * Advances to the first engine boundary ≥ tMs (or the end), running every game point on the way,
+ * with one engine call per game point. Headless runs, replays and verification use this.
+ */
+export function advanceUntil(
+  state: GameState,
+  level: Level,
+  tMs: number,
+  hook?: GamePointHook,
+): GameState {
+  let s = state;
+  while (!s.ended && s.engine.tMs < tMs) {
+    const engine = engineAtOrAfter(s.engine, level.engine, Math.min(tMs, s.nextGameMs));
+    s = catchUp({ ...s, engine, tick: Math.floor(engine.tMs / 1000) }, level, hook);
+  }
+  return s;
+}
+
+/** Everything due at the current tick: arrivals, tasks landing, injects, contact deadlines. */
+function settle(state: GameState, level: Level): GameState {
+  let s = state;
+  const staff = arrive(s.staff, s.tick);
+  if (staff !== s.staff) {
+    const arrived = staff.filter((x, i) => x.status === 'free' && s.staff[i]!.status === 'enRoute');
+    s = {
+      ...s,
+      staff,
+      feed: [
+        ...s.feed,
+        ...arrived.map((a) => ({ tick: s.tick, kind: 'staff.arrived', params: { staff: a.id } })),
+      ],
+    };
+  }
+  // Land due tasks in (due, id) order, so simultaneous completions are ordered the same everywhere.
+  for (;;) {
+    let next: TaskState | undefined;
+    for (const t of s.tasks) {
+      if (
+        t.status === 'running' &&
+        t.dueTick <= s.tick &&
+        (!next || t.dueTick < next.dueTick || (t.dueTick === next.dueTick && t.id < next.id))
+      )
+        next = t;
+    }
+    if (!next) break;
+    s = landTask(s, level, next);
+  }
+  s = runInjects(s, level);
+  s = checkDeadlines(s);
+  return s;
+}
+
+function setFlags(state: GameState, level: Level, flags: readonly Flag[]): GameState {
+  const fresh = flags.filter((f) => state.flags[f] === undefined);
+  if (fresh.length === 0) return state;
+  const next = { ...state.flags };
+  for (const f of fresh) next[f] = state.tick;
+  let s: GameState = { ...state, flags: next };
+  const detectedBefore = DETECTION_FLAGS.some((f) => state.flags[f] !== undefined);
+  const detectedNow = DETECTION_FLAGS.some((f) => next[f] !== undefined);
+  if (!detectedBefore && detectedNow) {
+    s = {
+      ...s,
+      acc: { ...s.acc, detectTick: s.acc.onsetTick !== null ? s.tick : s.acc.detectTick },
+    };
+    s = startExpectations(s, level);
+  }
+  return s;
+}
+
+function finishTask(
+  s: GameState,
+  task: TaskState,
+  ok: boolean,
+  failure?: TaskState['failure'],
+): GameState {
+  const status = nextTaskStatus(task.status, { type: ok ? 'task.land' : 'task.fail' });
+  return {
+    ...s,
+    staff: release(s.staff, task.id),
+    tasks: s.tasks.map((t) =>
+      t.id === task.id ? { ...t, status, ...(failure ? { failure } : {}) } : t,
+    ),
+    feed: [
+      ...s.feed,
+      {
+        tick: s.tick,
+        kind: ok ? 'task.done' : 'task.failed',
+        params: { task: task.id, command: task.command.type },
+      },
+    ],
+  };
+}
+
+/** A task reaches its due tick: roll for failure, then apply its effect. */
+function landTask(state: GameState, level: Level, task: TaskState): GameState {
+  let s = state;
+  const chance = level.commands[task.command.type]?.failureChance ?? 0;
+  if (chance > 0) {
+    const [u, rng] = nextFloat(s.rng);
+    s = { ...s, rng };
+    if (u < chance) return finishTask(s, task, false, TASK_FAILED_TEXT);
+  }
+  const cmd = task.command;
+  const action = engineActionFor(cmd);
+  if (action) {
+    const r = applyAction(s.engine, level.engine, action);
+    if (!r.ok) {
+      return finishTask(s, task, false, {
+        ko: `네트워크가 변경을 받아들이지 않았습니다: ${r.message}`,
+        en: `The network did not accept the change: ${r.message}`,
+      });
+    }
+    s = { ...s, engine: r.state };
+    if (
+      (cmd.type === 'filter.apply' || cmd.type === 'ratelimit.apply') &&
+      s.acc.firstFilterTick === null &&
+      s.acc.onsetTick !== null
+    ) {
+      s = { ...s, acc: { ...s.acc, firstFilterTick: s.tick } };
+    }
+    return finishTask(s, task, true);
+  }
+  const diag = diagnose(cmd, s.engine, level.engine);
+  if (diag) {
+    s = {
+      ...s,
+      observations: [
+        ...s.observations,
+        { tick: s.tick, command: cmd.type, data: diag.data, text: diag.text },
+      ],
+    };
+    s = setFlags(s, level, diag.flags);
+    return finishTask(s, task, true);
+  }
+  switch (cmd.type) {
+    case 'staff.call':
+      s = { ...s, staff: callIn(s.staff, cmd.args.staff, s.tick, level) };
+      break;
+    case 'incident.escalate':
+      s = setFlags(s, level, ['escalated']);
+      break;
+    case 'comms.send':
+      s = sendMessage(s, level, cmd.args.to, cmd.args.blocks, cmd.args.claims);
+      break;
+    default:
+      break;
+  }
+  return finishTask(s, task, true);
+}
+
+/** Applies a command's instant effect (clock, inject answer, note). */
+function applyInstant(state: GameState, level: Level, role: Role, cmd: ParsedCommand): GameState {
+  switch (cmd.type) {
+    case 'clock.pause':
+      return { ...state, clock: { ...state.clock, paused: true, skipTo: null } };
+    case 'clock.resume':
+      return { ...state, clock: { ...state.clock, paused: false } };
+    case 'clock.speed':
+      return { ...state, clock: { ...state.clock, speed: cmd.args.speed } };
+    case 'clock.skip':
+      return { ...state, clock: { ...state.clock, skipTo: nextEventTick(state, level) } };
+    case 'inject.answer':
+      return answerInject(state, level, cmd.args.inject, cmd.args.choice);
+    case 'note.add':
+      return { ...state, notes: [...state.notes, { tick: state.tick, role, text: cmd.args.text }] };
+    default:
+      return state;
+  }
+}
+
+/** The next tick at which something scheduled happens (task, arrival, inject), capped at one hour. */
+export function nextEventTick(state: GameState, level: Level): number {
+  let next = Math.min(state.endTick, state.tick + 3600);
+  for (const t of state.tasks)
+    if (t.status === 'running' && t.dueTick > state.tick) next = Math.min(next, t.dueTick);
+  for (const s of state.staff)
+    if (s.status === 'enRoute' && s.arrivesAt !== null) next = Math.min(next, s.arrivesAt);
+  level.injects.forEach((def, i) => {
+    const rt = state.injects[i]!;
+    const due =
+      'at' in def.trigger
+        ? rt.status === 'pending'
+          ? isoToTick(def.trigger.at)!
+          : null
+        : rt.status === 'armed'
+          ? rt.dueTick
+          : null;
+    if (due !== null && due > state.tick) next = Math.min(next, due);
+  });
+  return Math.max(next, state.tick + 1);
+}
+
+export type CommandOutcome = { ok: true; state: GameState } | { ok: false; rejection: Rejection };
+
+/**
+ * Accepts or refuses a command at the state's current time (the caller has already brought the
+ * state to the step boundary for the command's tick). The accepted command is folded into the
+ * log digest, so every later hash depends on the exact log.
+ */
+export function acceptCommand(
+  state: GameState,
+  level: Level,
+  role: Role,
+  type: string,
+  args: unknown,
+  tick: number,
+): CommandOutcome {
+  const checked = checkCommand(state, level, role, type, args);
+  if (!checked.ok) return checked;
+  const cmd = checked.command;
+  let s: GameState = {
+    ...state,
+    logDigest: fnv1a(
+      canonicalJson({ tick, role, type: cmd.type, args: cmd.args }),
+      parseInt(state.logDigest, 16),
+    ),
+    commandCount: state.commandCount + 1,
+  };
+  if (level.commands[cmd.type]) {
+    s = startTask(s, level, role, cmd);
+    s = settle(s, level); // zero-duration tasks land at once
+  } else {
+    s = applyInstant(s, level, role, cmd);
+  }
+  return { ok: true, state: { ...s, nextGameMs: nextGamePointMs(s, level) } };
+}
+
+/** Hash of the whole game state: the engine's own hash plus FNV-1a over the game part. */
+export function hashGame(state: GameState): string {
+  const { engine, ...game } = state;
+  return `${hashState(engine)}-${fnv1a(canonicalJson(game))}`;
+}
+
+/** The score as of now (at the end of a run: the final score). */
+export function currentScore(state: GameState, level: Level): Score {
+  const m = gameMetrics(state.engine, level.engine);
+  const overdue = state.contacts.filter((c) => c.status === 'overdue').length;
+  const acc = {
+    ...state.acc,
+    commsPenalty: state.acc.commsPenalty + overdue * MISSED_NOTICE_PENALTY,
+  };
+  return scoreOf(acc, level, {
+    tick: state.tick,
+    exposedLeft: m.ownUnpatched,
+    staffCost: staffCost(state.staff, level, state.tick),
+  });
+}

@@ -1,0 +1,180 @@
+/**
+ * The inject scheduler. Injects are the exercise's scripted pressure — a customer calling, KISA
+ * asking, the press on the phone — fired on sim time or on engine events (a DNS cluster failing,
+ * an outage starting). Condition-triggered injects are armed by the event and fire after their
+ * delay, so "the press calls 20 minutes after the outage" follows the player's own outage.
+ */
+import type { EngineEvent } from '../engine/index';
+import type { GameState, InjectRuntime } from './gameState';
+import { nextInjectStatus } from './inject.machine';
+import type { Inject, Level } from './levelSchema';
+import { isoToTick } from './simTime';
+import { callIn } from './staff';
+
+export function initialInjects(level: Level): InjectRuntime[] {
+  return level.injects.map((i) => ({
+    id: i.id,
+    status: 'pending',
+    dueTick: null,
+    firedTick: null,
+    choice: null,
+  }));
+}
+
+/** Arms event-triggered injects whose event just happened. */
+export function armOnEvents(
+  state: GameState,
+  level: Level,
+  events: readonly EngineEvent[],
+): GameState {
+  if (events.length === 0) return state;
+  let injects = state.injects;
+  level.injects.forEach((def, i) => {
+    const t = def.trigger;
+    if (!('event' in t)) return;
+    const rt = injects[i]!;
+    if (rt.status !== 'pending') return;
+    const hit = events.find((e) => e.kind === t.event && (t.id === undefined || e.id === t.id));
+    if (!hit) return;
+    if (injects === state.injects) injects = [...injects];
+    injects[i] = {
+      ...rt,
+      status: nextInjectStatus(rt.status, { type: 'inject.arm' }),
+      dueTick: Math.ceil(hit.tMs / 1000) + Math.round(t.afterMin * 60),
+    };
+  });
+  return injects === state.injects ? state : { ...state, injects };
+}
+
+function dueTickOf(def: Inject, rt: InjectRuntime): number | null {
+  if ('at' in def.trigger) return rt.status === 'pending' ? isoToTick(def.trigger.at)! : null;
+  return rt.status === 'armed' ? rt.dueTick : null;
+}
+
+/** Fires injects whose time has come and expires unanswered ones past their deadline. */
+export function runInjects(state: GameState, level: Level): GameState {
+  let s = state;
+  level.injects.forEach((def, i) => {
+    const rt = s.injects[i]!;
+    const due = dueTickOf(def, rt);
+    if (due !== null && due <= s.tick) {
+      const status = nextInjectStatus(rt.status, {
+        type: 'inject.fire',
+        hasChoices: def.choices.length > 0,
+      });
+      s = replaceInject(s, i, { ...rt, status, firedTick: s.tick });
+      s = {
+        ...s,
+        inbox: [
+          ...s.inbox,
+          {
+            id: `inject:${def.id}`,
+            tick: s.tick,
+            from: def.from,
+            subject: def.subject,
+            body: def.message,
+            injectId: def.id,
+          },
+        ],
+        feed: [
+          ...s.feed,
+          { tick: s.tick, kind: 'inject.fired', params: { inject: def.id, from: def.from } },
+        ],
+      };
+      return;
+    }
+    if (
+      rt.status === 'active' &&
+      def.expiresAfterMin !== undefined &&
+      rt.firedTick !== null &&
+      s.tick >= rt.firedTick + Math.round(def.expiresAfterMin * 60)
+    ) {
+      s = replaceInject(s, i, {
+        ...rt,
+        status: nextInjectStatus(rt.status, { type: 'inject.expire' }),
+        choice: def.defaultChoice ?? null,
+      });
+      s = {
+        ...s,
+        feed: [...s.feed, { tick: s.tick, kind: 'inject.expired', params: { inject: def.id } }],
+      };
+      if (def.defaultChoice) s = applyConsequences(s, level, def, def.defaultChoice);
+    }
+  });
+  return s;
+}
+
+function replaceInject(s: GameState, i: number, rt: InjectRuntime): GameState {
+  const injects = [...s.injects];
+  injects[i] = rt;
+  return { ...s, injects };
+}
+
+/** Answers an active inject (already checked by checkCommand). */
+export function answerInject(
+  state: GameState,
+  level: Level,
+  injectId: string,
+  choice: string,
+): GameState {
+  const i = level.injects.findIndex((x) => x.id === injectId);
+  const rt = state.injects[i]!;
+  let s = replaceInject(state, i, {
+    ...rt,
+    status: nextInjectStatus(rt.status, { type: 'inject.answer' }),
+    choice,
+  });
+  s = {
+    ...s,
+    feed: [
+      ...s.feed,
+      { tick: s.tick, kind: 'inject.answered', params: { inject: injectId, choice } },
+    ],
+  };
+  return applyConsequences(s, level, level.injects[i]!, choice);
+}
+
+function applyConsequences(
+  state: GameState,
+  level: Level,
+  def: Inject,
+  choiceId: string,
+): GameState {
+  const c = def.choices.find((x) => x.id === choiceId)!.consequences;
+  let s = state;
+  if (c.trust.length > 0) {
+    s = {
+      ...s,
+      contacts: s.contacts.map((ct) => {
+        const d = c.trust.filter((t) => t.contact === ct.id).reduce((a, t) => a + t.delta, 0);
+        return d === 0 ? ct : { ...ct, trust: clampTrust(ct.trust + d) };
+      }),
+    };
+  }
+  if (c.setFlags.length > 0) {
+    const flags = { ...s.flags };
+    for (const f of c.setFlags) if (flags[f] === undefined) flags[f] = s.tick;
+    s = { ...s, flags };
+  }
+  for (const id of c.staffArrive) s = { ...s, staff: callIn(s.staff, id, s.tick, level) };
+  if (c.penalty > 0) s = { ...s, acc: { ...s.acc, commsPenalty: s.acc.commsPenalty + c.penalty } };
+  if (c.outcome) {
+    s = {
+      ...s,
+      inbox: [
+        ...s.inbox,
+        {
+          id: `outcome:${def.id}`,
+          tick: s.tick,
+          from: def.from,
+          subject: def.subject,
+          body: c.outcome,
+          injectId: def.id,
+        },
+      ],
+    };
+  }
+  return s;
+}
+
+export const clampTrust = (t: number) => Math.max(-100, Math.min(100, t));

@@ -1,0 +1,355 @@
+/**
+ * The level (scenario) file format, `formatVersion: 1`. Documented in docs/SCENARIO-FORMAT.md.
+ * Everything the game needs besides the engine's own block: staff, allowed commands with their
+ * cost, injects, contacts, scoring weights and the real day's history. All player-facing text is
+ * a `{ ko, en }` pair. Cross-references (an inject's contact, a scripted command's staff…) are
+ * checked here too, so a broken level fails at load with a path, not mid-run.
+ */
+import { z } from 'zod';
+import { engineParamsSchema } from '../engine/index';
+import {
+  CLAIMS,
+  claimSchema,
+  commandTypeSchema,
+  INSTANT_COMMANDS,
+  parseCommand,
+} from './commandSchema';
+import { PLAYER_ROLES, roleSchema, staffSkillSchema } from './roles';
+import { isoToTick } from './simTime';
+
+export const LEVEL_FORMAT_VERSION = 1;
+
+export const localTextSchema = z.object({ ko: z.string().min(1), en: z.string().min(1) }).strict();
+export type LocalText = z.infer<typeof localTextSchema>;
+
+const idSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'expected a lower-case id (a-z, 0-9, ".", "_", "-")');
+
+/** ISO 8601 with an explicit offset, e.g. "2003-01-25T15:40+09:00". */
+export const isoTimeSchema = z
+  .string()
+  .refine(
+    (s) => isoToTick(s) !== undefined,
+    'expected ISO time with offset, e.g. 2003-01-25T15:40+09:00',
+  );
+
+/** Knowledge and status flags. Diagnosis commands set the `knows*` flags (DESIGN §5). */
+export const FLAGS = [
+  'knowsWorm',
+  'knowsUdp1434',
+  'knowsDnsOverload',
+  'knowsInfectedHosts',
+  'escalated',
+  'kisaNotified',
+] as const;
+export const flagSchema = z.enum(FLAGS);
+export type Flag = z.infer<typeof flagSchema>;
+
+const metaSchema = z
+  .object({
+    id: idSchema,
+    version: z.number().int().min(1),
+    title: localTextSchema,
+    briefing: localTextSchema,
+    /** One-line description for the level list (optional). */
+    summary: localTextSchema.optional(),
+    organisation: z.enum(['isp', 'enterprise']),
+    start: isoTimeSchema,
+    end: isoTimeSchema,
+    difficulty: z.enum(['easy', 'normal', 'hard']),
+  })
+  .strict();
+
+/** Real-time pacing (DESIGN §4): pace = clamp(pMax / (1 + k·activity), pMin, pMax), smoothed. */
+export const clockParamsSchema = z
+  .object({
+    /** Slowest pace, sim seconds per real second (the worm's first minutes). */
+    pMin: z.number().positive(),
+    /** Fastest pace (quiet hours). */
+    pMax: z.number().positive(),
+    /** Sensitivity to the engine's activity signal. */
+    k: z.number().nonnegative(),
+    /** Sim seconds over which the pace eases to its target; never jumps. */
+    smoothingS: z.number().positive(),
+  })
+  .strict()
+  .refine((c) => c.pMin <= c.pMax, { message: 'pMin must not exceed pMax', path: ['pMin'] });
+export type ClockParams = z.infer<typeof clockParamsSchema>;
+
+const staffMemberSchema = z
+  .object({
+    id: idSchema,
+    name: localTextSchema,
+    skill: staffSkillSchema,
+    onDuty: z.boolean(),
+    /** Minutes from being called in to arriving (Saturday afternoon: people are out). */
+    callInMin: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60),
+    /** Cost per hour on shift, for the staff-cost score part (called-in staff only). */
+    costPerHour: z.number().nonnegative(),
+  })
+  .strict();
+
+const commandRuleSchema = z
+  .object({
+    durationMin: z
+      .number()
+      .min(0)
+      .max(24 * 60),
+    staff: z.number().int().min(0).max(20),
+    /** Which staff skill does the work; null for commands that need no one. */
+    skill: staffSkillSchema.nullable(),
+    /** Player roles allowed to send it (solo holds all). */
+    roles: z.array(z.enum(PLAYER_ROLES)).min(1),
+    /** Chance the task fails at completion (drawn from the game PRNG). */
+    failureChance: z.number().min(0).max(1),
+    /** Flags that must be set before the command is accepted. */
+    requires: z.array(flagSchema).default([]),
+  })
+  .strict();
+export type CommandRule = z.infer<typeof commandRuleSchema>;
+
+const injectTriggerSchema = z.union([
+  z.object({ at: isoTimeSchema }).strict(),
+  z
+    .object({
+      /** An engine event kind, e.g. "dns.down", "outage.start", "worm.local". */
+      event: z.string().min(1),
+      /** Restrict to the event's id (e.g. a DNS cluster). */
+      id: z.string().min(1).optional(),
+      /** Delay after the event, sim minutes. */
+      afterMin: z.number().min(0).default(0),
+    })
+    .strict(),
+]);
+
+const consequenceSchema = z
+  .object({
+    /** Trust change with a contact (−100…100 scale). */
+    trust: z.array(z.object({ contact: idSchema, delta: z.number() }).strict()).default([]),
+    setFlags: z.array(flagSchema).default([]),
+    /** Staff who arrive (as if called) because of this choice. */
+    staffArrive: z.array(idSchema).default([]),
+    /** Direct score penalty points (subtracted from the communications part). */
+    penalty: z.number().min(0).default(0),
+    /** Follow-up text shown to the player. */
+    outcome: localTextSchema.optional(),
+  })
+  .strict();
+
+const injectSchema = z
+  .object({
+    id: idSchema,
+    trigger: injectTriggerSchema,
+    from: idSchema,
+    subject: localTextSchema,
+    message: localTextSchema,
+    choices: z
+      .array(
+        z
+          .object({
+            id: idSchema,
+            label: localTextSchema,
+            consequences: consequenceSchema.default({
+              trust: [],
+              setFlags: [],
+              staffArrive: [],
+              penalty: 0,
+            }),
+          })
+          .strict(),
+      )
+      .default([]),
+    /** Minutes to answer before the default choice (if any) is taken. */
+    expiresAfterMin: z.number().positive().optional(),
+    defaultChoice: idSchema.optional(),
+  })
+  .strict();
+
+const CONTACT_KINDS = ['customer', 'kisa', 'mic', 'isp', 'vendor', 'press', 'executive'] as const;
+const contactSchema = z
+  .object({
+    id: idSchema,
+    kind: z.enum(CONTACT_KINDS),
+    name: localTextSchema,
+    /** Minutes after detection by which this contact expects to hear from you (timeliness). */
+    expectWithinMin: z.number().positive().optional(),
+    options: z
+      .array(
+        z
+          .object({ id: idSchema, text: localTextSchema, claims: z.array(claimSchema).default([]) })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+
+export const SCORE_PARTS = [
+  'subscriberHours',
+  'dnsAvailability',
+  'infectedHostHours',
+  'outboundWorm',
+  'timeToDetect',
+  'timeToFilter',
+  'timeToNotifyKisa',
+  'communications',
+  'mondayReadiness',
+  'staffCost',
+] as const;
+export type ScorePart = (typeof SCORE_PARTS)[number];
+const partRecord = <T extends z.ZodType>(v: T) =>
+  z.object(Object.fromEntries(SCORE_PARTS.map((p) => [p, v])) as Record<ScorePart, T>).strict();
+
+const scoringSchema = z
+  .object({
+    /** Relative weight of each part in the total. */
+    weights: partRecord(z.number().min(0)),
+    /**
+     * The raw value at which a part scores 0 (it scores 100 at 0 raw). Units: subscriber-hours,
+     * % unavailable, host-hours, worm gigabytes, minutes, minutes, minutes, penalty points,
+     * % of exposed hosts left, won (thousands).
+     */
+    zeroAt: partRecord(z.number().positive()),
+  })
+  .strict();
+
+const scriptedCommandSchema = z
+  .object({
+    at: isoTimeSchema,
+    role: roleSchema,
+    type: commandTypeSchema,
+    args: z.record(z.string(), z.unknown()).default({}),
+  })
+  .strict();
+
+const historySchema = z
+  .object({
+    timeline: z.array(z.object({ at: isoTimeSchema, text: localTextSchema }).strict()),
+    response: z.array(scriptedCommandSchema),
+  })
+  .strict();
+
+const discussionSchema = z
+  .object({
+    at: isoTimeSchema,
+    module: z.enum(['detection', 'response', 'recovery']),
+    question: localTextSchema,
+  })
+  .strict();
+
+export const levelSchema = z
+  .object({
+    formatVersion: z.literal(LEVEL_FORMAT_VERSION),
+    meta: metaSchema,
+    engine: engineParamsSchema,
+    clock: clockParamsSchema,
+    staff: z.array(staffMemberSchema).min(1),
+    commands: z.partialRecord(commandTypeSchema, commandRuleSchema),
+    injects: z.array(injectSchema),
+    contacts: z.array(contactSchema).min(1),
+    scoring: scoringSchema,
+    history: historySchema,
+    discussion: z.array(discussionSchema).default([]),
+  })
+  .strict()
+  .superRefine((level, ctx) => {
+    const issue = (path: (string | number)[], message: string) =>
+      ctx.addIssue({ code: 'custom', path, message });
+    const unique = (items: { id: string }[], path: string) => {
+      const seen = new Set<string>();
+      items.forEach((it, i) => {
+        if (seen.has(it.id)) issue([path, i, 'id'], `duplicate id "${it.id}"`);
+        seen.add(it.id);
+      });
+    };
+    unique(level.staff, 'staff');
+    unique(level.injects, 'injects');
+    unique(level.contacts, 'contacts');
+    const contacts = new Set(level.contacts.map((c) => c.id));
+    const staff = new Set(level.staff.map((s) => s.id));
+    const start = isoToTick(level.meta.start)!;
+    const end = isoToTick(level.meta.end)!;
+    if (end <= start) issue(['meta', 'end'], 'end must be after start');
+    for (const t of INSTANT_COMMANDS) {
+      if (level.commands[t])
+        issue(['commands', t], 'instant command is always allowed; do not list it');
+    }
+    level.injects.forEach((inj, i) => {
+      if (!contacts.has(inj.from)) issue(['injects', i, 'from'], `unknown contact "${inj.from}"`);
+      const choiceIds = new Set(inj.choices.map((c) => c.id));
+      if (inj.defaultChoice && !choiceIds.has(inj.defaultChoice)) {
+        issue(['injects', i, 'defaultChoice'], `no choice "${inj.defaultChoice}"`);
+      }
+      inj.choices.forEach((c, j) => {
+        c.consequences.trust.forEach((t, k) => {
+          if (!contacts.has(t.contact))
+            issue(
+              ['injects', i, 'choices', j, 'consequences', 'trust', k, 'contact'],
+              `unknown contact "${t.contact}"`,
+            );
+        });
+        c.consequences.staffArrive.forEach((s, k) => {
+          if (!staff.has(s))
+            issue(
+              ['injects', i, 'choices', j, 'consequences', 'staffArrive', k],
+              `unknown staff "${s}"`,
+            );
+        });
+      });
+    });
+    level.history.response.forEach((cmd, i) => {
+      const parsed = parseCommand(cmd.type, cmd.args);
+      if (!parsed.ok) parsed.problems.forEach((p) => issue(['history', 'response', i], p));
+      const tick = isoToTick(cmd.at)!;
+      if (tick < start || tick > end)
+        issue(['history', 'response', i, 'at'], 'outside the level time span');
+      if (i > 0 && tick < isoToTick(level.history.response[i - 1]!.at)!) {
+        issue(['history', 'response', i, 'at'], 'scripted commands must be in time order');
+      }
+    });
+    void CLAIMS;
+  });
+
+export type Level = z.output<typeof levelSchema>;
+export type StaffMember = Level['staff'][number];
+export type Inject = Level['injects'][number];
+export type Contact = Level['contacts'][number];
+
+/**
+ * Parses a level from unknown JSON. A wrong or missing `formatVersion` gives the one message
+ * "unsupported version N, expected M" before anything else is checked: a file from another
+ * version of the game would otherwise drown in unrelated schema errors.
+ */
+export function parseLevel(
+  json: unknown,
+): { ok: true; level: Level } | { ok: false; errors: string[] } {
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+    return { ok: false, errors: ['(root): expected a JSON object'] };
+  }
+  const version = (json as { formatVersion?: unknown }).formatVersion;
+  if (version !== LEVEL_FORMAT_VERSION) {
+    return {
+      ok: false,
+      errors: [
+        `formatVersion: unsupported version ${String(version)}, expected ${LEVEL_FORMAT_VERSION}`,
+      ],
+    };
+  }
+  const result = levelSchema.safeParse(json);
+  if (!result.success) return { ok: false, errors: formatIssues(result.error) };
+  return { ok: true, level: result.data };
+}
+
+/** Zod issues as `path: problem` lines (falls back here until the engine's formatter is wired). */
+export function formatIssues(error: z.ZodError, prefix = ''): string[] {
+  return error.issues.map((i) => {
+    let path = prefix;
+    for (const p of i.path)
+      path += typeof p === 'number' ? `[${p}]` : path ? `.${String(p)}` : String(p);
+    return `${path || '(root)'}: ${i.message}`;
+  });
+}

@@ -1,0 +1,239 @@
+/**
+ * A run: the level, the seed, the game state and the ordered log of accepted commands, plus the
+ * hourly checkpoint hashes. This is what the views drive (createRun → applyCommand / advanceReal →
+ * snapshotView) and what run files, autosaves and verification are made from.
+ *
+ * Real time enters only here, in `advanceReal`: it converts real milliseconds into whole engine
+ * steps using the pace kept in the (hashed) state, carrying the remainder in `carryS`, which is not
+ * part of the hashed state. Whatever frame sizes the browser uses, the sequence of steps and the
+ * boundaries at which commands apply are the same, so the hashes are too.
+ */
+import { canonicalJson } from './canonicalJson';
+import { realSecondsFor, smoothPace, targetPace } from './clock';
+import type { GameState } from './gameState';
+import {
+  acceptCommand,
+  advanceUntil,
+  createGameState,
+  currentScore,
+  hashGame,
+  stepOnce,
+  type CommandOutcome,
+  type GamePointHook,
+} from './incident';
+import { activityOf, nextBoundaryMs } from './engineBridge';
+import type { Level } from './levelSchema';
+import type { Rejection } from './rejectionText';
+import type { Role } from './roles';
+import type { Score } from './scoring';
+import { sha256 } from './sha256';
+import { isoToTick } from './simTime';
+
+export interface LoggedCommand {
+  tick: number;
+  role: Role;
+  type: string;
+  args: Record<string, unknown>;
+}
+
+export interface Checkpoint {
+  tick: number;
+  hash: string;
+}
+
+export interface Player {
+  id: string;
+  roles: Role[];
+}
+
+export interface Run {
+  level: Level;
+  levelHash: string;
+  seed: number;
+  players: Player[];
+  state: GameState;
+  log: LoggedCommand[];
+  /** Hash at the start and at the first step boundary of every sim hour. */
+  checkpoints: Checkpoint[];
+  /** Refused commands, for the view's feed; not part of the log or the hashes. */
+  rejections: { tick: number; role: Role; type: string; rejection: Rejection }[];
+  /** Real seconds owed to the next engine step (frame driver only). */
+  carryS: number;
+  /** Smoothed pace at speed 1, sim s per real s (frame driver only; never changes the sim). */
+  pace: number;
+}
+
+const levelHashes = new WeakMap<Level, string>();
+
+/** SHA-256 of the level's canonical JSON (as parsed, defaults filled in). */
+export function levelHash(level: Level): string {
+  let h = levelHashes.get(level);
+  if (!h) {
+    h = sha256(canonicalJson(level));
+    levelHashes.set(level, h);
+  }
+  return h;
+}
+
+export function createRun(
+  level: Level,
+  seed: number,
+  players: Player[] = [{ id: 'solo', roles: ['solo'] }],
+): Run {
+  const state = createGameState(level, seed);
+  return {
+    level,
+    levelHash: levelHash(level),
+    seed: seed >>> 0,
+    players,
+    state,
+    log: [],
+    checkpoints: [{ tick: state.tick, hash: hashGame(state) }],
+    rejections: [],
+    carryS: 0,
+    pace: level.clock.pMax,
+  };
+}
+
+/** The checkpoint hook: a hash at the first game point of every sim hour. */
+function checkpointHook(run: Run): GamePointHook {
+  return (before, after) => {
+    if (Math.floor(after.tick / 3600) > Math.floor(before.tick / 3600)) {
+      run.checkpoints.push({ tick: after.tick, hash: hashGame(after) });
+    }
+  };
+}
+
+function clone(run: Run): Run {
+  return {
+    ...run,
+    log: [...run.log],
+    checkpoints: [...run.checkpoints],
+    rejections: [...run.rejections],
+  };
+}
+
+/** Steps until the run is at the first boundary ≥ `ms` engine time (or ended). */
+export function advanceToMs(run: Run, ms: number): Run {
+  const r = clone(run);
+  r.state = advanceUntil(r.state, r.level, ms, checkpointHook(r));
+  return r;
+}
+
+/** Steps until the run is at the first boundary ≥ `tick` (or ended). Headless and replay use this. */
+export function advanceToTick(run: Run, tick: number): Run {
+  return advanceToMs(run, tick * 1000);
+}
+
+/** Plays the run to its end tick. */
+export function finishRun(run: Run): Run {
+  return advanceToTick(run, run.state.endTick);
+}
+
+/**
+ * Applies a command. Without `tick` it is "now": the next whole second, reached by stepping to the
+ * first engine boundary at or after it. With `tick` (replay, team mode) the same rule applies; a
+ * tick behind the engine's time is refused (TICK_IN_PAST) — a live command never is, since "now"
+ * rounds up. Accepted commands are appended to the log.
+ */
+export function applyCommand(
+  run: Run,
+  command: { role: Role; type: string; args?: Record<string, unknown> },
+  tick?: number,
+): { run: Run; outcome: CommandOutcome } {
+  const at = tick ?? Math.ceil(run.state.engine.tMs / 1000);
+  const args = command.args ?? {};
+  let r = clone(run);
+  if (at * 1000 < r.state.engine.tMs) {
+    const rejection: Rejection = { code: 'TICK_IN_PAST', params: { tick: at, now: r.state.tick } };
+    r.rejections.push({ tick: r.state.tick, role: command.role, type: command.type, rejection });
+    return { run: r, outcome: { ok: false, rejection } };
+  }
+  r = advanceToTick(r, at);
+  const outcome = acceptCommand(r.state, r.level, command.role, command.type, args, at);
+  if (outcome.ok) {
+    r.state = outcome.state;
+    r.log.push({ tick: at, role: command.role, type: command.type, args });
+  } else {
+    r.rejections.push({
+      tick: r.state.tick,
+      role: command.role,
+      type: command.type,
+      rejection: outcome.rejection,
+    });
+  }
+  return { run: r, outcome };
+}
+
+/** Longest real frame honoured: after a hidden tab the game resumes, it does not race. */
+const MAX_FRAME_S = 0.25;
+/** Upper bound on engine steps per frame, so one frame never stalls the view. */
+const MAX_STEPS_PER_FRAME = 400;
+
+/**
+ * The frame driver: advances by as many whole engine steps as `realMs` of real time buys at the
+ * current pace × speed (× the skip factor while skipping). Does nothing while paused or ended.
+ */
+export function advanceReal(run: Run, realMs: number): Run {
+  if (run.state.ended || run.state.clock.paused)
+    return run.carryS === 0 ? run : { ...run, carryS: 0 };
+  const r = clone(run);
+  let budget = r.carryS + Math.min(MAX_FRAME_S, Math.max(0, realMs / 1000));
+  const hook = checkpointHook(r);
+  for (let i = 0; i < MAX_STEPS_PER_FRAME && !r.state.ended; i++) {
+    const s = r.state;
+    const dtS = (nextBoundaryMs(s.engine, r.level.engine) - s.engine.tMs) / 1000;
+    const cost = realSecondsFor(dtS, r.pace, s.clock);
+    if (cost > budget) break;
+    budget -= cost;
+    r.state = stepOnce(r.state, r.level, hook);
+    r.pace = smoothPace(
+      r.pace,
+      targetPace(activityOf(r.state.engine), r.level.clock),
+      dtS,
+      r.level.clock,
+    );
+  }
+  r.carryS = r.state.ended ? 0 : Math.min(budget, 60);
+  return r;
+}
+
+/** The score now (final once the run has ended). */
+export function runScore(run: Run): Score {
+  return currentScore(run.state, run.level);
+}
+
+/**
+ * Re-simulates a log from the start: the basis of verify, autosave restore and replay at any tick.
+ * Stops at the first refused command and says which.
+ */
+export function replayLog(
+  level: Level,
+  seed: number,
+  log: readonly LoggedCommand[],
+  untilMs?: number,
+  players?: Player[],
+):
+  | { ok: true; run: Run }
+  | { ok: false; run: Run; index: number; tick: number; rejection: Rejection } {
+  let run = createRun(level, seed, players);
+  for (let i = 0; i < log.length; i++) {
+    const c = log[i]!;
+    if (untilMs !== undefined && c.tick * 1000 > untilMs) break;
+    const res = applyCommand(run, { role: c.role, type: c.type, args: c.args }, c.tick);
+    run = res.run;
+    if (!res.outcome.ok)
+      return { ok: false, run, index: i, tick: c.tick, rejection: res.outcome.rejection };
+  }
+  if (untilMs !== undefined) run = advanceToMs(run, untilMs);
+  // The pace is not replayed step by step; start from what the network's activity asks for now.
+  run = { ...run, pace: targetPace(activityOf(run.state.engine), level.clock) };
+  return { ok: true, run };
+}
+
+/** Ticks of the level's start and end. */
+export function levelSpan(level: Level): { start: number; end: number } {
+  return { start: isoToTick(level.meta.start)!, end: isoToTick(level.meta.end)! };
+}
+
+export { hashGame };
