@@ -1,0 +1,53 @@
+/**
+ * Public API of the game core (pure: imports only the engine). Views, the CLI and the server use
+ * these; nothing else in src/game is meant to be imported from outside.
+ */
+export { GAME_VERSION, GAME_POINT_MS, hashGame } from './incident';
+export type { CommandOutcome } from './incident';
+export {
+  createRun,
+  applyCommand,
+  advanceReal,
+  advanceToTick,
+  advanceToMs,
+  finishRun,
+  runScore,
+  replayLog,
+  levelHash,
+  levelSpan,
+} from './run';
+export type { Run, LoggedCommand, Checkpoint, Player } from './run';
+export { snapshotView } from './view';
+export type { ViewSnapshot } from './view';
+export { incidentMachine } from './incident.machine';
+export type { IncidentEvent, IncidentContext, IncidentInput } from './incident.machine';
+export { parseLevel, levelSchema, LEVEL_FORMAT_VERSION, SCORE_PARTS, FLAGS } from './levelSchema';
+export type { Level, LocalText, ScorePart, Flag } from './levelSchema';
+export {
+  COMMAND_TYPES,
+  INSTANT_COMMANDS,
+  CLAIMS,
+  commandArgSchemas,
+  parseCommand,
+} from './commandSchema';
+export type { CommandType, Claim, ParsedCommand } from './commandSchema';
+export { PLAYER_ROLES } from './roles';
+export type { Role, PlayerRole } from './roles';
+export { rejectionText, renderRejection, REJECTION_CODES } from './rejectionText';
+export type { Rejection, RejectionCode } from './rejectionText';
+export {
+  RUN_FORMAT_VERSION,
+  toRunFile,
+  parseRunFile,
+  verifyRunFile,
+  toAutosave,
+  restoreAutosave,
+  parseAutosave,
+} from './runFile';
+export type { RunFile, Autosave, VerifyResult, VerifyFailureCode } from './runFile';
+export { playScript, runScripted, ghostRun } from './script';
+export type { ScriptedCommand, ScriptResult } from './script';
+export type { Score } from './scoring';
+export { isoToTick, tickToIso, tickToClock } from './simTime';
+export { sha256 } from './sha256';
+export { canonicalJson } from './canonicalJson';

@@ -1,0 +1,70 @@
+/**
+ * Scripted play: a list of commands with ISO times (a level's historical response, a CLI
+ * --commands file, a test) applied to a run. A scripted time that falls between engine steps is
+ * applied at the first boundary at or after it; two scripted commands landing on the same boundary
+ * keep their order. The resulting log is an ordinary run log, verifiable like any other.
+ */
+import type { Rejection } from './rejectionText';
+import type { Role } from './roles';
+import { applyCommand, createRun, finishRun, advanceToTick, type Run } from './run';
+import type { Level } from './levelSchema';
+import { isoToTick } from './simTime';
+
+export interface ScriptedCommand {
+  at: string;
+  role: Role;
+  type: string;
+  args?: Record<string, unknown>;
+}
+
+export interface ScriptResult {
+  run: Run;
+  /** Scripted commands the game refused, with why (the run goes on without them). */
+  refused: { index: number; at: string; type: string; rejection: Rejection }[];
+}
+
+/** Applies scripted commands in order to `run`; unparseable times are refused as MALFORMED. */
+export function playScript(start: Run, script: readonly ScriptedCommand[]): ScriptResult {
+  let run = start;
+  const refused: ScriptResult['refused'] = [];
+  script.forEach((c, index) => {
+    const at = isoToTick(c.at);
+    if (at === undefined) {
+      refused.push({
+        index,
+        at: c.at,
+        type: c.type,
+        rejection: {
+          code: 'MALFORMED',
+          params: { command: c.type, detail: `at: not an ISO time "${c.at}"` },
+        },
+      });
+      return;
+    }
+    const tick = Math.max(at, Math.ceil(run.state.engine.tMs / 1000));
+    const r = applyCommand(run, { role: c.role, type: c.type, args: c.args ?? {} }, tick);
+    run = r.run;
+    if (!r.outcome.ok)
+      refused.push({ index, at: c.at, type: c.type, rejection: r.outcome.rejection });
+  });
+  return { run, refused };
+}
+
+/** Plays a script from the start and on to `untilTick` (default: the level's end). */
+export function runScripted(
+  level: Level,
+  seed: number,
+  script: readonly ScriptedCommand[],
+  untilTick?: number,
+): ScriptResult {
+  const r = playScript(createRun(level, seed), script);
+  return {
+    ...r,
+    run: untilTick === undefined ? finishRun(r.run) : advanceToTick(r.run, untilTick),
+  };
+}
+
+/** The ghost: the level's historical response, played and scored like any player's run. */
+export function ghostRun(level: Level, seed: number): ScriptResult {
+  return runScripted(level, seed, level.history.response as ScriptedCommand[]);
+}
