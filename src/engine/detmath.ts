@@ -3,6 +3,9 @@
 // exact scaling by powers of two, so every engine computes the same doubles.
 
 const LN2 = 0.6931471805599453;
+// Cody–Waite split of ln 2 (fdlibm): k·LN2_HI is exact for |k| < 2^11, so the reduction loses nothing.
+const LN2_HI = 6.9314718036912381649e-1;
+const LN2_LO = 1.90821492927058770002e-10;
 const INV_LN2 = 1.4426950408889634;
 
 /** 2^k for integer k, built by exact doubling/halving. */
@@ -22,7 +25,7 @@ export function exp(x: number): number {
   if (x > 709) return Infinity;
   if (x < -745) return 0;
   const k = Math.round(x * INV_LN2);
-  const r = x - k * LN2;
+  const r = x - k * LN2_HI - k * LN2_LO;
   let term = 1;
   let sum = 1;
   for (let i = 1; i <= 13; i++) {
@@ -35,10 +38,16 @@ export function exp(x: number): number {
 /** 1 − e^(−x) for x ≥ 0, accurate for tiny x (probability of at least one event at rate x per unit). */
 export function oneMinusExpNeg(x: number): number {
   if (x <= 0) return 0;
-  if (x < 1e-3) {
-    // Series x − x²/2 + x³/6 − x⁴/24: avoids cancellation.
-    const x2 = x * x;
-    return x - x2 / 2 + (x2 * x) / 6 - (x2 * x2) / 24;
+  if (x < 0.5) {
+    // Alternating series x − x²/2! + x³/3! − …: no cancellation against 1.
+    let term = x;
+    let sum = x;
+    for (let n = 2; n <= 20; n++) {
+      term = (-term * x) / n;
+      sum += term;
+      if (term < 1e-18 * sum && term > -1e-18 * sum) break;
+    }
+    return sum;
   }
   return 1 - exp(-x);
 }

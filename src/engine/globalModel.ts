@@ -32,6 +32,39 @@ export function seedOutbreak(g: GlobalState, p: EngineParams, d: Derived): void 
   g.started = true;
 }
 
+/**
+ * Expected worm datagrams/s leaving one site (uplink linkPps shared by hostsPerSite hosts) when each host
+ * is infected with probability a independently (random scanning has no locality): Σₖ P(K=k)·min(L, R·k).
+ * The exact sum matters: min() of the mean overstates output when few hosts per site are infected.
+ */
+export function expectedSiteOutput(
+  a: number,
+  cls: { hostsPerSite: number; linkPps: number; hostPps: number },
+): number {
+  const m = cls.hostsPerSite;
+  const L = cls.linkPps;
+  const R = cls.hostPps;
+  if (a <= 0) return 0;
+  if (a >= 1) return Math.min(L, R * m);
+  if (m === 1) return a * Math.min(L, R);
+  // Hosts beyond kSat = L/R add nothing, so sum k < kSat exactly and take the tail as saturated.
+  const q = 1 - a;
+  const ratio = a / q;
+  let pk = powInt(q, m);
+  let below = pk; // P(K ≤ k)
+  let out = 0;
+  for (let k = 1; k <= m; k++) {
+    pk = (pk * (m - k + 1) * ratio) / k;
+    if (R * k >= L) {
+      out += (1 - below) * L;
+      return out;
+    }
+    out += pk * R * k;
+    below += pk;
+  }
+  return out;
+}
+
 /** Scratch arrays reused between steps (values never survive a step, so state stays pure data). */
 let scratchOffered: Float64Array = new Float64Array(0);
 
@@ -63,14 +96,7 @@ export function stepGlobal(
       if (I <= 0) continue;
       const N = d.globalN[k]!;
       const cls = classes[c]!;
-      const m = cls.hostsPerSite;
-      // Sites with at least one infected host, assuming infection spreads independently across sites
-      // (random scanning has no locality).
-      const a = N > 0 ? I / N : 0;
-      const sites = m === 1 ? I : (N / m) * (1 - powInt(1 - a, m));
-      const perSiteHosts = sites > 0 ? I / sites : 0;
-      const perSite = Math.min(cls.linkPps, cls.hostPps * perSiteHosts);
-      o += sites * perSite;
+      o += (N / cls.hostsPerSite) * expectedSiteOutput(N > 0 ? I / N : 0, cls);
     }
     offered[r] = o;
     offeredTotal += o;
