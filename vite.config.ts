@@ -1,10 +1,42 @@
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
+import { VitePWA } from 'vite-plugin-pwa';
 import { chromiumArgs, chromiumPath } from './test/chromium.ts';
 
 export default defineConfig({
   publicDir: 'assets',
   base: './',
+  plugins: [
+    // Offline solo play: after the first visit a service worker serves the whole game (code, fonts,
+    // sounds, map, levels) from its cache. Registered from src/main.ts.
+    VitePWA({
+      injectRegister: false,
+      registerType: 'autoUpdate',
+      manifest: {
+        name: '1·25 — the day Korea went dark',
+        short_name: '1·25',
+        description: 'Incident-response training game: SQL Slammer, Korea, 25 January 2003',
+        lang: 'ko',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#0b1320',
+        theme_color: '#0b1320',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,wav,json,woff2,png,svg,webmanifest}'],
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        navigateFallbackDenylist: [/^\/api\//],
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 2000,

@@ -73,3 +73,12 @@ async function start(): Promise<void> {
 }
 
 void start();
+
+// Offline play: the service worker (built by vite-plugin-pwa) caches the game after the first visit.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('./sw.js', { scope: './' }).catch((err: unknown) => {
+      console.warn('Offline support unavailable:', err instanceof Error ? err.message : err);
+    });
+  });
+}

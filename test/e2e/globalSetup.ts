@@ -7,7 +7,15 @@ export const E2E_OUT_DIR = 'test-results/e2e-dist';
 
 export default async function setup(project: TestProject) {
   requireChromium();
-  await build({ logLevel: 'warn', build: { outDir: E2E_OUT_DIR, emptyOutDir: true } });
+  // Vitest sets NODE_ENV=test, and Vite would then build a development bundle (no service worker,
+  // dev-only code). Build exactly what `npm start` builds.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ logLevel: 'warn', build: { outDir: E2E_OUT_DIR, emptyOutDir: true } });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   const server = await preview({
     logLevel: 'warn',
     build: { outDir: E2E_OUT_DIR },

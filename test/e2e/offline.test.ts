@@ -1,0 +1,36 @@
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { openBrowser, waitForScreen, type Session } from './browser';
+
+const baseUrl = inject('baseUrl');
+let session: Session | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+describe('offline play (service worker)', () => {
+  it('should start again from the cache after one visit with the network gone', async () => {
+    session = await openBrowser();
+    const { page, context } = session;
+    await page.goto(baseUrl);
+    await waitForScreen(page, 'title');
+    // Wait until the service worker has installed (precached everything) and controls the page.
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
+      timeout: 30_000,
+    });
+
+    await context.setOffline(true);
+    await page.reload();
+    await waitForScreen(page, 'title');
+    await page.click('[data-lang="ko"]');
+    await expect.poll(() => page.locator('[data-entry="new"]').textContent()).toBe('새 게임');
+    // The Korean font came from the cache too.
+    expect(
+      await page.evaluate(() => document.fonts.check('700 20px "Noto Sans KR"', '새 게임')),
+    ).toBe(true);
+  });
+});
