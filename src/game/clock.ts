@@ -19,7 +19,7 @@ export interface ClockState {
   skipTo: number | null;
 }
 
-export const DEFAULT_CLOCK_PARAMS: ClockParams = { pMin: 1, pMax: 120, k: 40, smoothingS: 60 };
+export const DEFAULT_CLOCK_PARAMS: ClockParams = { pMin: 1, pMax: 75, k: 6500, smoothingS: 60 };
 
 export function initialClock(): ClockState {
   return { paused: false, speed: 1, skipTo: null };

@@ -146,6 +146,9 @@ function gamePoint(state: GameState, level: Level): GameState {
     };
     s = armOnEvents(s, level, events);
     s = informationFromEngine(s, events);
+    // Once subscribers are cut off the whole country knows: every contact now expects to hear
+    // from us, detected or not — silence is not a safe strategy.
+    if (events.some((e) => e.kind === 'outage.start')) s = startExpectations(s, level);
   }
   if (
     Math.floor(tick / 3600) > Math.floor(state.tick / 3600) &&

@@ -1,0 +1,149 @@
+// The clock: pacing from the engine's activity, a full run's real-time length, pause/speed/skip,
+// and the property that frame chunking never changes the run.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { smoothPace, targetPace } from '../../../src/game/clock';
+import { hashGame } from '../../../src/game/incident';
+import type { Role } from '../../../src/game/roles';
+import {
+  advanceReal,
+  advanceToTick,
+  applyCommand,
+  createRun,
+  replayLog,
+  type Run,
+} from '../../../src/game/run';
+import { fixtureLevel, levelVariant, must, tick } from './helpers';
+
+describe('pacing', () => {
+  const p = { pMin: 1, pMax: 75, k: 6500, smoothingS: 60 };
+
+  it('should be fast when nothing changes and about real time when the worm explodes', () => {
+    expect(targetPace(0, p)).toBe(75);
+    expect(targetPace(0.05, p)).toBe(1);
+    expect(targetPace(Number.NaN, p)).toBe(75);
+    const mid = targetPace(1e-3, p);
+    expect(mid).toBeGreaterThan(1);
+    expect(mid).toBeLessThan(75);
+  });
+
+  it('should ease toward the target without jumping, slowing faster than speeding up', () => {
+    const down = smoothPace(75, 1, 5, p);
+    const up = smoothPace(1, 75, 5, p);
+    expect(down).toBeGreaterThan(1);
+    expect(down).toBeLessThan(75);
+    expect(75 - down).toBeGreaterThan(up - 1);
+  });
+
+  it('a solo run with no actions should last 25–45 real minutes at default speed', () => {
+    let run = createRun(fixtureLevel(), 1);
+    let realS = 0;
+    let onsetRealS = 0;
+    const onset = fixtureLevel().engine.global.onsetMs;
+    while (!run.state.ended) {
+      run = advanceReal(run, 250);
+      realS += 0.25;
+      if (run.state.engine.tMs < onset + 10 * 60_000) onsetRealS = realS;
+      if (realS > 3 * 3600) throw new Error('run never ended');
+    }
+    const minutes = realS / 60;
+    expect(minutes).toBeGreaterThanOrEqual(25);
+    expect(minutes).toBeLessThanOrEqual(45);
+    // The first ten minutes of the worm play slowly: at least a few real minutes.
+    const firstTenRealS = onsetRealS - onset / 1000 / 75;
+    expect(firstTenRealS).toBeGreaterThan(120);
+  });
+});
+
+describe('clock commands', () => {
+  const level = fixtureLevel();
+  const start = advanceToTick(createRun(level, 1), tick('2003-01-25T14:10:00+09:00'));
+
+  it('pause should stop time and speed ×4 should run four times as fast', () => {
+    const paused = must(start, 'facilitator', 'clock.pause');
+    expect(advanceReal(paused, 250).state.engine.tMs).toBe(paused.state.engine.tMs);
+    let x1 = start;
+    let x4 = must(start, 'facilitator', 'clock.speed', { speed: 4 });
+    for (let i = 0; i < 12; i++) {
+      x1 = advanceReal(x1, 250);
+      x4 = advanceReal(x4, 250);
+    }
+    const d1 = x1.state.engine.tMs - start.state.engine.tMs;
+    const d4 = x4.state.engine.tMs - start.state.engine.tMs;
+    expect(d4 / d1).toBeGreaterThan(3.5);
+    expect(d4 / d1).toBeLessThan(4.5);
+  });
+
+  it('skip should run fast to the next scheduled event and stop there', () => {
+    const skipping = must(start, 'facilitator', 'clock.skip');
+    const target = skipping.state.clock.skipTo!;
+    expect(target).toBe(tick('2003-01-25T14:26:00+09:00'));
+    let r = skipping;
+    let frames = 0;
+    while (r.state.clock.skipTo !== null && frames < 1000) {
+      r = advanceReal(r, 100);
+      frames++;
+    }
+    expect(r.state.tick).toBeGreaterThanOrEqual(target);
+    expect(r.state.tick).toBeLessThan(target + 60);
+    expect(frames).toBeLessThan(40);
+    expect(r.state.feed.some((f) => f.kind === 'inject.fired')).toBe(true);
+  });
+});
+
+describe('determinism under frame chunking', () => {
+  // Fast pacing so the property covers the worm's outbreak in few frames.
+  const level = levelVariant((j) => {
+    j.clock = { pMin: 200, pMax: 400, k: 1, smoothingS: 30 };
+    for (const rule of Object.values(j.commands as Record<string, { requires?: string[] }>))
+      rule.requires = [];
+  });
+  const pool: { role: Role; type: string; args: Record<string, unknown> }[] = [
+    {
+      role: 'network',
+      type: 'filter.apply',
+      args: { device: 'intl-hyehwa', direction: 'ingress' },
+    },
+    { role: 'systems', type: 'dns.restart', args: { cluster: 'dns-hyehwa' } },
+    { role: 'systems', type: 'patch.start', args: { segment: 'idc-mokdong', hostsPerHour: 500 } },
+    { role: 'commander', type: 'staff.call', args: { staff: 'sys-han' } },
+    { role: 'facilitator', type: 'clock.speed', args: { speed: 4 } },
+    { role: 'facilitator', type: 'clock.skip', args: {} },
+    { role: 'security', type: 'diag.ids', args: {} },
+  ];
+
+  it('the same log advanced in random frame sizes gives the same hashes as one straight run', () => {
+    const base = advanceToTick(createRun(level, 9), tick('2003-01-25T14:28:00+09:00'));
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            ms: fc.integer({ min: 1, max: 250 }),
+            cmd: fc.option(fc.nat(pool.length - 1), { freq: 6 }),
+          }),
+          {
+            minLength: 20,
+            maxLength: 60,
+          },
+        ),
+        (frames) => {
+          let live: Run = base;
+          for (const f of frames) {
+            live = advanceReal(live, f.ms);
+            if (f.cmd !== null) {
+              const c = pool[f.cmd]!;
+              live = applyCommand(live, c).run;
+            }
+          }
+          const straight = replayLog(level, 9, live.log, live.state.engine.tMs);
+          expect(straight.ok).toBe(true);
+          if (!straight.ok) return;
+          expect(straight.run.state.engine.tMs).toBe(live.state.engine.tMs);
+          expect(hashGame(straight.run.state)).toBe(hashGame(live.state));
+          expect(straight.run.checkpoints).toEqual(live.checkpoints);
+        },
+      ),
+      { numRuns: 12 },
+    );
+  });
+});
