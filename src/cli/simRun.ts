@@ -12,7 +12,9 @@ import {
   drainEvents,
   engineActionSchema,
   engineParamsSchema,
+  formatPath,
   formatZodIssues,
+  referenceIssues,
   hashState,
   isoToSimMs,
   metrics,
@@ -46,7 +48,15 @@ export function loadLevelEngine(file: string): Loaded<{ id: string; params: Engi
     return { ok: false, errors: ['engine: required (the level has no "engine" block)'] };
   }
   const parsed = engineParamsSchema.safeParse(obj.engine);
-  if (!parsed.success) return { ok: false, errors: formatZodIssues(parsed.error, 'engine') };
+  if (!parsed.success) {
+    const errors = formatZodIssues(parsed.error, 'engine');
+    // Also name dangling ids, which zod only checks once the shape parses.
+    for (const r of referenceIssues(obj.engine)) {
+      const line = `${formatPath(r.path, 'engine')}: ${r.message}`;
+      if (!errors.includes(line)) errors.push(line);
+    }
+    return { ok: false, errors };
+  }
   const id = typeof obj.meta?.id === 'string' ? obj.meta.id : file;
   return { ok: true, value: { id, params: parsed.data } };
 }

@@ -14,7 +14,7 @@ export {
 export type { EngineMetrics, LinkMetrics, ClusterMetrics, SegmentMetrics } from './engine';
 export { applyAction, checkActionIds, engineActionSchema, ENGINE_ACTION_TYPES } from './actions';
 export type { EngineAction, EngineActionType, ApplyResult } from './actions';
-export { engineParamsSchema, REGION_IDS } from './params';
+export { engineParamsSchema, referenceIssues, REGION_IDS } from './params';
 export type { EngineParams, RegionId } from './params';
 export type {
   EngineState,

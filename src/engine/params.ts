@@ -326,3 +326,38 @@ function checkReferences(p: EngineParams, ctx: z.RefinementCtx): void {
 export const engineParamsSchema: z.ZodType<EngineParams> = engineParamsObjectSchema.superRefine(
   checkReferences,
 ) as unknown as z.ZodType<EngineParams>;
+
+/**
+ * Cross-reference problems of a raw (possibly invalid) engine block, for reporting alongside type errors:
+ * zod runs refinements only once the shape parses, so a file with both kinds of mistakes would otherwise
+ * need two rounds of fixing. Best effort: parts too malformed to inspect are skipped.
+ */
+export function referenceIssues(raw: unknown): { path: (string | number)[]; message: string }[] {
+  const out: { path: (string | number)[]; message: string }[] = [];
+  const ctx = {
+    addIssue: (i: { path?: (string | number)[]; message?: string }) =>
+      out.push({ path: i.path ?? [], message: i.message ?? 'invalid' }),
+  } as unknown as z.RefinementCtx;
+  try {
+    const p = raw as EngineParams;
+    const arr = <T>(v: T[] | undefined): T[] => (Array.isArray(v) ? v : []);
+    const safe = {
+      global: {
+        ...p.global,
+        regions: arr(p.global?.regions),
+        accessClasses: arr(p.global?.accessClasses),
+      },
+      network: {
+        ...p.network,
+        nodes: arr(p.network?.nodes),
+        links: arr(p.network?.links),
+        clusters: arr(p.network?.clusters).map((c) => ({ ...c, path: arr(c?.path) })),
+        segments: arr(p.network?.segments).map((sg) => ({ ...sg, path: arr(sg?.path) })),
+      },
+    } as EngineParams;
+    checkReferences(safe, ctx);
+  } catch {
+    // too malformed to cross-check; the type errors say enough
+  }
+  return out;
+}
