@@ -105,7 +105,8 @@ export function parseCommand(
   type: string,
   args: unknown,
 ): { ok: true; command: ParsedCommand } | { ok: false; unknownType: boolean; problems: string[] } {
-  if (!(type in commandArgSchemas))
+  // hasOwn, not `in`: "valueOf" or "__proto__" must be unknown commands, not prototype members.
+  if (!Object.hasOwn(commandArgSchemas, type))
     return { ok: false, unknownType: true, problems: [`type: unknown command "${type}"`] };
   const schema = commandArgSchemas[type as CommandType] as z.ZodType;
   const result = schema.safeParse(args ?? {});

@@ -147,8 +147,8 @@ const GENERATED: Record<string, { subject: LocalText; body: (id: string) => Loca
 export function informationFromEngine(state: GameState, events: readonly EngineEvent[]): GameState {
   let s = state;
   for (const e of events) {
-    const g = GENERATED[e.kind];
-    if (!g) continue;
+    if (!Object.hasOwn(GENERATED, e.kind)) continue;
+    const g = GENERATED[e.kind]!;
     const key = `${e.kind}:${e.id ?? ''}`;
     if (s.announced[key] !== undefined) continue;
     s = {

@@ -102,6 +102,6 @@ export const rejectionText: Record<RejectionCode, { ko: string; en: string }> = 
 /** Fills a rejection's template in the given language; unknown placeholders stay visible. */
 export function renderRejection(rejection: Rejection, lang: 'ko' | 'en'): string {
   return rejectionText[rejection.code][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in rejection.params ? String(rejection.params[name]) : whole,
+    Object.hasOwn(rejection.params, name) ? String(rejection.params[name]) : whole,
   );
 }
