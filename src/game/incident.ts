@@ -32,7 +32,7 @@ import type { Rejection } from './rejectionText';
 import type { Role } from './roles';
 import { initialAccumulators, scoreOf, type Score } from './scoring';
 import { isoToTick } from './simTime';
-import { arrive, callIn, release, staffCost } from './staff';
+import { arrive, callIn, initialStaff, release, staffCost } from './staff';
 import { nextTaskStatus } from './task.machine';
 
 export const GAME_VERSION = '0.1.0';
@@ -56,15 +56,7 @@ function initialState(level: Level, seed: number): GameState {
     engine,
     rng: seedRng(seed >>> 0),
     clock: initialClock(),
-    staff: level.staff.map((s) => ({
-      id: s.id,
-      skill: s.skill,
-      status: s.onDuty ? 'free' : 'off',
-      arrivesAt: null,
-      onShiftSince: s.onDuty ? startTick : null,
-      taskId: null,
-      calledIn: false,
-    })),
+    staff: initialStaff(level, startTick),
     tasks: [],
     nextTaskId: 1,
     flags: {},

@@ -6,14 +6,8 @@
  * checked here too, so a broken level fails at load with a path, not mid-run.
  */
 import { z } from 'zod';
-import { engineParamsSchema } from '../engine/index';
-import {
-  CLAIMS,
-  claimSchema,
-  commandTypeSchema,
-  INSTANT_COMMANDS,
-  parseCommand,
-} from './commandSchema';
+import { engineParamsSchema, formatZodIssues } from '../engine/index';
+import { claimSchema, commandTypeSchema, INSTANT_COMMANDS, parseCommand } from './commandSchema';
 import { PLAYER_ROLES, roleSchema, staffSkillSchema } from './roles';
 import { isoToTick } from './simTime';
 
@@ -311,7 +305,6 @@ export const levelSchema = z
         issue(['history', 'response', i, 'at'], 'scripted commands must be in time order');
       }
     });
-    void CLAIMS;
   });
 
 export type Level = z.output<typeof levelSchema>;
@@ -344,12 +337,7 @@ export function parseLevel(
   return { ok: true, level: result.data };
 }
 
-/** Zod issues as `path: problem` lines (falls back here until the engine's formatter is wired). */
-export function formatIssues(error: z.ZodError, prefix = ''): string[] {
-  return error.issues.map((i) => {
-    let path = prefix;
-    for (const p of i.path)
-      path += typeof p === 'number' ? `[${p}]` : path ? `.${String(p)}` : String(p);
-    return `${path || '(root)'}: ${i.message}`;
-  });
+/** Zod issues as `path: problem` lines, in the engine's format (`network.links[3].capacityMbps: …`). */
+export function formatIssues(error: z.ZodError, prefix?: string): string[] {
+  return formatZodIssues(error, prefix);
 }

@@ -11,7 +11,7 @@ import type { Rejection } from './rejectionText';
 import { runScore, type Run } from './run';
 import type { Score } from './scoring';
 import { freeCount } from './staff';
-import { tickToIso } from './simTime';
+import { isoToTick, tickToIso } from './simTime';
 
 export interface ViewSnapshot {
   tick: number;
@@ -73,6 +73,8 @@ export interface ViewSnapshot {
   }[];
   score: Score;
   scoreParts: ScorePart[];
+  /** Facilitator discussion questions whose time has come (tabletop pause points). */
+  discussion: { at: string; module: string; question: LocalText }[];
 }
 
 /** A snapshot for views; `feedLimit` keeps the feed short for per-frame rendering. */
@@ -159,5 +161,6 @@ export function snapshotView(run: Run, feedLimit = 100): ViewSnapshot {
     })),
     score,
     scoreParts: Object.keys(score.parts) as ScorePart[],
+    discussion: level.discussion.filter((d) => (isoToTick(d.at) ?? Infinity) <= s.tick),
   };
 }
