@@ -20,6 +20,7 @@ import {
   type ScriptedCommand,
 } from '../game/index';
 import { roleSchema } from '../game/roles';
+import { formatZodIssues } from '../engine/index';
 import { intOption, parseArgs } from './cliArgs';
 
 export const GAME_SIM_ARGS = {
@@ -67,31 +68,25 @@ const scriptedSchema = z
     args: z.record(z.string(), z.unknown()).default({}),
   })
   .strict();
-const commandsFileSchema = z.union([
-  z.array(scriptedSchema),
-  z.object({ commands: z.array(scriptedSchema) }).strict(),
-]);
+const commandListSchema = z.array(scriptedSchema);
 
 /** Reads a --commands file: `[{ at, role, type, args }]` or `{ "commands": [...] }`. */
 export function loadCommandsFile(file: string): Loaded<ScriptedCommand[]> {
   const json = readJson(file);
   if (!json.ok) return json;
-  const r = commandsFileSchema.safeParse(json.value);
-  if (!r.success) {
+  const v = json.value as { commands?: unknown } | null;
+  // Not a zod union: a union would report "(root): Invalid input" instead of the failing path.
+  const wrapped = v !== null && typeof v === 'object' && !Array.isArray(v);
+  if (wrapped && Object.keys(v).some((k) => k !== 'commands')) {
     return {
       ok: false,
-      errors: r.error.issues.map(
-        (i) =>
-          `${
-            i.path
-              .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
-              .join('')
-              .replace(/^\./, '') || '(root)'
-          }: ${i.message}`,
-      ),
+      errors: ['(root): expected an array of commands or { "commands": [...] }'],
     };
   }
-  return { ok: true, value: Array.isArray(r.data) ? r.data : r.data.commands };
+  const list = wrapped ? v.commands : v;
+  const r = commandListSchema.safeParse(list);
+  if (!r.success) return { ok: false, errors: formatZodIssues(r.error, wrapped ? 'commands' : '') };
+  return { ok: true, value: r.data };
 }
 
 export interface GameSimResult {
