@@ -51,6 +51,7 @@ export function createEngine(params: EngineParams, seed: number): EngineState {
       leasedLinesDown: 0,
       idcServicesDown: 0,
       wormSentOutPps: 0,
+      regionsInfected: params.global.regions.map((r) => ({ id: r.id, infected: 0 })),
     },
     activity: 0,
     flags: { wormLocal: false, outage: false },
@@ -128,6 +129,7 @@ export function metrics(state: EngineState): EngineMetrics {
   return {
     tMs: state.tMs,
     ...state.m,
+    regionsInfected: state.m.regionsInfected.map((r) => ({ ...r })),
     links: state.links.map((l) => ({
       id: l.id,
       utilUpPct: 100 * l.utilUp,

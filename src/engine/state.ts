@@ -134,6 +134,8 @@ export interface HeadlineMetrics {
   leasedLinesDown: number;
   idcServicesDown: number;
   wormSentOutPps: number;
+  /** Infected hosts per region of the global layer (KR excludes the player's own hosts here). */
+  regionsInfected: { id: string; infected: number }[];
 }
 
 export interface EngineState {

@@ -77,6 +77,13 @@ function updateHeadline(st: EngineState, p: EngineParams, d: Derived, sentOut: n
   m.leasedLinesDown = leasedDown;
   m.idcServicesDown = idcDown;
   m.wormSentOutPps = sentOut;
+  const regions = p.global.regions;
+  if (m.regionsInfected.length !== regions.length) {
+    m.regionsInfected = regions.map((r) => ({ id: r.id, infected: 0 }));
+  }
+  for (let r = 0; r < regions.length; r++) {
+    m.regionsInfected[r]!.infected = regionInfected(st.global, p, r);
+  }
 }
 
 function updateEvents(st: EngineState): void {

@@ -136,6 +136,10 @@ function checkInvariants(st: EngineState, p: EngineParams): void {
       m.ownPatched,
   );
   expect(pacingActivity(st)).toBeGreaterThanOrEqual(0);
+  const regionSum = m.regionsInfected.reduce((a, r) => a + r.infected, 0);
+  expect(Math.abs(regionSum + m.ownInfected - m.globalInfected)).toBeLessThan(
+    1e-6 * (1 + regionSum),
+  );
 }
 
 describe('engine properties', () => {
