@@ -51,3 +51,5 @@ export type { Score } from './scoring';
 export { isoToTick, tickToIso, tickToClock } from './simTime';
 export { sha256 } from './sha256';
 export { canonicalJson } from './canonicalJson';
+export { runSeries } from './series';
+export type { RunSeries } from './series';

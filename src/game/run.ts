@@ -61,6 +61,8 @@ export interface Run {
   carryS: number;
   /** Smoothed pace at speed 1, sim s per real s (frame driver only; never changes the sim). */
   pace: number;
+  /** Called with the state at every game point (AAR sampling); never changes the run. */
+  observer?: (state: GameState) => void;
 }
 
 const levelHashes = new WeakMap<Level, string>();
@@ -101,6 +103,7 @@ function checkpointHook(run: Run): GamePointHook {
     if (Math.floor(after.tick / 3600) > Math.floor(before.tick / 3600)) {
       run.checkpoints.push({ tick: after.tick, hash: hashGame(after) });
     }
+    run.observer?.(after);
   };
 }
 

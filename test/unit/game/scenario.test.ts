@@ -161,3 +161,17 @@ describe('backbone ISP scenarios', () => {
     expect(runScore(ghostRun(level, 42).run)).toEqual(runScore(ghostRun(level, 42).run));
   });
 });
+
+describe('after-action series', () => {
+  it('should replay a log into curves that end at the run’s final state', async () => {
+    const { runSeries } = await import('../../../src/game/series');
+    const level = fixtureLevel();
+    const ghost = ghostRun(level, 1);
+    const s = runSeries(level, 1, ghost.run.log, 1800);
+    expect(s.tick[0]).toBe(0);
+    expect(s.tick.at(-1)).toBe(ghost.run.state.endTick);
+    expect(s.scoreTotal.at(-1)).toBe(runScore(ghost.run).total);
+    expect(Math.min(...s.subscribersOnlinePct)).toBeLessThan(50);
+    expect(s.tick.every((t, i) => i === 0 || t > s.tick[i - 1]!)).toBe(true);
+  });
+});
