@@ -8,6 +8,7 @@ import {
   advanceTo,
   applyAction,
   createEngine,
+  drainEvents,
   hashState,
   metrics,
   observe,
@@ -212,6 +213,14 @@ describe('engine properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('draining events does not change the hash; a non-finite target is refused', () => {
+    const st = advanceTo(createEngine(P, 1), P, kst(14, 40));
+    expect(st.events.length).toBeGreaterThan(0);
+    const d = drainEvents(st);
+    expect(hashState(d.state)).toBe(hashState(st));
+    expect(() => advanceTo(st, P, Number.NaN)).toThrow(RangeError);
   });
 
   it('different seeds give different own-network histories', () => {
