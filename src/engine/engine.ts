@@ -90,6 +90,8 @@ export interface LinkMetrics {
   lossDownPct: number;
   wormUpPps: number;
   wormDownPps: number;
+  goodputUpMbps: number;
+  goodputDownMbps: number;
   connected: boolean;
   aclIngress: boolean;
   aclEgress: boolean;
@@ -139,6 +141,8 @@ export function metrics(state: EngineState): EngineMetrics {
       lossDownPct: 100 * l.lossDown,
       wormUpPps: l.wormUpPps,
       wormDownPps: l.wormDownPps,
+      goodputUpMbps: l.goodputUpMbps,
+      goodputDownMbps: l.goodputDownMbps,
       connected: l.connected,
       aclIngress: l.aclIngress,
       aclEgress: l.aclEgress,

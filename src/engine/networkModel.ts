@@ -45,6 +45,8 @@ export function createLinkStates(p: EngineParams): LinkState[] {
     lossDown: 0,
     wormUpPps: 0,
     wormDownPps: 0,
+    goodputUpMbps: 0,
+    goodputDownMbps: 0,
     saturated: false,
   }));
 }
@@ -95,9 +97,11 @@ export function stepNetwork(
       pass = Math.min(1, ls.rateEgressMbps / mb / offered);
     }
     const cap = links[l]!.capacityMbps;
-    const total = legit * d.legitUpBase[l]! + offered * pass * mb;
+    const legitMbps = legit * d.legitUpBase[l]!;
+    const total = legitMbps + offered * pass * mb;
     const loss = linkLoss(cap, ls.connected, total);
     ls.lossUp = loss;
+    ls.goodputUpMbps = legitMbps * (1 - loss);
     ls.utilUp = ls.connected ? Math.min(total, cap) / cap : 0;
     ls.wormUpPps = offered * pass * (1 - loss);
     const keep = pass * (1 - loss);
@@ -129,9 +133,11 @@ export function stepNetwork(
       pass = Math.min(1, ls.rateIngressMbps / mb / offered);
     }
     const cap = links[l]!.capacityMbps;
-    const total = legit * d.legitDownBase[l]! + offered * pass * mb;
+    const legitMbps = legit * d.legitDownBase[l]!;
+    const total = legitMbps + offered * pass * mb;
     const loss = linkLoss(cap, ls.connected, total);
     ls.lossDown = loss;
+    ls.goodputDownMbps = legitMbps * (1 - loss);
     ls.utilDown = ls.connected ? Math.min(total, cap) / cap : 0;
     ls.wormDownPps = offered * pass * (1 - loss);
     const keep = pass * (1 - loss);

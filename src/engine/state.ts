@@ -58,6 +58,9 @@ export interface LinkState {
   lossDown: number;
   wormUpPps: number;
   wormDownPps: number;
+  /** Legit traffic delivered across the link (offered legit × (1 − loss)), Mb/s. */
+  goodputUpMbps: number;
+  goodputDownMbps: number;
   saturated: boolean;
 }
 

@@ -22,6 +22,20 @@ const acl = (atMs: number, device: string, direction: 'ingress' | 'egress'): Tim
 });
 
 const baseline1445 = metrics(run(P, kst(14, 45)));
+const quiet1445 = metrics(
+  run(P, kst(14, 45), [
+    {
+      atMs: 0,
+      action: { type: 'acl.apply', device: 'intl-hyehwa', direction: 'ingress', port: 1434 },
+    },
+    {
+      atMs: 0,
+      action: { type: 'acl.apply', device: 'intl-busan', direction: 'ingress', port: 1434 },
+    },
+  ]),
+);
+/** Same time of day, no worm inside: the legit goodput to compare with. */
+const run0 = () => quiet1445;
 
 describe('filters', () => {
   it('an ingress filter at the gateways before the worm arrives keeps every inside host clean', () => {
@@ -65,6 +79,12 @@ describe('filters', () => {
     // The IDC LAN is still flooded by its own infected servers.
     expect(link(m, 'lan-idc-mokdong').lossUpPct).toBeGreaterThan(90);
     expect(m.ownInfected).toBeGreaterThan(3000);
+    // Legit traffic gets through the gateway again; the IDC's own uplink still starves it.
+    const gw = link(m, 'intl-hyehwa');
+    expect(gw.goodputUpMbps).toBeGreaterThan(0.99 * link(run0(), 'intl-hyehwa').goodputUpMbps);
+    expect(link(m, 'lan-idc-mokdong').goodputUpMbps).toBeLessThan(
+      0.1 * link(run0(), 'lan-idc-mokdong').goodputUpMbps,
+    );
   });
 
   it('an egress filter on a segment uplink relieves everything outwards of it', () => {
