@@ -107,19 +107,59 @@ const commandRuleSchema = z
   .strict();
 export type CommandRule = z.infer<typeof commandRuleSchema>;
 
-const injectTriggerSchema = z.union([
-  z.object({ at: isoTimeSchema }).strict(),
-  z
-    .object({
-      /** An engine event kind, e.g. "dns.down", "outage.start", "worm.local". */
-      event: z.string().min(1),
-      /** Restrict to the event's id (e.g. a DNS cluster). */
-      id: z.string().min(1).optional(),
-      /** Delay after the event, sim minutes. */
-      afterMin: z.number().min(0).default(0),
-    })
-    .strict(),
-]);
+/** Engine events an inject can wait for; `id` names a DNS cluster or a link where the event has one. */
+export const ENGINE_EVENT_KINDS = [
+  'worm.onset',
+  'worm.local',
+  'outage.start',
+  'outage.end',
+  'dns.down',
+  'dns.up',
+  'dns.capacityReady',
+  'link.saturated',
+  'link.cleared',
+] as const;
+
+/**
+ * `{ "at": ISO }` or `{ "event": kind, "id"?, "afterMin"? }`. One object checked by hand rather than
+ * a zod union, so a mistake is reported at its field ("trigger.event: …") instead of as
+ * "trigger: Invalid input".
+ */
+const injectTriggerSchema = z
+  .object({
+    at: isoTimeSchema.optional(),
+    /** An engine event kind, e.g. "dns.down", "outage.start", "worm.local". */
+    event: z.enum(ENGINE_EVENT_KINDS).optional(),
+    /** Restrict to the event's id (a DNS cluster or a link). */
+    id: z.string().min(1).optional(),
+    /** Delay after the event, sim minutes. */
+    afterMin: z.number().min(0).optional(),
+  })
+  .strict()
+  .superRefine((t, ctx) => {
+    if ((t.at === undefined) === (t.event === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'give either "at" (a time) or "event" (an engine event)',
+      });
+    } else if (t.at !== undefined && (t.id !== undefined || t.afterMin !== undefined)) {
+      ctx.addIssue({ code: 'custom', message: '"id" and "afterMin" belong to an "event" trigger' });
+    }
+  })
+  .transform(
+    (
+      t,
+    ):
+      | { at: string }
+      | { event: (typeof ENGINE_EVENT_KINDS)[number]; id?: string; afterMin: number } =>
+      t.at !== undefined
+        ? { at: t.at }
+        : {
+            event: t.event!,
+            ...(t.id !== undefined ? { id: t.id } : {}),
+            afterMin: t.afterMin ?? 0,
+          },
+  );
 
 const consequenceSchema = z
   .object({
@@ -272,8 +312,24 @@ export const levelSchema = z
       if (level.commands[t])
         issue(['commands', t], 'instant command is always allowed; do not list it');
     }
+    const clusterIds = new Set(level.engine.network.clusters.map((c) => c.id));
+    const linkIds = new Set(level.engine.network.links.map((l) => l.id));
     level.injects.forEach((inj, i) => {
       if (!contacts.has(inj.from)) issue(['injects', i, 'from'], `unknown contact "${inj.from}"`);
+      const t = inj.trigger;
+      if ('event' in t && t.id !== undefined) {
+        const ids = t.event.startsWith('dns.')
+          ? clusterIds
+          : t.event.startsWith('link.')
+            ? linkIds
+            : null;
+        if (!ids) issue(['injects', i, 'trigger', 'id'], `event "${t.event}" has no id`);
+        else if (!ids.has(t.id))
+          issue(
+            ['injects', i, 'trigger', 'id'],
+            `unknown ${t.event.startsWith('dns.') ? 'DNS cluster' : 'link'} "${t.id}"`,
+          );
+      }
       const choiceIds = new Set(inj.choices.map((c) => c.id));
       if (inj.defaultChoice && !choiceIds.has(inj.defaultChoice)) {
         issue(['injects', i, 'defaultChoice'], `no choice "${inj.defaultChoice}"`);

@@ -197,3 +197,26 @@ describe('malformed run files', () => {
     expect(verifyRunFile('nonsense', level)).toMatchObject({ ok: false, code: 'MALFORMED' });
   });
 });
+
+describe('inject triggers', () => {
+  it('should name unknown event kinds and ids', () => {
+    const kind = structuredClone(fixtureJson()) as LooseJson;
+    kind.injects[3].trigger = { event: 'worm.exploded' };
+    const r1 = parseLevel(kind);
+    expect(r1.ok ? [] : r1.errors).toEqual([
+      expect.stringMatching(/^injects\[3\]\.trigger\.event: /),
+    ]);
+    const id = structuredClone(fixtureJson()) as LooseJson;
+    id.injects[2].trigger = { event: 'dns.down', id: 'dns-busan' };
+    const r2 = parseLevel(id);
+    expect(r2.ok ? [] : r2.errors).toEqual([
+      'injects[2].trigger.id: unknown DNS cluster "dns-busan"',
+    ]);
+    const both = structuredClone(fixtureJson()) as LooseJson;
+    both.injects[0].trigger = { at: '2003-01-25T15:00:00+09:00', event: 'dns.down' };
+    const r3 = parseLevel(both);
+    expect(r3.ok ? [] : r3.errors).toEqual([
+      'injects[0].trigger: give either "at" (a time) or "event" (an engine event)',
+    ]);
+  });
+});
