@@ -48,10 +48,9 @@ describe('incident actor', () => {
     expect(t1).toBeGreaterThan(0);
     actor.send({ type: 'clock.pause', role: 'solo' });
     expect(actor.getSnapshot().value).toBe('paused');
+    const pausedAt = actor.getSnapshot().context.run.state.engine.tMs;
     actor.send({ type: 'frame', realMs: 250 });
-    expect(actor.getSnapshot().context.run.state.engine.tMs).toBe(
-      actor.getSnapshot().context.run.state.engine.tMs,
-    );
+    expect(actor.getSnapshot().context.run.state.engine.tMs).toBe(pausedAt);
     actor.send({
       type: 'filter.apply',
       role: 'solo',
