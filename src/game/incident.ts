@@ -143,7 +143,7 @@ function gamePoint(state: GameState, level: Level): GameState {
     if (events.some((e) => e.kind === 'outage.start')) s = startExpectations(s, level);
   }
   if (
-    Math.floor(tick / 3600) > Math.floor(state.tick / 3600) &&
+    Math.floor(tick / 3600) > Math.floor(state.lastGameMs / 3_600_000) &&
     m.subscribersOnline < 0.95 * m.subscribersTotal
   ) {
     s = hourlyCallReport(s, engine.obs.callsPerMin);

@@ -100,7 +100,7 @@ export function createRun(
 /** The checkpoint hook: a hash at the first game point of every sim hour. */
 function checkpointHook(run: Run): GamePointHook {
   return (before, after) => {
-    if (Math.floor(after.tick / 3600) > Math.floor(before.tick / 3600)) {
+    if (Math.floor(after.tick / 3600) > Math.floor(before.lastGameMs / 3_600_000)) {
       run.checkpoints.push({ tick: after.tick, hash: hashGame(after) });
     }
     run.observer?.(after);

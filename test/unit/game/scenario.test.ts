@@ -132,6 +132,10 @@ describe('backbone ISP scenarios', () => {
     expect(ghost.refused).toEqual([]);
     expect(ghost.run.state.ended).toBe(true);
     expect(ghost.run.log).toHaveLength(level.history.response.length);
+    // A checkpoint at the start and at the first game point of every sim hour.
+    expect(ghost.run.checkpoints.map((c) => c.tick)).toEqual(
+      Array.from({ length: 35 }, (_, h) => h * 3600),
+    );
     const score = runScore(ghost.run);
     expect(score.total).toBeGreaterThan(0);
     expect(score.total).toBeLessThan(1000);
