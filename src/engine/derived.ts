@@ -27,6 +27,8 @@ export interface Derived {
   totalDnsQps: number;
   /** Vulnerable hosts per region × class (row-major like GlobalState.infected). */
   globalN: number[];
+  /** Start of each region × class block in GlobalState.sites. */
+  siteOffset: number[];
 }
 
 const cache = new WeakMap<EngineParams, Derived>();
@@ -81,8 +83,15 @@ export function derive(p: EngineParams): Derived {
   });
   const classes = p.global.accessClasses;
   const globalN: number[] = [];
-  for (const r of p.global.regions)
-    for (const c of classes) globalN.push(r.vulnerableHosts * c.share);
+  const siteOffset: number[] = [];
+  let off = 0;
+  for (const r of p.global.regions) {
+    for (const c of classes) {
+      globalN.push(r.vulnerableHosts * c.share);
+      siteOffset.push(off);
+      off += c.hostsPerSite + 1;
+    }
+  }
   const d: Derived = {
     linkIndex,
     segmentIndex,
@@ -103,6 +112,7 @@ export function derive(p: EngineParams): Derived {
     totalSubscribers: net.segments.reduce((a, s) => a + s.subscribers, 0),
     totalDnsQps: net.segments.reduce((a, s) => a + s.dnsQps, 0),
     globalN,
+    siteOffset,
   };
   cache.set(p, d);
   return d;

@@ -17,7 +17,7 @@ export const accessClassSchema = z.object({
   /** Share of each region's vulnerable hosts that sit behind this kind of access link. */
   share,
   /** Vulnerable hosts that share one access link (one site). Kesidis et al.: one infected host saturates it. */
-  hostsPerSite: z.number().int().min(1).max(4096),
+  hostsPerSite: z.number().int().min(1).max(256),
   /** Access-link capacity in 404-byte datagrams per second (the site's uplink). */
   linkPps: pos,
   /** What one infected host can emit (NIC/CPU bound), datagrams per second. */

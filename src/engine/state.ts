@@ -11,6 +11,11 @@ export interface EngineEvent {
 export interface GlobalState {
   /** Infected hosts per region × access class (row-major: region index * classes + class index). */
   infected: number[];
+  /**
+   * Sites by number of infected hosts: for each region × class (same order), hostsPerSite + 1 entries
+   * (k = 0…m). Fractional: expected counts over the Internet's many sites.
+   */
+  sites: number[];
   /** Upstream/core loss per region (0..1), carried to the next step because inbound load depends on it. */
   coreLoss: number[];
   /** Worm datagrams/s leaving all access links (offered to the core) and delivered across it. */

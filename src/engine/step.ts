@@ -115,23 +115,37 @@ function updateEvents(st: EngineState): void {
 /** Key values for the pacing signal and the floor below which a change counts as relative to the floor. */
 const PACE_FLOORS = [10, 100, 0.05, 0.05, 0.05];
 
+function paceValue(m: EngineState['m'], i: number): number {
+  switch (i) {
+    case 0:
+      return m.ownInfected;
+    case 1:
+      return m.globalInfected;
+    case 2:
+      return m.intlLinkLossPct / 100;
+    case 3:
+      return m.dnsSuccessPct / 100;
+    default:
+      return m.subscribersOnlinePct / 100;
+  }
+}
+
 function updateActivity(st: EngineState, dtS: number): void {
   const m = st.m;
-  const now = [
-    m.ownInfected,
-    m.globalInfected,
-    m.intlLinkLossPct / 100,
-    m.dnsSuccessPct / 100,
-    m.subscribersOnlinePct / 100,
-  ];
+  const prev = st.pacePrev;
+  const n = PACE_FLOORS.length;
   let a = 0;
-  if (st.pacePrev.length === now.length && dtS > 0) {
-    for (let i = 0; i < now.length; i++) {
-      const prev = st.pacePrev[i]!;
-      const rel = Math.abs(now[i]! - prev) / Math.max(Math.abs(prev), PACE_FLOORS[i]!) / dtS;
+  if (prev.length === n && dtS > 0) {
+    for (let i = 0; i < n; i++) {
+      const now = paceValue(m, i);
+      const p = prev[i]!;
+      const rel = Math.abs(now - p) / Math.max(Math.abs(p), PACE_FLOORS[i]!) / dtS;
       if (rel > a) a = rel;
+      prev[i] = now;
     }
+  } else {
+    prev.length = 0;
+    for (let i = 0; i < n; i++) prev.push(paceValue(m, i));
   }
   st.activity = a;
-  st.pacePrev = now;
 }
