@@ -15,6 +15,9 @@ import { Boot } from './ui/scenes/Boot';
 import { Preloader } from './ui/scenes/Preloader';
 import { Title } from './ui/scenes/Title';
 import { LevelSelect } from './ui/scenes/LevelSelect';
+import { Briefing } from './ui/scenes/Briefing';
+import { Ops } from './ui/scenes/Ops';
+import { Debrief } from './ui/scenes/Debrief';
 
 async function start(): Promise<void> {
   const params = new URLSearchParams(window.location.search);
@@ -41,15 +44,14 @@ async function start(): Promise<void> {
   const game = new Game({
     type: renderer === 'canvas' ? CANVAS : renderer === 'webgl' ? WEBGL : AUTO,
     parent: 'game',
-    width: 1280,
-    height: 720,
     backgroundColor: '#0b1320',
-    scale: { mode: Scale.FIT, autoCenter: Scale.CENTER_BOTH },
+    // The canvas is the size of the window: HTML panels and the map share one coordinate space.
+    scale: { mode: Scale.RESIZE, width: '100%', height: '100%' },
     // Tests read pixels back; without this WebGL reads return black.
     render: { preserveDrawingBuffer: true, antialias: true },
     audio: { noAudio: true },
     banner: false,
-    scene: [Boot, Preloader, Title, LevelSelect],
+    scene: [Boot, Preloader, Title, LevelSelect, Briefing, Ops, Debrief],
     callbacks: {
       preBoot: (g) => g.registry.set(UI_CONTEXT_KEY, ctx),
     },

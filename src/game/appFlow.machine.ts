@@ -24,6 +24,7 @@ export type AppFlowEvent =
   | { type: 'assets.failed'; file: string; reason: string }
   | { type: 'assets.retry' }
   | { type: 'menu.newGame' }
+  | { type: 'menu.continue'; levelId: string }
   | { type: 'level.choose'; levelId: string }
   | { type: 'briefing.start' }
   | { type: 'run.pause' }
@@ -54,11 +55,13 @@ export const appFlowMachine = setup({
     }),
     clearFailure: assign({ failure: undefined, progress: 0 }),
     chooseLevel: assign({
-      levelId: ({ event }) => (event.type === 'level.choose' ? event.levelId : undefined),
+      levelId: ({ event }) =>
+        event.type === 'level.choose' || event.type === 'menu.continue' ? event.levelId : undefined,
     }),
   },
   guards: {
-    hasLevelId: ({ event }) => event.type === 'level.choose' && event.levelId.length > 0,
+    hasLevelId: ({ event }) =>
+      (event.type === 'level.choose' || event.type === 'menu.continue') && event.levelId.length > 0,
   },
 }).createMachine({
   id: 'appFlow',
@@ -79,7 +82,11 @@ export const appFlowMachine = setup({
       on: { 'assets.retry': { target: 'loading', actions: 'clearFailure' } },
     },
     title: {
-      on: { 'menu.newGame': 'levelSelect' },
+      on: {
+        'menu.newGame': 'levelSelect',
+        // Continue goes straight back into the saved run (the session restores it).
+        'menu.continue': { guard: 'hasLevelId', target: 'running', actions: 'chooseLevel' },
+      },
     },
     levelSelect: {
       on: {

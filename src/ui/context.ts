@@ -5,6 +5,8 @@ import type { Actor } from 'xstate';
 import type { appFlowMachine } from '../game/appFlow.machine';
 import type { AudioCues } from '../audio/audio';
 import type { SettingsStore } from './settings';
+import type { SoloSession } from './session/soloSession';
+import type { Run } from '../game';
 
 export interface UiContext {
   flow: Actor<typeof appFlowMachine>;
@@ -12,6 +14,10 @@ export interface UiContext {
   audio: AudioCues;
   settings: SettingsStore;
   overlay: HTMLElement;
+  /** The solo run being played (set by Briefing or Continue, read by Ops). */
+  session?: SoloSession;
+  /** The run that just ended, for the debrief. */
+  finished?: Run;
 }
 
 export const UI_CONTEXT_KEY = 'ui';

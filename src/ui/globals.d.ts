@@ -4,6 +4,8 @@ declare global {
   interface Window {
     /** performance.now() when the title menu first became interactive (read by the bench). */
     __titleInteractiveAt?: number;
+    /** performance.now() when the Ops screen first became interactive (read by the bench). */
+    __opsReadyAt?: number;
     /** Read-only hooks for tests and the bench; never used by the game itself. */
     __app?: {
       screen(): string;

@@ -10,6 +10,8 @@ export interface LevelSummary {
   id: string;
   title: { ko: string; en: string };
   organisation: string;
+  difficulty?: string;
+  summary?: { ko: string; en: string };
   url: string;
 }
 
@@ -21,8 +23,9 @@ export async function loadLevelSummaries(): Promise<LevelSummary[]> {
         const data = (await (await fetch(url)).json()) as {
           meta?: {
             title?: { ko?: string; en?: string };
+            summary?: { ko: string; en: string };
             organisation?: string;
-            organisationType?: string;
+            difficulty?: string;
           };
         };
         const title = data.meta?.title;
@@ -30,7 +33,9 @@ export async function loadLevelSummaries(): Promise<LevelSummary[]> {
           id,
           url,
           title: { ko: title?.ko ?? id, en: title?.en ?? id },
-          organisation: data.meta?.organisation ?? data.meta?.organisationType ?? 'isp',
+          organisation: data.meta?.organisation ?? 'isp',
+          difficulty: data.meta?.difficulty,
+          summary: data.meta?.summary,
         };
       } catch {
         return { id, url, title: { ko: id, en: id }, organisation: 'isp' };

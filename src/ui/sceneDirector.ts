@@ -10,6 +10,9 @@ const SCENE_FOR_SCREEN: Record<string, string> = {
   loadFailed: 'Preloader',
   title: 'Title',
   levelSelect: 'LevelSelect',
+  briefing: 'Briefing',
+  running: 'Ops',
+  debrief: 'Debrief',
 };
 
 export function sceneForScreen(screen: string): string | undefined {

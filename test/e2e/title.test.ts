@@ -63,7 +63,7 @@ describe('title screen (built game in Chromium)', () => {
     expect(errors).toEqual([]);
   });
 
-  it('should be usable from the keyboard: New game opens the level list, Escape-free Back returns', async () => {
+  it('should be usable from the keyboard: New game opens the level list, Escape returns', async () => {
     session = await openBrowser();
     const { page } = session;
     await page.goto(baseUrl);
@@ -75,7 +75,11 @@ describe('title screen (built game in Chromium)', () => {
     await page.keyboard.press('Enter');
     await waitForScreen(page, 'levelSelect');
     await expect.poll(() => page.locator('[data-level="backbone-isp"]').count()).toBe(1);
-    await page.keyboard.press('Enter'); // focus is on Back
+    // The first level has focus; Escape goes back like the Back button.
+    expect(
+      await page.evaluate(() => document.activeElement?.getAttribute('data-level')),
+    ).toBeTruthy();
+    await page.keyboard.press('Escape');
     await waitForScreen(page, 'title');
   });
 

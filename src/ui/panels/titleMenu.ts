@@ -1,6 +1,10 @@
 import type { UiContext } from '../context';
 import { clear, el } from '../dom';
 import { LANGUAGES, type Language } from '../../i18n/language';
+import { clearAutosave, peekAutosave, restoreRun } from '../session/autosave';
+import { loadLevel } from '../session/levels';
+import { SoloSession } from '../session/soloSession';
+import { formatKst } from '../format';
 
 const LANGUAGE_NAMES: Record<Language, string> = { ko: '한국어', en: 'English' };
 
@@ -79,7 +83,7 @@ export function renderTitleMenu(ctx: UiContext): void {
     { class: 'panel title-menu', 'aria-label': t('menu.heading'), 'data-testid': 'title-menu' },
     el('h2', { text: t('menu.heading') }),
     entry('new', t('menu.newGame'), undefined, () => flow.send({ type: 'menu.newGame' })),
-    entry('continue', t('menu.continue'), t('menu.continueNone')),
+    continueEntry(ctx, entry),
     entry('replays', t('menu.replays'), later),
     entry('team', t('menu.team'), later),
     el(
@@ -107,11 +111,61 @@ export function renderTitleMenu(ctx: UiContext): void {
   menu.querySelector<HTMLButtonElement>('[data-entry="new"]')?.focus();
 }
 
+/** Continue: offered when a run is saved; a save that cannot be read is named, never fatal. */
+function continueEntry(
+  ctx: UiContext,
+  entry: (
+    id: string,
+    label: string,
+    hint: string | undefined,
+    onPress?: () => void,
+  ) => HTMLButtonElement,
+): HTMLButtonElement {
+  const t = ctx.i18n.t.bind(ctx.i18n);
+  const saved = peekAutosave(window.localStorage);
+  if (saved.kind === 'none') return entry('continue', t('menu.continue'), t('menu.continueNone'));
+  if (saved.kind === 'corrupt') {
+    return entry(
+      'continue',
+      t('menu.continue'),
+      t('menu.continueCorrupt', { reason: saved.reason }),
+    );
+  }
+  const { save } = saved;
+  return entry(
+    'continue',
+    t('menu.continue'),
+    `${save.levelId} · ${formatKst(ctx.i18n, save.tick, false)}`,
+    () => {
+      void (async () => {
+        const level = await loadLevel(save.levelId);
+        const restored = level.ok
+          ? restoreRun(save, level.level)
+          : { ok: false as const, message: level.error };
+        if (!restored.ok) {
+          clearAutosave(window.localStorage);
+          renderTitleMenu(ctx);
+          announce(ctx, t('menu.continueFailed', { reason: restored.message }), 8000);
+          return;
+        }
+        ctx.session?.dispose();
+        ctx.session = new SoloSession(
+          level.ok ? level.level : (undefined as never),
+          { run: restored.run },
+          ctx.audio,
+        );
+        ctx.session.history.restore(save.history, restored.run.state.tick);
+        ctx.flow.send({ type: 'menu.continue', levelId: save.levelId });
+      })();
+    },
+  );
+}
+
 /** Says something to screen readers and shows it briefly on screen. */
-export function announce(ctx: UiContext, message: string): void {
+export function announce(ctx: UiContext, message: string, showMs = 1600): void {
   const live = ctx.overlay.querySelector('#announcer');
   if (live) live.textContent = message;
   const toast = el('div', { class: 'toast', 'aria-hidden': 'true', text: message });
   ctx.overlay.append(toast);
-  setTimeout(() => toast.remove(), 1600);
+  setTimeout(() => toast.remove(), showMs);
 }

@@ -17,7 +17,14 @@ export class LevelSelect extends Scene {
     const onLanguage = () => this.render(summaries);
     let summaries: LevelSummary[] = [];
     this.ctx.i18n.on('languageChanged', onLanguage);
+    // Escape goes back, as the Back button does.
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !document.querySelector('dialog[open]'))
+        this.ctx.flow.send({ type: 'nav.back' });
+    };
+    document.addEventListener('keydown', onKey);
     this.events.once('shutdown', () => {
+      document.removeEventListener('keydown', onKey);
       this.ctx.i18n.off('languageChanged', onLanguage);
       clear(this.ctx.overlay);
     });
@@ -42,17 +49,30 @@ export class LevelSelect extends Scene {
       audio.play('click');
       flow.send({ type: 'nav.back' });
     });
-    const items = levels.map((level) =>
-      el(
+    const items = levels.map((level) => {
+      const button = el(
         'button',
-        { class: 'menu-button', type: 'button', disabled: true, 'data-level': level.id },
+        { class: 'menu-button', type: 'button', 'data-level': level.id },
         level.title[lang],
         el('span', {
           class: 'hint',
-          text: `${t(level.organisation === 'enterprise' ? 'levelSelect.enterprise' : 'levelSelect.isp')} · ${t('menu.comingLater')}`,
+          text: [
+            t(level.organisation === 'enterprise' ? 'levelSelect.enterprise' : 'levelSelect.isp'),
+            level.difficulty
+              ? t('levelSelect.difficulty', { level: t(`levelSelect.${level.difficulty}`) })
+              : '',
+            level.summary?.[lang] ?? '',
+          ]
+            .filter(Boolean)
+            .join(' · '),
         }),
-      ),
-    );
+      );
+      button.addEventListener('click', () => {
+        audio.play('click');
+        flow.send({ type: 'level.choose', levelId: level.id });
+      });
+      return button;
+    });
     this.ctx.overlay.append(
       el(
         'section',
@@ -62,6 +82,6 @@ export class LevelSelect extends Scene {
         back,
       ),
     );
-    back.focus();
+    (items[0] ?? back).focus();
   }
 }

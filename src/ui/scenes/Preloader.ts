@@ -4,6 +4,7 @@ import { CUES, CUE_NAMES } from '../../audio/cues';
 import { showLoadError } from '../panels/loadError';
 import { describeWavProblem } from '../wavCheck';
 import { loadFontGlyphs } from '../fontGlyphs';
+import { MAP_KOREA, MAP_WORLD } from '../map/assets';
 
 const BAR_W = 520;
 const BAR_H = 18;
@@ -55,10 +56,22 @@ export class Preloader extends Scene {
     });
 
     for (const cue of CUE_NAMES) this.load.binary(`cue:${cue}`, CUES[cue].file);
+    // Map data (Natural Earth via world-atlas, extracted by scripts/make-map.ts).
+    this.load.json(MAP_KOREA, 'map/korea-10m.geo.json');
+    this.load.json(MAP_WORLD, 'map/world-110m.geo.json');
   }
 
   async create(): Promise<void> {
     if (this.failed) return;
+    for (const key of [MAP_KOREA, MAP_WORLD]) {
+      const geo = this.cache.json.get(key) as { type?: string; features?: unknown[] } | undefined;
+      if (geo?.type !== 'FeatureCollection' || !Array.isArray(geo.features)) {
+        return this.fail(
+          key === MAP_KOREA ? 'map/korea-10m.geo.json' : 'map/world-110m.geo.json',
+          'not GeoJSON',
+        );
+      }
+    }
     for (const cue of CUE_NAMES) {
       const bytes = this.cache.binary.get(`cue:${cue}`) as ArrayBuffer | undefined;
       const problem = describeWavProblem(bytes);

@@ -64,6 +64,9 @@ export class Title extends Scene {
         this.ctx.audio.setMuted(s.muted);
       }),
     );
+    const onResize = () => this.scene.restart();
+    this.scale.once('resize', onResize);
+    this.unsubscribe.push(() => this.scale.off('resize', onResize));
     this.events.once('shutdown', () => this.unsubscribe.splice(0).forEach((u) => u()));
 
     renderTitleMenu(this.ctx);

@@ -10,6 +10,7 @@ const EVENTS: AppFlowEvent[] = [
   { type: 'assets.failed', file: 'audio/click.wav', reason: 'HTTP 404' },
   { type: 'assets.retry' },
   { type: 'menu.newGame' },
+  { type: 'menu.continue', levelId: 'backbone-isp' },
   { type: 'level.choose', levelId: 'backbone-isp' },
   { type: 'briefing.start' },
   { type: 'run.pause' },
@@ -81,6 +82,16 @@ describe('appFlowMachine', () => {
     actor.send({ type: 'level.choose', levelId: '' });
     expect(screenOf(actor.getSnapshot().value)).toBe('levelSelect');
     actor.send({ type: 'level.choose', levelId: 'backbone-isp' });
+    expect(actor.getSnapshot().context.levelId).toBe('backbone-isp');
+  });
+
+  it('should continue a saved run straight into the running screen', () => {
+    const actor = createActor(appFlowMachine).start();
+    for (const type of ['boot.done', 'assets.loaded'] as const) actor.send({ type });
+    actor.send({ type: 'menu.continue', levelId: '' });
+    expect(screenOf(actor.getSnapshot().value)).toBe('title');
+    actor.send({ type: 'menu.continue', levelId: 'backbone-isp' });
+    expect(screenOf(actor.getSnapshot().value)).toBe('running.live');
     expect(actor.getSnapshot().context.levelId).toBe('backbone-isp');
   });
 

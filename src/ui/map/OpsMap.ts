@@ -1,0 +1,353 @@
+// The operations map, drawn with Phaser: Korea from Natural Earth, the level's nodes and links,
+// links coloured AND patterned by their monitored load, traffic moving along them (worm packets
+// shown as such once the team has identified UDP 1434), DNS status marks, the selection, and a
+// world inset with the Internet-wide infection curve. A view only: it reads snapshots.
+import type { GameObjects, Math as PMath, Scene } from 'phaser';
+import type { GeoProjection } from 'd3-geo';
+import type { FeatureCollection } from 'geojson';
+import type { EngineMetrics } from '../../engine';
+import type { Level, ViewSnapshot } from '../../game';
+import {
+  distanceToSegment,
+  fitKorea,
+  fitWorld,
+  projectRings,
+  spreadNodes,
+  type KoreaGeo,
+  type Rect,
+} from './geometry';
+import { linkStyle } from './linkStyle';
+import type { HistorySample } from '../session/history';
+
+type Net = Level['engine']['network'];
+type NodeDef = Net['nodes'][number];
+
+const COLORS = {
+  sea: 0x0d1b2e,
+  land: 0x1b2c44,
+  home: 0x24405f,
+  coast: 0x3a5a80,
+  node: 0xe8eef6,
+  dns: 0x56b4e9,
+  down: 0xd55e00,
+  worm: 0xd55e00,
+  legit: 0x9fd3f5,
+  unknown: 0xc8d3df,
+  select: 0xf0e442,
+};
+
+const NODE_RADIUS: Record<NodeDef['kind'], number> = {
+  internet: 12,
+  gateway: 9,
+  pop: 7,
+  idc: 7,
+  dns: 7,
+  customer: 6,
+};
+
+/** Phaser types its point lists as Vector2[]; plain {x, y} objects are what it reads. */
+const asPoints = (ring: { x: number; y: number }[]) => ring as unknown as PMath.Vector2[];
+
+export interface MapDevice {
+  id: string;
+  kind: 'node' | 'link';
+}
+
+export interface MapFrame {
+  view: ViewSnapshot;
+  truth: EngineMetrics;
+  history: HistorySample[];
+  selected?: string;
+  reducedMotion: boolean;
+  labels: Record<string, string>;
+  insetTitle: string;
+}
+
+export class OpsMap {
+  private rect: Rect = { x: 0, y: 0, width: 100, height: 100 };
+  private projection: GeoProjection;
+  private positions = new Map<string, { x: number; y: number }>();
+  private readonly land: GameObjects.Graphics;
+  private readonly linksGfx: GameObjects.Graphics;
+  private readonly packets: GameObjects.Graphics;
+  private readonly nodesGfx: GameObjects.Graphics;
+  private readonly inset: GameObjects.Graphics;
+  private readonly labels = new Map<string, GameObjects.Text>();
+  private insetLabel: GameObjects.Text;
+  private phase = 0;
+
+  constructor(
+    scene: Scene,
+    private readonly net: Net,
+    private readonly korea: KoreaGeo,
+    private readonly world: FeatureCollection,
+  ) {
+    this.land = scene.add.graphics();
+    this.inset = scene.add.graphics();
+    this.linksGfx = scene.add.graphics();
+    this.packets = scene.add.graphics();
+    this.nodesGfx = scene.add.graphics();
+    this.insetLabel = scene.add.text(0, 0, '', {
+      fontFamily: 'Noto Sans KR, sans-serif',
+      fontSize: '11px',
+      color: '#9fb3c8',
+    });
+    for (const n of net.nodes) {
+      this.labels.set(
+        n.id,
+        scene.add
+          .text(0, 0, '', {
+            fontFamily: 'Noto Sans KR, sans-serif',
+            fontSize: '12px',
+            color: '#e8eef6',
+            backgroundColor: 'rgba(11,19,32,0.7)',
+            padding: { x: 3, y: 1 },
+          })
+          .setOrigin(0, 0.5),
+      );
+    }
+  }
+
+  /** Fits the map into `rect` (screen pixels) and redraws the static layer. */
+  layout(rect: Rect): void {
+    this.rect = rect;
+    this.projection = fitKorea(this.korea, rect);
+    const g = this.land.clear();
+    g.fillStyle(COLORS.sea, 1).fillRect(rect.x, rect.y, rect.width, rect.height);
+    for (const { id, rings } of projectRings(this.korea, this.projection)) {
+      g.fillStyle(id === 'KOR' ? COLORS.home : COLORS.land, 1);
+      g.lineStyle(1, COLORS.coast, 1);
+      for (const ring of rings) {
+        g.fillPoints(asPoints(ring), true);
+        g.strokePoints(asPoints(ring), true);
+      }
+    }
+    const placed = this.net.nodes
+      .filter((n) => n.kind !== 'internet' && n.lon !== undefined && n.lat !== undefined)
+      .map((n) => {
+        const [x, y] = this.projection([n.lon!, n.lat!]) ?? [rect.x, rect.y];
+        return { id: n.id, x, y };
+      });
+    this.positions.clear();
+    for (const p of spreadNodes(placed, 30)) this.positions.set(p.id, p);
+    // The Internet sits off the east coast, where the cables land.
+    for (const n of this.net.nodes) {
+      if (!this.positions.has(n.id))
+        this.positions.set(n.id, { x: rect.x + rect.width - 46, y: rect.y + 46 });
+    }
+  }
+
+  /** The device under a screen point: a node if one is near, else the nearest link. */
+  hitTest(x: number, y: number): MapDevice | undefined {
+    let best: MapDevice | undefined;
+    let bestD = 14;
+    for (const n of this.net.nodes) {
+      const p = this.positions.get(n.id)!;
+      const d = Math.hypot(p.x - x, p.y - y);
+      if (d < bestD) {
+        bestD = d;
+        best = { id: n.id, kind: 'node' };
+      }
+    }
+    if (best) return best;
+    bestD = 8;
+    for (const l of this.net.links) {
+      const a = this.positions.get(l.from);
+      const b = this.positions.get(l.to);
+      if (!a || !b) continue;
+      const d = distanceToSegment({ x, y }, a, b);
+      if (d < bestD) {
+        bestD = d;
+        best = { id: l.id, kind: 'link' };
+      }
+    }
+    return best;
+  }
+
+  positionOf(id: string): { x: number; y: number } | undefined {
+    const node = this.positions.get(id);
+    if (node) return node;
+    const link = this.net.links.find((l) => l.id === id);
+    if (!link) return undefined;
+    const a = this.positions.get(link.from)!;
+    const b = this.positions.get(link.to)!;
+    return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+  }
+
+  draw(frame: MapFrame, dtMs: number): void {
+    const { view, truth } = frame;
+    if (!frame.reducedMotion) this.phase = (this.phase + dtMs / 1800) % 1;
+    const observed = new Map(view.monitoring.links.map((l) => [l.id, Math.max(l.inPct, l.outPct)]));
+    const truthLinks = new Map(truth.links.map((l) => [l.id, l]));
+    const knowsWorm = view.flags.knowsUdp1434 !== undefined || view.flags.knowsWorm !== undefined;
+
+    const g = this.linksGfx.clear();
+    const p = this.packets.clear();
+    // Parallel links between the same two nodes are offset so each stays visible and clickable.
+    const pairCount = new Map<string, number>();
+    for (const link of this.net.links) {
+      const a = this.positions.get(link.from);
+      const b = this.positions.get(link.to);
+      if (!a || !b) continue;
+      const key = [link.from, link.to].sort().join('|');
+      const k = pairCount.get(key) ?? 0;
+      pairCount.set(key, k + 1);
+      const off = k === 0 ? 0 : (k % 2 ? 1 : -1) * Math.ceil(k / 2) * 5;
+      const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+      const nx = (-(b.y - a.y) / len) * off;
+      const ny = ((b.x - a.x) / len) * off;
+      const a2 = { x: a.x + nx, y: a.y + ny };
+      const b2 = { x: b.x + nx, y: b.y + ny };
+      const t = truthLinks.get(link.id);
+      const util = observed.get(link.id) ?? 0;
+      const style = linkStyle(util, t?.connected ?? true, link.capacityMbps);
+      if (frame.selected === link.id) {
+        g.lineStyle(style.width + 6, COLORS.select, 0.6);
+        g.lineBetween(a2.x, a2.y, b2.x, b2.y);
+      }
+      this.strokeStyled(g, a2, b2, style);
+      if (t?.aclIngress || t?.aclEgress) this.drawFilterMark(g, a2, b2);
+      // Traffic: dots per link by load; worm share shown only once it has been identified.
+      if (t?.connected !== false && util > 1) {
+        const dots = Math.max(1, Math.min(8, Math.round(util / 12)));
+        const wormPps = (t?.wormUpPps ?? 0) + (t?.wormDownPps ?? 0);
+        const wormShare = knowsWorm
+          ? Math.min(1, wormPps / Math.max(1, wormPps + link.capacityMbps * 300))
+          : 0;
+        for (let i = 0; i < dots; i++) {
+          const u = (this.phase + i / dots) % 1;
+          const isWorm = knowsWorm && i / dots < wormShare;
+          p.fillStyle(knowsWorm ? (isWorm ? COLORS.worm : COLORS.legit) : COLORS.unknown, 0.95);
+          const x = b2.x + (a2.x - b2.x) * u;
+          const y = b2.y + (a2.y - b2.y) * u;
+          if (isWorm) p.fillRect(x - 2.5, y - 2.5, 5, 5);
+          else p.fillCircle(x, y, 2.2);
+        }
+      }
+    }
+
+    const dnsByNode = new Map<string, boolean>();
+    for (const c of this.net.clusters) {
+      const obs = view.monitoring.dns.find((d) => d.id === c.id);
+      if (obs) dnsByNode.set(c.node, (dnsByNode.get(c.node) ?? true) && obs.status === 'answering');
+    }
+    const n = this.nodesGfx.clear();
+    for (const node of this.net.nodes) {
+      const pos = this.positions.get(node.id)!;
+      const r = NODE_RADIUS[node.kind];
+      if (frame.selected === node.id) {
+        n.lineStyle(3, COLORS.select, 1).strokeCircle(pos.x, pos.y, r + 6);
+      }
+      const dnsOk = dnsByNode.get(node.id);
+      const fill = node.kind === 'dns' ? (dnsOk === false ? COLORS.down : COLORS.dns) : COLORS.node;
+      n.fillStyle(fill, 1);
+      if (node.kind === 'dns' || node.kind === 'idc')
+        n.fillRect(pos.x - r, pos.y - r, 2 * r, 2 * r);
+      else if (node.kind === 'gateway')
+        n.fillTriangle(pos.x, pos.y - r - 2, pos.x - r - 1, pos.y + r, pos.x + r + 1, pos.y + r);
+      else n.fillCircle(pos.x, pos.y, r);
+      n.lineStyle(1.5, 0x0b1320, 1).strokeCircle(pos.x, pos.y, r + 1);
+      if (dnsOk === false) {
+        // A cross as well as the colour: status reads without colour vision.
+        n.lineStyle(3, 0xffffff, 1);
+        n.lineBetween(pos.x - r, pos.y - r, pos.x + r, pos.y + r);
+        n.lineBetween(pos.x - r, pos.y + r, pos.x + r, pos.y - r);
+      }
+      const label = this.labels.get(node.id)!;
+      label.setText(frame.labels[node.id] ?? node.id);
+      const right = pos.x + r + 6 + label.width < this.rect.x + this.rect.width;
+      label.setOrigin(right ? 0 : 1, 0.5).setPosition(right ? pos.x + r + 6 : pos.x - r - 6, pos.y);
+    }
+    this.drawInset(frame);
+  }
+
+  private strokeStyled(
+    g: GameObjects.Graphics,
+    a: { x: number; y: number },
+    b: { x: number; y: number },
+    s: ReturnType<typeof linkStyle>,
+  ): void {
+    g.lineStyle(s.width, s.color, 1);
+    if (s.double) {
+      const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+      const ox = (-(b.y - a.y) / len) * (s.width * 0.9);
+      const oy = ((b.x - a.x) / len) * (s.width * 0.9);
+      g.lineBetween(a.x + ox, a.y + oy, b.x + ox, b.y + oy);
+      g.lineBetween(a.x - ox, a.y - oy, b.x - ox, b.y - oy);
+      return;
+    }
+    if (!s.dash) {
+      g.lineBetween(a.x, a.y, b.x, b.y);
+      return;
+    }
+    const len = Math.hypot(b.x - a.x, b.y - a.y);
+    const [on, off] = s.dash;
+    for (let d = 0; d < len; d += on + off) {
+      const t0 = d / len;
+      const t1 = Math.min(len, d + on) / len;
+      g.lineBetween(
+        a.x + (b.x - a.x) * t0,
+        a.y + (b.y - a.y) * t0,
+        a.x + (b.x - a.x) * t1,
+        a.y + (b.y - a.y) * t1,
+      );
+    }
+  }
+
+  /** A small bar across the link: a filter is configured on it. */
+  private drawFilterMark(
+    g: GameObjects.Graphics,
+    a: { x: number; y: number },
+    b: { x: number; y: number },
+  ): void {
+    const mx = a.x + (b.x - a.x) * 0.7;
+    const my = a.y + (b.y - a.y) * 0.7;
+    const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+    const ox = (-(b.y - a.y) / len) * 8;
+    const oy = ((b.x - a.x) / len) * 8;
+    g.lineStyle(4, COLORS.select, 1).lineBetween(mx - ox, my - oy, mx + ox, my + oy);
+  }
+
+  private drawInset(frame: MapFrame): void {
+    const w = Math.min(230, this.rect.width * 0.38);
+    const h = w * 0.5 + 34;
+    const r: Rect = {
+      x: this.rect.x + 8,
+      y: this.rect.y + this.rect.height - h - 8,
+      width: w,
+      height: h,
+    };
+    const g = this.inset.clear();
+    g.fillStyle(0x0b1320, 0.88).fillRect(r.x, r.y, r.width, r.height);
+    g.lineStyle(1, 0x2b4566, 1).strokeRect(r.x, r.y, r.width, r.height);
+    const mapRect = { x: r.x + 4, y: r.y + 18, width: r.width - 8, height: w * 0.5 - 4 };
+    const proj = fitWorld(mapRect);
+    g.fillStyle(0x24405f, 1);
+    for (const { rings } of projectRings(this.world, proj))
+      for (const ring of rings) g.fillPoints(asPoints(ring), true);
+    // The curve: what was published, ten minutes behind (reports lag the wire).
+    const lagS = 600;
+    const now = frame.view.tick;
+    const pts = frame.history.filter((s) => s.t <= now - lagS);
+    const maxY = Math.max(80_000, ...pts.map((s) => s.globalInfected));
+    const t0 = frame.history.length ? frame.history[0].t : now;
+    const span = Math.max(3600, now - t0);
+    g.lineStyle(2, COLORS.worm, 1);
+    const curve = pts.map((s) => ({
+      x: mapRect.x + ((s.t - t0) / span) * mapRect.width,
+      y: mapRect.y + mapRect.height - (s.globalInfected / maxY) * (mapRect.height - 4),
+    }));
+    if (curve.length > 1) g.strokePoints(asPoints(curve), false);
+    const latest = pts.length ? pts[pts.length - 1].globalInfected : 0;
+    this.insetLabel
+      .setText(`${frame.insetTitle}: ${latest.toLocaleString()}`)
+      .setPosition(r.x + 5, r.y + 3);
+  }
+
+  destroy(): void {
+    [this.land, this.inset, this.linksGfx, this.packets, this.nodesGfx, this.insetLabel].forEach(
+      (o) => o.destroy(),
+    );
+    this.labels.forEach((l) => l.destroy());
+  }
+}

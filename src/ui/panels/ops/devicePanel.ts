@@ -1,0 +1,211 @@
+// The device panel: every device in a keyboard-friendly list (the map mirrors the selection), and
+// the actions the selected device offers with their cost in staff and time. Global actions (IDS,
+// link graphs, escalation) sit below.
+import type { UiContext } from '../../context';
+import type { SoloSession } from '../../session/soloSession';
+import { renderRejection, type Rejection, type ViewSnapshot } from '../../../game';
+import { el } from '../../dom';
+import { KeyedList } from './keyedList';
+import { actionsFor, deviceList, type ActionSpec, type Device } from './deviceActions';
+import { deviceLabel } from './labels';
+
+export class DevicePanel {
+  readonly root: HTMLElement;
+  readonly select: HTMLSelectElement;
+  private readonly actions: KeyedList;
+  private readonly globals: KeyedList;
+  private selected: Device = { kind: 'global' };
+  private readonly listeners = new Set<(id: string | undefined) => void>();
+
+  constructor(
+    private readonly ctx: UiContext,
+    private readonly session: SoloSession,
+    private readonly report: (ok: boolean, text: string) => void,
+  ) {
+    const t = ctx.i18n.t.bind(ctx.i18n);
+    this.select = el('select', {
+      id: 'device-select',
+      size: 9,
+      'aria-label': t('ops.devices'),
+      'aria-keyshortcuts': 'D',
+    });
+    const devices = deviceList(session.level);
+    for (const group of ['node', 'link'] as const) {
+      const og = el('optgroup', { label: t(group === 'node' ? 'ops.devices' : 'kinds.link') });
+      for (const d of devices.filter((x) => x.kind === group)) {
+        og.append(
+          el('option', {
+            value: `${d.kind}:${d.id}`,
+            text: `${deviceLabel(ctx, session.level, d.id)} · ${t(`kinds.${d.type}`)}`,
+          }),
+        );
+      }
+      this.select.append(og);
+    }
+    this.select.addEventListener('change', () => {
+      const [kind, id] = this.select.value.split(':') as ['node' | 'link', string];
+      this.choose({ kind, id }, false);
+    });
+    this.select.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        this.actions.root.querySelector<HTMLElement>('button')?.focus();
+      }
+    });
+    const actionsRoot = el('div', { class: 'action-list', 'data-testid': 'device-actions' });
+    const globalsRoot = el('div', { class: 'action-list', 'data-testid': 'global-actions' });
+    this.actions = new KeyedList(actionsRoot);
+    this.globals = new KeyedList(globalsRoot);
+    this.root = el(
+      'section',
+      { class: 'ops-devices panel-flat', 'aria-labelledby': 'devices-heading' },
+      el('h2', { id: 'devices-heading', text: t('ops.devices') }),
+      el('p', { class: 'hint', text: t('ops.deviceHint') }),
+      this.select,
+      el('h3', { id: 'actions-heading', text: t('ops.actions') }),
+      actionsRoot,
+      globalsRoot,
+    );
+  }
+
+  onSelect(listener: (id: string | undefined) => void): void {
+    this.listeners.add(listener);
+  }
+
+  selectedId(): string | undefined {
+    return this.selected.kind === 'global' ? undefined : this.selected.id;
+  }
+
+  /** Selects a device (from the map or the list). */
+  choose(device: Device, syncList = true): void {
+    this.selected = device;
+    if (syncList && device.kind !== 'global') this.select.value = `${device.kind}:${device.id}`;
+    this.actions.invalidate();
+    this.listeners.forEach((l) => l(this.selectedId()));
+  }
+
+  update(view: ViewSnapshot): void {
+    const offered = new Set(view.commands.map((c) => c.type));
+    const costs = new Map(view.commands.map((c) => [c.type, c]));
+    const sig = (specs: ActionSpec[]) =>
+      `${this.ctx.i18n.language}|${specs.map((s) => s.key).join(',')}|${[...costs.values()].map((c) => c.staffFree).join(',')}|${Object.keys(view.flags).join(',')}`;
+    const deviceSpecs =
+      this.selected.kind === 'global' ? [] : actionsFor(this.selected, this.session.level, offered);
+    this.actions.update(`${this.selectedId()}|${sig(deviceSpecs)}`, () =>
+      deviceSpecs.length
+        ? deviceSpecs.map((s) => this.renderAction(s, view))
+        : [
+            el('p', {
+              class: 'hint',
+              text: this.ctx.i18n.t(
+                this.selected.kind === 'global' ? 'ops.deviceHint' : 'ops.noActions',
+              ),
+            }),
+          ],
+    );
+    const globalSpecs = actionsFor({ kind: 'global' }, this.session.level, offered);
+    this.globals.update(`global|${sig(globalSpecs)}`, () =>
+      globalSpecs.map((s) => this.renderAction(s, view)),
+    );
+  }
+
+  private renderAction(spec: ActionSpec, view: ViewSnapshot): HTMLElement {
+    const { i18n } = this.ctx;
+    const t = i18n.t.bind(i18n);
+    const cost = view.commands.find((c) => c.type === spec.type);
+    const missing = cost?.requires.filter((f) => view.flags[f] === undefined) ?? [];
+    const name = [
+      t(`cmd.${spec.type}`),
+      spec.direction ? `(${t(`directions.${spec.direction}`)})` : '',
+      spec.subject
+        ? `— ${deviceLabel(this.ctx, this.session.level, String(spec.args.segment ?? spec.args.cluster ?? spec.args.from ?? ''), spec.subject)}`
+        : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    const inputs = spec.fields.map((f) => {
+      const id = `f-${spec.key}-${f.name}`.replace(/[^a-zA-Z0-9_-]/g, '_');
+      const input =
+        f.kind === 'select'
+          ? el(
+              'select',
+              { id, name: f.name },
+              ...(f.options ?? []).map((o) =>
+                el('option', {
+                  value: o.value,
+                  text: deviceLabel(this.ctx, this.session.level, o.value, o.label),
+                }),
+              ),
+            )
+          : el('input', {
+              id,
+              name: f.name,
+              type: 'number',
+              min: f.min,
+              max: f.max,
+              step: f.step,
+              value: f.value,
+              inputmode: 'numeric',
+            });
+      return el('label', { class: 'field', for: id }, el('span', { text: t(f.label) }), input);
+    });
+    const button = el('button', {
+      type: 'button',
+      class: 'run',
+      'data-key': spec.key,
+      'data-command': spec.type,
+      text: t('ops.run'),
+    });
+    button.setAttribute('aria-label', `${t('ops.run')}: ${name}`);
+    const info = cost
+      ? cost.skill
+        ? cost.staffFree >= cost.staff
+          ? t('ops.staffNeeded', {
+              n: cost.staff,
+              skill: t(`skills.${cost.skill}`),
+              min: cost.durationMin,
+            })
+          : t('ops.noStaffFree', { skill: t(`skills.${cost.skill}`) })
+        : ''
+      : '';
+    const needs = missing.length
+      ? t('ops.needsFlag', { flag: missing.map((f) => t(`flags.${f}`)).join(', ') })
+      : '';
+    const row = el(
+      'div',
+      { class: 'action' },
+      el('span', { class: 'action-name', text: name }),
+      ...inputs,
+      button,
+      el('span', { class: 'action-cost', text: [info, needs].filter(Boolean).join(' · ') }),
+    );
+    button.addEventListener('click', () => {
+      const args: Record<string, unknown> = { ...spec.args };
+      for (const f of spec.fields) {
+        const input = row.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${f.name}"]`);
+        if (!input) continue;
+        args[f.name] = f.kind === 'number' ? Number(input.value) : input.value;
+      }
+      if (spec.type === 'dns.moveResolution') {
+        args.to = args.to ?? spec.fields[0]?.value;
+      }
+      const outcome = this.session.command(spec.type, args);
+      this.report(
+        outcome.ok,
+        outcome.ok
+          ? t('ops.accepted', { name })
+          : t('ops.refused', { reason: this.rejectionText(outcome) }),
+      );
+    });
+    return row;
+  }
+
+  private rejectionText(outcome: ReturnType<SoloSession['command']>): string {
+    if (outcome.ok) return '';
+    return renderRejectionFor(this.ctx, outcome.rejection);
+  }
+}
+
+export function renderRejectionFor(ctx: UiContext, rejection: Rejection): string {
+  return renderRejection(rejection, ctx.i18n.language === 'ko' ? 'ko' : 'en');
+}

@@ -1,0 +1,87 @@
+// The event log: an ARIA live region mirroring what the map shows (DNS down, links saturated,
+// staff arriving, messages), so every signal also exists as text for screen readers.
+import type { UiContext } from '../../context';
+import type { Level } from '../../../game';
+import type { FeedItem } from '../../session/soloSession';
+import { el } from '../../dom';
+import { formatKstTime, local } from '../../format';
+import { contactLabel, deviceLabel, staffLabel } from './labels';
+
+const MAX_ITEMS = 60;
+
+export class FeedPanel {
+  readonly root: HTMLElement;
+  readonly list: HTMLOListElement;
+
+  constructor(
+    private readonly ctx: UiContext,
+    private readonly level: Level,
+  ) {
+    const t = ctx.i18n.t.bind(ctx.i18n);
+    this.list = el('ol', {
+      class: 'feed-list',
+      role: 'log',
+      'aria-live': 'polite',
+      'aria-label': t('ops.feed'),
+      'data-testid': 'feed',
+    });
+    this.root = el(
+      'footer',
+      { class: 'ops-feed' },
+      el('h2', { class: 'sr-only', text: t('ops.feed') }),
+      this.list,
+    );
+  }
+
+  text(item: FeedItem): string {
+    const { i18n } = this.ctx;
+    const t = i18n.t.bind(i18n);
+    const p = item.params;
+    const injectSubject = () =>
+      local(i18n, this.level.injects.find((x) => x.id === p.inject)?.subject) || String(p.inject);
+    const params: Record<string, string> = {
+      id: deviceLabel(this.ctx, this.level, String(p.id ?? '')),
+      staff: staffLabel(this.ctx, this.level, String(p.staff ?? '')),
+      command: p.command ? t(`cmd.${p.command}`) : '',
+      to: contactLabel(this.ctx, this.level, String(p.to ?? '')),
+      from: p.from ? contactLabel(this.ctx, this.level, String(p.from)) : '',
+      subject: p.inject ? injectSubject() : '',
+      kind: item.kind,
+    };
+    const key = `feed.${item.kind}`;
+    return i18n.exists(key) ? t(key, params) : t('feed.other', params);
+  }
+
+  add(items: FeedItem[]): void {
+    const shown = items.filter(
+      (i) =>
+        i.kind !== 'autosave' &&
+        !i.kind.startsWith('engine.action') &&
+        i.kind !== 'engine.segments',
+    );
+    for (const item of shown) {
+      this.list.prepend(
+        el(
+          'li',
+          { 'data-kind': item.kind },
+          el('span', { class: 'when', text: formatKstTime(this.ctx.i18n, item.tick) }),
+          ` ${this.text(item)}`,
+        ),
+      );
+    }
+    while (this.list.children.length > MAX_ITEMS) this.list.lastElementChild?.remove();
+  }
+
+  /** A line for the player's own action (accepted or refused), in the same log. */
+  note(text: string, ok: boolean, tick: number): void {
+    this.list.prepend(
+      el(
+        'li',
+        { class: ok ? 'own' : 'own refused', 'data-kind': ok ? 'own.accepted' : 'own.refused' },
+        el('span', { class: 'when', text: formatKstTime(this.ctx.i18n, tick) }),
+        ` ${text}`,
+      ),
+    );
+    while (this.list.children.length > MAX_ITEMS) this.list.lastElementChild?.remove();
+  }
+}

@@ -1,0 +1,208 @@
+// Inbox and outbox: situations waiting for an answer (injects, with their choices), messages
+// received, and a composer — recipient, content blocks, and the claims those blocks make (speed
+// vs accuracy: a claim that is not true costs trust).
+import type { UiContext } from '../../context';
+import type { SoloSession } from '../../session/soloSession';
+import type { ViewSnapshot } from '../../../game';
+import { renderRejectionFor as renderReason } from './devicePanel';
+import { el } from '../../dom';
+import { formatKstTime, local } from '../../format';
+import { KeyedList } from './keyedList';
+import { contactLabel } from './labels';
+
+export class InboxPanel {
+  readonly root: HTMLElement;
+  private readonly situations: KeyedList;
+  private readonly messages: KeyedList;
+  private readonly recipient: HTMLSelectElement;
+  private readonly blocks: HTMLElement;
+  private readonly claimsLine: HTMLElement;
+
+  constructor(
+    private readonly ctx: UiContext,
+    private readonly session: SoloSession,
+    private readonly report: (ok: boolean, text: string) => void,
+  ) {
+    const t = ctx.i18n.t.bind(ctx.i18n);
+    const level = session.level;
+    this.situations = new KeyedList(
+      el('div', { class: 'situations', 'data-testid': 'situations' }),
+    );
+    this.messages = new KeyedList(el('ol', { class: 'messages', 'data-testid': 'messages' }));
+    this.recipient = el('select', { id: 'compose-to', 'data-testid': 'compose-to' });
+    for (const c of level.contacts)
+      this.recipient.append(el('option', { value: c.id, text: contactLabel(ctx, level, c.id) }));
+    this.blocks = el('fieldset', { class: 'blocks' }, el('legend', { text: t('ops.content') }));
+    this.claimsLine = el('p', { class: 'hint claims' });
+    this.recipient.addEventListener('change', () => this.renderBlocks());
+    const send = el('button', {
+      type: 'button',
+      class: 'run',
+      'data-testid': 'compose-send',
+      text: t('ops.send'),
+    });
+    send.addEventListener('click', () => this.send());
+    this.renderBlocks();
+    this.root = el(
+      'div',
+      { class: 'inbox' },
+      this.situations.root,
+      el(
+        'section',
+        { class: 'compose', 'aria-labelledby': 'compose-heading' },
+        el('h3', { id: 'compose-heading', text: t('ops.compose') }),
+        el('label', { for: 'compose-to', text: t('ops.recipient') }),
+        this.recipient,
+        this.blocks,
+        this.claimsLine,
+        send,
+      ),
+      el('h3', { text: t('ops.inbox') }),
+      this.messages.root,
+    );
+  }
+
+  focusFirst(): void {
+    (this.situations.root.querySelector<HTMLElement>('button') ?? this.recipient).focus();
+  }
+
+  private contact() {
+    return this.session.level.contacts.find((c) => c.id === this.recipient.value)!;
+  }
+
+  private renderBlocks(): void {
+    this.blocks.querySelectorAll('label').forEach((n) => n.remove());
+    for (const opt of this.contact().options) {
+      const id = `block-${opt.id}`;
+      const box = el('input', { type: 'checkbox', id, value: opt.id, 'data-block': opt.id });
+      box.addEventListener('change', () => this.renderClaims());
+      this.blocks.append(
+        el(
+          'label',
+          { for: id, class: 'block' },
+          box,
+          el('span', { text: local(this.ctx.i18n, opt.text) }),
+        ),
+      );
+    }
+    this.renderClaims();
+  }
+
+  private chosen(): string[] {
+    return [...this.blocks.querySelectorAll<HTMLInputElement>('input:checked')].map((b) => b.value);
+  }
+
+  private renderClaims(): void {
+    const t = this.ctx.i18n.t.bind(this.ctx.i18n);
+    const claims = this.contact()
+      .options.filter((o) => this.chosen().includes(o.id))
+      .flatMap((o) => o.claims);
+    this.claimsLine.textContent = claims.length
+      ? `⚑ ${[...new Set(claims)].map((c) => t(`claims.${c}`)).join(' · ')}`
+      : '';
+  }
+
+  private send(): void {
+    const t = this.ctx.i18n.t.bind(this.ctx.i18n);
+    const blocks = this.chosen();
+    const contact = this.contact();
+    const claims = [
+      ...new Set(contact.options.filter((o) => blocks.includes(o.id)).flatMap((o) => o.claims)),
+    ];
+    const outcome = this.session.command('comms.send', { to: contact.id, blocks, claims });
+    const name = `${t('cmd.comms.send')} → ${contactLabel(this.ctx, this.session.level, contact.id)}`;
+    if (outcome.ok) {
+      this.blocks.querySelectorAll<HTMLInputElement>('input').forEach((b) => (b.checked = false));
+      this.renderClaims();
+      this.report(true, t('ops.accepted', { name }));
+    } else {
+      this.report(false, t('ops.refused', { reason: renderReason(this.ctx, outcome.rejection) }));
+    }
+  }
+
+  update(view: ViewSnapshot): void {
+    const { i18n } = this.ctx;
+    const t = i18n.t.bind(i18n);
+    const level = this.session.level;
+    this.situations.update(
+      `${i18n.language}|${view.activeInjects.map((i) => i.id).join(',')}`,
+      () =>
+        view.activeInjects.map((inj) => {
+          const box = el(
+            'article',
+            { class: 'situation', 'data-inject': inj.id },
+            el('h3', { text: local(i18n, inj.subject) }),
+            el('p', {
+              class: 'hint',
+              text: t('ops.from', { from: contactLabel(this.ctx, level, inj.from) }),
+            }),
+            el('p', { text: local(i18n, inj.message) }),
+          );
+          for (const choice of inj.choices) {
+            const b = el('button', {
+              type: 'button',
+              class: 'run',
+              'data-key': `${inj.id}:${choice.id}`,
+              'data-choice': choice.id,
+              text: local(i18n, choice.label),
+            });
+            b.addEventListener('click', () => {
+              const outcome = this.session.command('inject.answer', {
+                inject: inj.id,
+                choice: choice.id,
+              });
+              this.report(
+                outcome.ok,
+                outcome.ok
+                  ? t('ops.accepted', { name: local(i18n, choice.label) })
+                  : t('ops.refused', { reason: renderReason(this.ctx, outcome.rejection) }),
+              );
+            });
+            box.append(b);
+          }
+          return box;
+        }),
+    );
+    const items = [
+      ...view.inbox.map((m) => ({
+        tick: m.tick,
+        key: `in:${m.id}`,
+        from: contactLabel(this.ctx, level, m.from),
+        subject: local(i18n, m.subject),
+        body: local(i18n, m.body),
+        out: false,
+      })),
+      ...view.outbox.map((m, i) => ({
+        tick: m.tick,
+        key: `out:${i}`,
+        from: `→ ${contactLabel(this.ctx, level, m.to)}`,
+        subject: m.blocks
+          .map((b) =>
+            local(
+              i18n,
+              level.contacts.find((c) => c.id === m.to)?.options.find((o) => o.id === b)?.text,
+            ),
+          )
+          .join(' '),
+        body: '',
+        out: true,
+      })),
+    ].sort((a, b) => b.tick - a.tick);
+    this.messages.update(`${i18n.language}|${items.length}`, () =>
+      items.length
+        ? items
+            .slice(0, 40)
+            .map((m) =>
+              el(
+                'li',
+                { class: m.out ? 'message out' : 'message' },
+                el('span', { class: 'when', text: formatKstTime(i18n, m.tick) }),
+                el('strong', { text: ` ${m.from}: ` }),
+                el('span', { text: m.subject }),
+                m.body ? el('p', { text: m.body }) : null,
+              ),
+            )
+        : [el('li', { class: 'hint', text: t('ops.noInbox') })],
+    );
+  }
+}

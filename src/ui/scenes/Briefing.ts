@@ -1,0 +1,152 @@
+import { Scene } from 'phaser';
+import { UI_CONTEXT_KEY, type UiContext } from '../context';
+import { clear, el } from '../dom';
+import { formatKst, local } from '../format';
+import { loadLevel } from '../session/levels';
+import { SoloSession } from '../session/soloSession';
+import { clearAutosave } from '../session/autosave';
+import type { Level } from '../../game';
+
+/** A fresh seed for a new run (views may use the browser's randomness; the core may not). */
+function newSeed(): number {
+  return crypto.getRandomValues(new Uint32Array(1))[0];
+}
+
+/**
+ * Briefing: the situation at 14:00 KST on Saturday 25 January 2003, the objectives, who is on
+ * duty and who can be called in. Start creates the solo run.
+ */
+export class Briefing extends Scene {
+  private ctx: UiContext;
+  private level?: Level;
+
+  constructor() {
+    super('Briefing');
+  }
+
+  create(): void {
+    this.ctx = this.registry.get(UI_CONTEXT_KEY) as UiContext;
+    this.cameras.main.setBackgroundColor('#0b1320');
+    const id = this.ctx.flow.getSnapshot().context.levelId ?? '';
+    const onLanguage = () => this.render();
+    this.ctx.i18n.on('languageChanged', onLanguage);
+    // Escape goes back, as the Back button does.
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !document.querySelector('dialog[open]'))
+        this.ctx.flow.send({ type: 'nav.back' });
+    };
+    document.addEventListener('keydown', onKey);
+    this.events.once('shutdown', () => {
+      document.removeEventListener('keydown', onKey);
+      this.ctx.i18n.off('languageChanged', onLanguage);
+      clear(this.ctx.overlay);
+    });
+    this.renderMessage(this.ctx.i18n.t('briefing.loading'));
+    void loadLevel(id).then((res) => {
+      if (!this.scene.isActive()) return;
+      if (!res.ok) {
+        this.renderMessage(this.ctx.i18n.t('briefing.levelError', { reason: res.error }), true);
+        return;
+      }
+      this.level = res.level;
+      this.render();
+    });
+  }
+
+  private renderMessage(text: string, error = false): void {
+    clear(this.ctx.overlay);
+    const back = el('button', {
+      type: 'button',
+      class: 'menu-button',
+      text: this.ctx.i18n.t('briefing.back'),
+    });
+    back.addEventListener('click', () => this.ctx.flow.send({ type: 'nav.back' }));
+    this.ctx.overlay.append(
+      el(
+        'section',
+        { class: 'panel briefing', role: error ? 'alert' : 'status' },
+        el('p', { text }),
+        back,
+      ),
+    );
+    back.focus();
+  }
+
+  private render(): void {
+    const level = this.level;
+    if (!level) return;
+    const { i18n, audio, flow } = this.ctx;
+    const t = i18n.t.bind(i18n);
+    clear(this.ctx.overlay);
+    const onDuty = level.staff.filter((s) => s.onDuty);
+    const onCall = level.staff.filter((s) => !s.onDuty);
+    const start = el('button', {
+      type: 'button',
+      class: 'menu-button primary',
+      'data-testid': 'briefing-start',
+      text: t('briefing.start'),
+    });
+    start.addEventListener('click', () => {
+      audio.play('confirm');
+      this.ctx.session?.dispose();
+      clearAutosave(window.localStorage);
+      this.ctx.session = new SoloSession(level, { seed: newSeed() }, audio);
+      flow.send({ type: 'briefing.start' });
+    });
+    const back = el('button', { type: 'button', class: 'menu-button', text: t('briefing.back') });
+    back.addEventListener('click', () => {
+      audio.play('click');
+      flow.send({ type: 'nav.back' });
+    });
+    const staffItem = (s: Level['staff'][number]) =>
+      el(
+        'li',
+        {},
+        `${local(i18n, s.name)} · ${t(`skills.${s.skill}`)}`,
+        s.onDuty ? '' : ` — ${t('briefing.arrivesIn', { min: s.callInMin })}`,
+      );
+    this.ctx.overlay.append(
+      el(
+        'section',
+        {
+          class: 'panel briefing',
+          'aria-labelledby': 'briefing-heading',
+          'data-testid': 'briefing',
+        },
+        el('h1', {
+          id: 'briefing-heading',
+          text: `${t('briefing.heading')} — ${local(i18n, level.meta.title)}`,
+        }),
+        el('p', { class: 'when', text: formatKst(i18n, 0, false) }),
+        el('h2', { text: t('briefing.situation') }),
+        el('p', { class: 'briefing-text', text: local(i18n, level.meta.briefing) }),
+        el('h2', { text: t('briefing.objectives') }),
+        el(
+          'ul',
+          {},
+          ...t('briefing.objectiveList')
+            .split(' · ')
+            .map((o) => el('li', { text: o })),
+        ),
+        el(
+          'div',
+          { class: 'staff-columns' },
+          el(
+            'div',
+            {},
+            el('h2', { text: t('briefing.staffOnDuty') }),
+            el('ul', {}, ...onDuty.map(staffItem)),
+          ),
+          el(
+            'div',
+            {},
+            el('h2', { text: t('briefing.staffOnCall') }),
+            el('ul', {}, ...onCall.map(staffItem)),
+          ),
+        ),
+        el('div', { class: 'button-row' }, start, back),
+      ),
+    );
+    start.focus();
+  }
+}

@@ -1,0 +1,300 @@
+import { Scene } from 'phaser';
+import type { FeatureCollection } from 'geojson';
+import { UI_CONTEXT_KEY, type UiContext } from '../context';
+import { clear, el } from '../dom';
+import { OpsMap } from '../map/OpsMap';
+import { MAP_KOREA, MAP_WORLD } from '../map/assets';
+import type { KoreaGeo } from '../map/geometry';
+import { TopBar } from '../panels/ops/topBar';
+import { DevicePanel } from '../panels/ops/devicePanel';
+import { MonitorCharts } from '../panels/ops/monitorCharts';
+import { InboxPanel } from '../panels/ops/inboxPanel';
+import { TasksPanel } from '../panels/ops/tasksPanel';
+import { FeedPanel } from '../panels/ops/feedPanel';
+import { openHelp } from '../panels/ops/helpDialog';
+import { deviceLabel } from '../panels/ops/labels';
+import type { SoloSession } from '../session/soloSession';
+
+const PANEL_EVERY_MS = 250;
+type Tab = 'monitor' | 'inbox' | 'tasks';
+
+/**
+ * Ops: the game. The map (Phaser) sits in the layout's map slot; the HTML panels around it hold
+ * the clock, devices and actions, monitoring, inbox and tasks, and the event log. Every frame the
+ * scene hands real time to the session; panels refresh a few times a second.
+ */
+export class Ops extends Scene {
+  private ctx: UiContext;
+  private session: SoloSession;
+  private map: OpsMap;
+  private slot: HTMLElement;
+  private top: TopBar;
+  private devices: DevicePanel;
+  private charts: MonitorCharts;
+  private inbox: InboxPanel;
+  private tasks: TasksPanel;
+  private feed: FeedPanel;
+  private tabs: Record<Tab, { button: HTMLButtonElement; panel: HTMLElement }>;
+  private sinceRefresh = Infinity;
+  private cleanups: (() => void)[] = [];
+  private endingSent = false;
+
+  constructor() {
+    super('Ops');
+  }
+
+  create(): void {
+    this.ctx = this.registry.get(UI_CONTEXT_KEY) as UiContext;
+    const session = this.ctx.session;
+    if (!session) {
+      this.ctx.flow.send({ type: 'run.quit' });
+      return;
+    }
+    this.session = session;
+    this.endingSent = false;
+    this.cameras.main.setBackgroundColor('#0b1320');
+    this.buildLayout();
+    this.map = new OpsMap(
+      this,
+      session.level.engine.network,
+      this.cache.json.get(MAP_KOREA) as KoreaGeo,
+      this.cache.json.get(MAP_WORLD) as FeatureCollection,
+    );
+    this.layoutMap();
+    this.scale.on('resize', this.layoutMap, this);
+    this.cleanups.push(() => this.scale.off('resize', this.layoutMap, this));
+    this.input.on('pointerdown', (p: { x: number; y: number }) => {
+      const hit = this.map.hitTest(p.x, p.y);
+      if (hit) {
+        this.ctx.audio.play('click');
+        this.devices.choose(hit);
+      }
+    });
+    this.cleanups.push(session.onFeed((items) => this.feed.add(items)));
+    const onKey = (e: KeyboardEvent) => this.onKey(e);
+    document.addEventListener('keydown', onKey);
+    this.cleanups.push(() => document.removeEventListener('keydown', onKey));
+    const onHide = () => session.save();
+    window.addEventListener('pagehide', onHide);
+    document.addEventListener('visibilitychange', onHide);
+    this.cleanups.push(() => {
+      window.removeEventListener('pagehide', onHide);
+      document.removeEventListener('visibilitychange', onHide);
+    });
+    this.events.once('shutdown', () => {
+      this.cleanups.splice(0).forEach((c) => c());
+      this.charts?.destroy();
+      this.map?.destroy();
+      clear(this.ctx.overlay);
+    });
+    this.refresh(true);
+    this.devices.select.focus();
+    window.__opsReadyAt ??= performance.now();
+  }
+
+  override update(_time: number, delta: number): void {
+    if (!this.session) return;
+    this.session.frame(delta);
+    const view = this.session.view();
+    this.map.draw(
+      {
+        view,
+        truth: this.session.truth(),
+        history: this.session.history.samples,
+        selected: this.devices.selectedId(),
+        reducedMotion: this.ctx.settings.get().reducedMotion,
+        labels: this.labels(),
+        insetTitle: this.ctx.i18n.t('ops.worldInset'),
+      },
+      delta,
+    );
+    this.sinceRefresh += delta;
+    if (this.sinceRefresh >= PANEL_EVERY_MS) this.refresh();
+    if (this.session.ended && !this.endingSent) this.finish();
+  }
+
+  private labelCache?: { lang: string; labels: Record<string, string> };
+  private labels(): Record<string, string> {
+    const lang = this.ctx.i18n.language;
+    if (this.labelCache?.lang !== lang) {
+      const labels: Record<string, string> = {};
+      // Map labels are short: the place, without the parenthesised detail the lists show.
+      for (const n of this.session.level.engine.network.nodes)
+        labels[n.id] = deviceLabel(this.ctx, this.session.level, n.id).replace(/\s*\(.*\)\s*$/, '');
+      this.labelCache = { lang, labels };
+    }
+    return this.labelCache.labels;
+  }
+
+  private refresh(force = false): void {
+    this.sinceRefresh = 0;
+    const view = this.session.view(force);
+    this.top.update(view);
+    this.devices.update(view);
+    if (!this.tabs.monitor.panel.hidden) this.charts.update(this.session.history.samples, force);
+    if (!this.tabs.inbox.panel.hidden || force) this.inbox.update(view);
+    if (!this.tabs.tasks.panel.hidden || force) this.tasks.update(view);
+    const waiting = view.activeInjects.length;
+    this.tabs.inbox.button.textContent = `${this.ctx.i18n.t('ops.inbox')}${waiting ? ` (${waiting})` : ''}`;
+    this.tabs.inbox.button.classList.toggle('attention', waiting > 0);
+  }
+
+  private report = (ok: boolean, text: string): void => {
+    this.feed.note(text, ok, this.session.run.state.tick);
+    this.refresh(true);
+  };
+
+  private buildLayout(): void {
+    const t = this.ctx.i18n.t.bind(this.ctx.i18n);
+    clear(this.ctx.overlay);
+    this.top = new TopBar(
+      this.ctx,
+      this.session,
+      () => this.endShift(),
+      () => this.quit(),
+    );
+    this.devices = new DevicePanel(this.ctx, this.session, this.report);
+    this.charts = new MonitorCharts(this.ctx, this.session.level);
+    this.inbox = new InboxPanel(this.ctx, this.session, this.report);
+    this.tasks = new TasksPanel(this.ctx, this.session, this.report);
+    this.feed = new FeedPanel(this.ctx, this.session.level);
+    this.slot = el('div', { class: 'ops-map-slot', id: 'ops-map-slot', 'aria-hidden': 'true' });
+    const tab = (id: Tab, label: string, key: string, panel: HTMLElement) => {
+      const button = el('button', {
+        type: 'button',
+        role: 'tab',
+        id: `tab-${id}`,
+        'aria-controls': `panel-${id}`,
+        'aria-keyshortcuts': key,
+        text: label,
+      });
+      const wrapper = el(
+        'div',
+        { role: 'tabpanel', id: `panel-${id}`, 'aria-labelledby': `tab-${id}`, class: 'tab-panel' },
+        panel,
+      );
+      button.addEventListener('click', () => this.showTab(id));
+      return { button, panel: wrapper };
+    };
+    this.tabs = {
+      monitor: tab('monitor', t('ops.monitoring'), 'M', this.charts.root),
+      inbox: tab('inbox', t('ops.inbox'), 'I', this.inbox.root),
+      tasks: tab('tasks', t('ops.tasks'), 'T', this.tasks.root),
+    };
+    const help = el('button', {
+      type: 'button',
+      class: 'tool help-button',
+      'aria-keyshortcuts': '?',
+      text: `? ${t('ops.help')}`,
+    });
+    help.addEventListener('click', () => openHelp(this.ctx));
+    const side = el(
+      'section',
+      { class: 'ops-side panel-flat' },
+      el(
+        'div',
+        { role: 'tablist', 'aria-label': t('ops.monitoring') },
+        ...Object.values(this.tabs).map((x) => x.button),
+        help,
+      ),
+      ...Object.values(this.tabs).map((x) => x.panel),
+    );
+    this.ctx.overlay.append(
+      el(
+        'div',
+        { class: 'ops-layout', 'data-testid': 'ops' },
+        this.top.root,
+        this.devices.root,
+        this.slot,
+        side,
+        this.feed.root,
+      ),
+    );
+    this.showTab('monitor');
+  }
+
+  private showTab(id: Tab): void {
+    for (const [key, { button, panel }] of Object.entries(this.tabs) as [
+      Tab,
+      { button: HTMLButtonElement; panel: HTMLElement },
+    ][]) {
+      const on = key === id;
+      button.setAttribute('aria-selected', String(on));
+      button.tabIndex = on ? 0 : -1;
+      panel.hidden = !on;
+    }
+    this.refresh(true);
+  }
+
+  private layoutMap = (): void => {
+    const game = this.game.canvas.getBoundingClientRect();
+    const r = this.slot.getBoundingClientRect();
+    const sx = this.scale.width / (game.width || 1);
+    const sy = this.scale.height / (game.height || 1);
+    this.map.layout({
+      x: (r.left - game.left) * sx,
+      y: (r.top - game.top) * sy,
+      width: r.width * sx,
+      height: r.height * sy,
+    });
+  };
+
+  private onKey(e: KeyboardEvent): void {
+    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+    const target = e.target as HTMLElement | null;
+    const typing =
+      !!target &&
+      (target.tagName === 'INPUT' ||
+        target.tagName === 'TEXTAREA' ||
+        target.tagName === 'SELECT' ||
+        target.isContentEditable);
+    if (document.querySelector('dialog[open]')) return;
+    const key = e.key;
+    if (key === ' ' && (typing || target?.tagName === 'BUTTON')) return;
+    if (typing && key !== 'Escape') return;
+    const speeds: Record<string, number> = { '1': 1, '2': 2, '3': 4 };
+    if (key === ' ') {
+      e.preventDefault();
+      this.top.togglePause();
+    } else if (key in speeds) {
+      this.session.command('clock.speed', { speed: speeds[key] });
+    } else if (key === 'n' || key === 'N') {
+      this.session.command('clock.skip');
+    } else if (key === 'd' || key === 'D') {
+      e.preventDefault();
+      this.devices.select.focus();
+    } else if (key === 'm' || key === 'M') {
+      this.showTab('monitor');
+      this.tabs.monitor.button.focus();
+    } else if (key === 'i' || key === 'I') {
+      this.showTab('inbox');
+      this.inbox.focusFirst();
+    } else if (key === 't' || key === 'T') {
+      this.showTab('tasks');
+      this.tabs.tasks.button.focus();
+    } else if (key === '?') {
+      openHelp(this.ctx);
+    } else return;
+    this.refresh(true);
+  }
+
+  private endShift(): void {
+    if (!window.confirm(this.ctx.i18n.t('ops.endConfirm'))) return;
+    this.session.actor.send({ type: 'finish' });
+    this.finish();
+  }
+
+  private finish(): void {
+    this.endingSent = true;
+    this.ctx.finished = this.session.run;
+    this.session.dispose();
+    this.ctx.session = undefined;
+    this.ctx.flow.send({ type: 'run.end' });
+  }
+
+  private quit(): void {
+    this.session.dispose();
+    this.ctx.session = undefined;
+    this.ctx.flow.send({ type: 'run.quit' });
+  }
+}
