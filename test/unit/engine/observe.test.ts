@@ -5,6 +5,7 @@ import {
   createEngine,
   hashState,
   metrics,
+  nextStepMs,
   observe,
   pacingActivity,
 } from '../../../src/engine/index';
@@ -61,5 +62,20 @@ describe('pacing signal', () => {
     expect(quiet).toBeLessThan(0.001);
     expect(burst).toBeGreaterThan(0.02);
     expect(after).toBeLessThan(burst / 10);
+  });
+});
+
+describe('step schedule', () => {
+  it('is coarse before the worm, fine while it grows, coarse again when quiet', () => {
+    const st0 = createEngine(P, 1);
+    expect(nextStepMs(st0, P)).toBe(10_000);
+    const atOnset = advanceTo(st0, P, P.global.onsetMs);
+    expect(atOnset.tMs).toBe(P.global.onsetMs);
+    expect(nextStepMs(atOnset, P) - atOnset.tMs).toBe(100);
+    const late = advanceTo(st0, P, kst(20, 0));
+    expect(nextStepMs(late, P) - late.tMs).toBe(10_000);
+    // advanceTo stops at the last boundary at or before the target.
+    const mid = advanceTo(st0, P, kst(14, 10, 5));
+    expect(mid.tMs).toBe(kst(14, 10));
   });
 });
