@@ -54,7 +54,7 @@ export function createLinkStates(p: EngineParams): LinkState[] {
 let segAmt = new Float64Array(0);
 let segFirst = new Float64Array(0);
 
-/** Carried share and loss for one link direction. Returns loss; writes util via the callback-free pair. */
+/** Tail-drop loss of one link direction: the excess over capacity is dropped evenly from all packets. */
 function linkLoss(capacityMbps: number, connected: boolean, offeredMbps: number): number {
   if (!connected) return 1;
   return offeredMbps > capacityMbps ? 1 - capacityMbps / offeredMbps : 0;
