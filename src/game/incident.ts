@@ -316,7 +316,10 @@ function landTask(state: GameState, level: Level, task: TaskState): GameState {
   }
   switch (cmd.type) {
     case 'staff.call':
-      s = { ...s, staff: callIn(s.staff, cmd.args.staff, s.tick, level) };
+      s = {
+        ...s,
+        staff: callIn(s.staff, cmd.args.staff, s.tick, level, s.flags.escalated !== undefined),
+      };
       break;
     case 'incident.escalate':
       s = setFlags(s, level, ['escalated']);

@@ -156,7 +156,9 @@ function applyConsequences(
     for (const f of c.setFlags) if (flags[f] === undefined) flags[f] = s.tick;
     s = { ...s, flags };
   }
-  for (const id of c.staffArrive) s = { ...s, staff: callIn(s.staff, id, s.tick, level) };
+  for (const id of c.staffArrive) {
+    s = { ...s, staff: callIn(s.staff, id, s.tick, level, s.flags.escalated !== undefined) };
+  }
   if (c.penalty > 0) s = { ...s, acc: { ...s.acc, commsPenalty: s.acc.commsPenalty + c.penalty } };
   if (c.outcome) {
     s = {

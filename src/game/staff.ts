@@ -40,13 +40,26 @@ export function freeCount(staff: readonly StaffState[], skill: StaffSkill): numb
   return n;
 }
 
-/** Puts an off-shift person en route; arrival `callInMin` later. */
-export function callIn(staff: StaffState[], id: string, tick: number, level: Level): StaffState[] {
+/**
+ * Once the incident is escalated, management authorises overtime and sends cars: people called in
+ * arrive in half their usual time.
+ */
+export const ESCALATED_CALL_IN_FACTOR = 0.5;
+
+/** Puts an off-shift person en route; arrival `callInMin` later (halved once escalated). */
+export function callIn(
+  staff: StaffState[],
+  id: string,
+  tick: number,
+  level: Level,
+  escalated = false,
+): StaffState[] {
   const def = level.staff.find((s) => s.id === id);
   if (!def) return staff;
+  const delayS = Math.round(def.callInMin * 60 * (escalated ? ESCALATED_CALL_IN_FACTOR : 1));
   return staff.map((s) =>
     s.id === id && s.status === 'off'
-      ? { ...s, status: 'enRoute', arrivesAt: tick + def.callInMin * 60, calledIn: true }
+      ? { ...s, status: 'enRoute', arrivesAt: tick + delayS, calledIn: true }
       : s,
   );
 }

@@ -197,9 +197,11 @@ describe('command effects', () => {
     expect(r.state.feed.some((f) => f.kind === 'staff.arrived')).toBe(true);
   });
 
-  it('incident.escalate should set the escalated flag', () => {
-    const r = landOk(early, 'incident.escalate');
+  it('incident.escalate should set the escalated flag and halve call-in times', () => {
+    let r = landOk(early, 'incident.escalate');
     expect(r.state.flags.escalated).toBeDefined();
+    r = landOk(r, 'staff.call');
+    expect(r.state.staff.find((x) => x.id === 'net-jung')!.arrivesAt).toBe(r.state.tick + 20 * 60);
   });
 
   it('comms.send should check claims against the truth and notify KISA', () => {
