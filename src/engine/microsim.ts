@@ -23,6 +23,8 @@ export interface MicrosimConfig {
   dtS: number;
   untilS: number;
   seed: number;
+  /** Counterfactual: an odd increment b, so every instance cycles through the whole space. */
+  fullPeriodLcg?: boolean;
 }
 
 export interface CurveResult {
@@ -87,7 +89,7 @@ export function runMicrosim(cfg: MicrosimConfig): CurveResult {
     status[h] = 1;
     siteInf[site[h]!]!++;
     x[h] = nextU32(rng); // GetTickCount at infection
-    b[h] = ((nextU32(rng) & ~3) ^ B_XOR) >>> 0; // 4-byte-aligned pointer XOR constant
+    b[h] = cfg.fullPeriodLcg ? (nextU32(rng) | 1) >>> 0 : ((nextU32(rng) & ~3) ^ B_XOR) >>> 0; // 4-byte-aligned pointer XOR constant
     infectedList.push(h);
   };
   // Seeds: distinct random hosts.
