@@ -14,11 +14,11 @@ import {
   type CommandType,
   type ParsedCommand,
 } from './commandSchema';
-import type { GameState, TaskState } from './gameState';
+import type { GameState } from './gameState';
 import type { CommandRule, Flag, Level, LocalText } from './levelSchema';
 import type { Rejection } from './rejectionText';
 import { roleMayIssue, type PlayerRole, type Role } from './roles';
-import { assign, freeCount } from './staff';
+import { freeCount } from './staff';
 
 /** Roles for the always-available instant commands (team mode: only the facilitator runs the clock). */
 const INSTANT_ROLES: Partial<Record<CommandType, PlayerRole[]>> = {
@@ -249,39 +249,6 @@ function checkSpecific(state: GameState, level: Level, cmd: ParsedCommand): Reje
   }
 }
 
-/** Starts an accepted non-instant command as a task holding its staff. */
-export function startTask(
-  state: GameState,
-  level: Level,
-  role: Role,
-  cmd: ParsedCommand,
-): GameState {
-  const rule = ruleFor(level, cmd.type)!;
-  const id = state.nextTaskId;
-  let staff = state.staff;
-  let ids: string[] = [];
-  if (rule.skill && rule.staff > 0) ({ staff, ids } = assign(staff, rule.skill, rule.staff, id));
-  const task: TaskState = {
-    id,
-    command: cmd,
-    role,
-    startTick: state.tick,
-    dueTick: state.tick + Math.round(rule.durationMin * 60),
-    staff: ids,
-    status: 'running',
-  };
-  return {
-    ...state,
-    staff,
-    tasks: [...state.tasks, task],
-    nextTaskId: id + 1,
-    feed: [
-      ...state.feed,
-      { tick: state.tick, kind: 'task.started', params: { task: id, command: cmd.type, role } },
-    ],
-  };
-}
-
 /** Whether a claim is true of the network right now (the truth, not what monitoring shows). */
 export function claimIsTrue(claim: Claim, state: GameState, level: Level): boolean {
   const m = gameMetrics(state.engine, level.engine);
@@ -307,11 +274,6 @@ export function claimIsTrue(claim: Claim, state: GameState, level: Level): boole
       return onlineShare >= 0.95;
   }
 }
-
-export const TASK_FAILED_TEXT: LocalText = {
-  ko: '작업이 실패했습니다. 다시 지시해야 합니다.',
-  en: 'The task failed and has to be ordered again.',
-};
 
 /** Flags a diagnosis command's observation sets. */
 export type DiagnosisResult = {

@@ -12,33 +12,28 @@ import { createEngine, hashState } from '../engine/index';
 import { canonicalJson, fnv1a } from './canonicalJson';
 import { initialClock } from './clock';
 import type { ParsedCommand } from './commandSchema';
-import { checkCommand, engineActionFor, startTask, TASK_FAILED_TEXT } from './commands';
+import { checkCommand } from './commands';
+import { landTask, startTask } from './tasks';
 import {
   checkDeadlines,
   hourlyCallReport,
   informationFromEngine,
   initialContacts,
   MISSED_NOTICE_PENALTY,
-  sendMessage,
   startExpectations,
 } from './comms';
-import { diagnose } from './diagnosis';
-import { applyAction, engineAtOrAfter, gameMetrics, stepEngine, takeEvents } from './engineBridge';
+import { engineAtOrAfter, gameMetrics, stepEngine, takeEvents } from './engineBridge';
 import type { GameState, TaskState } from './gameState';
 import { answerInject, armOnEvents, initialInjects, runInjects } from './injects';
-import type { Flag, Level } from './levelSchema';
-import { nextFloat, seedRng } from './prng';
+import type { Level } from './levelSchema';
+import { seedRng } from './prng';
 import type { Rejection } from './rejectionText';
 import type { Role } from './roles';
 import { initialAccumulators, scoreOf, type Score } from './scoring';
 import { isoToTick } from './simTime';
-import { arrive, callIn, initialStaff, release, staffCost } from './staff';
-import { nextTaskStatus } from './task.machine';
+import { arrive, initialStaff, staffCost } from './staff';
 
 export const GAME_VERSION = '0.1.0';
-
-/** Flags that count as "the organisation has detected the worm" for time-to-detect. */
-const DETECTION_FLAGS: Flag[] = ['knowsWorm', 'knowsUdp1434'];
 
 export function createGameState(level: Level, seed: number): GameState {
   const s = initialState(level, seed);
@@ -229,108 +224,6 @@ function settle(state: GameState, level: Level): GameState {
   s = runInjects(s, level);
   s = checkDeadlines(s);
   return s;
-}
-
-function setFlags(state: GameState, level: Level, flags: readonly Flag[]): GameState {
-  const fresh = flags.filter((f) => state.flags[f] === undefined);
-  if (fresh.length === 0) return state;
-  const next = { ...state.flags };
-  for (const f of fresh) next[f] = state.tick;
-  let s: GameState = { ...state, flags: next };
-  const detectedBefore = DETECTION_FLAGS.some((f) => state.flags[f] !== undefined);
-  const detectedNow = DETECTION_FLAGS.some((f) => next[f] !== undefined);
-  if (!detectedBefore && detectedNow) {
-    s = {
-      ...s,
-      acc: { ...s.acc, detectTick: s.acc.onsetTick !== null ? s.tick : s.acc.detectTick },
-    };
-    s = startExpectations(s, level);
-  }
-  return s;
-}
-
-function finishTask(
-  s: GameState,
-  task: TaskState,
-  ok: boolean,
-  failure?: TaskState['failure'],
-): GameState {
-  const status = nextTaskStatus(task.status, { type: ok ? 'task.land' : 'task.fail' });
-  return {
-    ...s,
-    staff: release(s.staff, task.id),
-    tasks: s.tasks.map((t) =>
-      t.id === task.id ? { ...t, status, ...(failure ? { failure } : {}) } : t,
-    ),
-    feed: [
-      ...s.feed,
-      {
-        tick: s.tick,
-        kind: ok ? 'task.done' : 'task.failed',
-        params: { task: task.id, command: task.command.type },
-      },
-    ],
-  };
-}
-
-/** A task reaches its due tick: roll for failure, then apply its effect. */
-function landTask(state: GameState, level: Level, task: TaskState): GameState {
-  let s = state;
-  const chance = level.commands[task.command.type]?.failureChance ?? 0;
-  if (chance > 0) {
-    const [u, rng] = nextFloat(s.rng);
-    s = { ...s, rng };
-    if (u < chance) return finishTask(s, task, false, TASK_FAILED_TEXT);
-  }
-  const cmd = task.command;
-  const action = engineActionFor(cmd);
-  if (action) {
-    const r = applyAction(s.engine, level.engine, action);
-    if (!r.ok) {
-      return finishTask(s, task, false, {
-        ko: `네트워크가 변경을 받아들이지 않았습니다: ${r.message}`,
-        en: `The network did not accept the change: ${r.message}`,
-      });
-    }
-    s = { ...s, engine: r.state };
-    if (
-      (cmd.type === 'filter.apply' || cmd.type === 'ratelimit.apply') &&
-      s.acc.firstFilterTick === null &&
-      s.acc.onsetTick !== null
-    ) {
-      s = { ...s, acc: { ...s.acc, firstFilterTick: s.tick } };
-    }
-    return finishTask(s, task, true);
-  }
-  const diag = diagnose(cmd, s.engine, level.engine);
-  if (diag) {
-    s = {
-      ...s,
-      observations: [
-        ...s.observations,
-        { tick: s.tick, command: cmd.type, data: diag.data, text: diag.text },
-      ],
-    };
-    s = setFlags(s, level, diag.flags);
-    return finishTask(s, task, true);
-  }
-  switch (cmd.type) {
-    case 'staff.call':
-      s = {
-        ...s,
-        staff: callIn(s.staff, cmd.args.staff, s.tick, level, s.flags.escalated !== undefined),
-      };
-      break;
-    case 'incident.escalate':
-      s = setFlags(s, level, ['escalated']);
-      break;
-    case 'comms.send':
-      s = sendMessage(s, level, cmd.args.to, cmd.args.blocks, cmd.args.claims);
-      break;
-    default:
-      break;
-  }
-  return finishTask(s, task, true);
 }
 
 /** Applies a command's instant effect (clock, inject answer, note). */

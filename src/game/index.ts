@@ -39,12 +39,13 @@ export {
   RUN_FORMAT_VERSION,
   toRunFile,
   parseRunFile,
-  verifyRunFile,
   toAutosave,
   restoreAutosave,
   parseAutosave,
 } from './runFile';
-export type { RunFile, Autosave, VerifyResult, VerifyFailureCode } from './runFile';
+export type { RunFile, Autosave } from './runFile';
+export { verifyRunFile } from './verify';
+export type { VerifyResult, VerifyFailureCode } from './verify';
 export { playScript, runScripted, ghostRun } from './script';
 export type { ScriptedCommand, ScriptResult } from './script';
 export type { Score } from './scoring';

@@ -1,19 +1,16 @@
 /**
  * Run files (docs/RUN-FORMAT.md): everything needed to reproduce and check a run — game version,
  * level id and SHA-256, seed, players, the ordered command log — and what it produced: the final
- * score with its parts, the final state hash and hourly checkpoint hashes. `verifyRunFile`
- * re-simulates the log and accepts only identical checkpoints, final hash and score, and says
- * exactly what differs otherwise. Autosaves are the same minus the result.
+ * score with its parts, the final state hash and hourly checkpoint hashes (verify.ts checks them by
+ * re-simulation). Autosaves are the same minus the result, restored by replaying the log.
  */
 import { z } from 'zod';
 import { ENGINE_VERSION } from '../engine/index';
 import { formatIssues, SCORE_PARTS, type Level } from './levelSchema';
 import { GAME_VERSION } from './incident';
-import { renderRejection } from './rejectionText';
 import { roleSchema } from './roles';
 import { hashGame, levelHash, replayLog, runScore, type Run } from './run';
 import type { Score } from './scoring';
-import { tickToClock } from './simTime';
 
 export const RUN_FORMAT_VERSION = 1;
 
@@ -140,118 +137,6 @@ function parseVersioned<T>(
 
 export const parseRunFile = (json: unknown) => parseVersioned(json, runFileSchema);
 export const parseAutosave = (json: unknown) => parseVersioned(json, autosaveSchema);
-
-export type VerifyFailureCode =
-  | 'MALFORMED'
-  | 'UNSUPPORTED_VERSION'
-  | 'LEVEL_MISMATCH'
-  | 'ROLE_NOT_HELD'
-  | 'COMMAND_REFUSED'
-  | 'CHECKPOINT_MISMATCH'
-  | 'FINAL_HASH_MISMATCH'
-  | 'SCORE_MISMATCH';
-
-export type VerifyResult =
-  | { ok: true; score: Score; run: Run }
-  | { ok: false; code: VerifyFailureCode; message: string; details?: string[] };
-
-/**
- * Re-simulates a run file against a level and accepts it only if everything matches. The first
- * problem found is reported, in the order a reader would want: file shape, version, level, the
- * commands, checkpoints in time order, final hash, score.
- */
-export function verifyRunFile(json: unknown, level: Level): VerifyResult {
-  const parsed = parseRunFile(json);
-  if (!parsed.ok) {
-    const unsupported =
-      parsed.errors.length === 1 && parsed.errors[0]!.includes('unsupported version');
-    return {
-      ok: false,
-      code: unsupported ? 'UNSUPPORTED_VERSION' : 'MALFORMED',
-      message: parsed.errors[0]!,
-      details: parsed.errors,
-    };
-  }
-  const file = parsed.value;
-  if (file.level.id !== level.meta.id) {
-    return {
-      ok: false,
-      code: 'LEVEL_MISMATCH',
-      message: `level id "${file.level.id}" does not match the level "${level.meta.id}"`,
-    };
-  }
-  const hash = levelHash(level);
-  if (file.level.sha256 !== hash) {
-    return {
-      ok: false,
-      code: 'LEVEL_MISMATCH',
-      message: `level hash mismatch: run file has ${file.level.sha256}, level file has ${hash}`,
-    };
-  }
-  const held = new Set(file.players.flatMap((p) => p.roles));
-  for (let i = 0; i < file.commands.length; i++) {
-    const c = file.commands[i]!;
-    if (!held.has('solo') && !held.has(c.role)) {
-      return {
-        ok: false,
-        code: 'ROLE_NOT_HELD',
-        message: `command #${i} (${c.type}) at tick ${c.tick}: no player holds the role "${c.role}"`,
-      };
-    }
-  }
-  const replay = replayLog(level, file.seed, file.commands, file.result.endMs, file.players);
-  if (!replay.ok) {
-    const c = file.commands[replay.index]!;
-    return {
-      ok: false,
-      code: 'COMMAND_REFUSED',
-      message: `command #${replay.index} (${c.type}) refused at tick ${replay.tick} (${tickToClock(replay.tick)}): ${replay.rejection.code} — ${renderRejection(replay.rejection, 'en')}`,
-    };
-  }
-  const run = replay.run;
-  const mine = run.checkpoints;
-  const theirs = file.result.checkpoints;
-  for (let i = 0; i < Math.max(mine.length, theirs.length); i++) {
-    const a = theirs[i];
-    const b = mine[i];
-    if (!a || !b || a.tick !== b.tick || a.hash !== b.hash) {
-      const tick = (a ?? b)!.tick;
-      return {
-        ok: false,
-        code: 'CHECKPOINT_MISMATCH',
-        message: `hash mismatch at checkpoint ${i} (tick ${tick}, ${tickToClock(tick)}): file has ${a ? a.hash : 'none'}, re-simulation gives ${b ? b.hash : 'none'}`,
-      };
-    }
-  }
-  const finalHash = hashGame(run.state);
-  if (
-    finalHash !== file.result.finalHash ||
-    run.state.tick !== file.result.endTick ||
-    run.state.ended !== file.result.ended
-  ) {
-    return {
-      ok: false,
-      code: 'FINAL_HASH_MISMATCH',
-      message: `final state differs at tick ${run.state.tick}: file has ${file.result.finalHash}, re-simulation gives ${finalHash}`,
-    };
-  }
-  const score = runScore(run);
-  const diffs: string[] = [];
-  if (score.total !== file.result.score.total)
-    diffs.push(`total: file ${file.result.score.total}, re-simulation ${score.total}`);
-  for (const p of SCORE_PARTS) {
-    if (score.parts[p] !== file.result.score.parts[p])
-      diffs.push(`${p}: file ${file.result.score.parts[p]}, re-simulation ${score.parts[p]}`);
-  }
-  if (diffs.length > 0)
-    return {
-      ok: false,
-      code: 'SCORE_MISMATCH',
-      message: `score differs — ${diffs[0]}`,
-      details: diffs,
-    };
-  return { ok: true, score, run };
-}
 
 /** A run in progress, serialised for autosave (restored by re-simulation, not by trusting state). */
 export function toAutosave(run: Run): Autosave {

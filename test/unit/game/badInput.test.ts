@@ -5,7 +5,8 @@ import { COMMAND_TYPES } from '../../../src/game/commandSchema';
 import { parseLevel } from '../../../src/game/levelSchema';
 import { REJECTION_CODES } from '../../../src/game/rejectionText';
 import { applyCommand, createRun } from '../../../src/game/run';
-import { parseRunFile, toRunFile, verifyRunFile } from '../../../src/game/runFile';
+import { parseRunFile, toRunFile } from '../../../src/game/runFile';
+import { verifyRunFile } from '../../../src/game/verify';
 import { runScripted } from '../../../src/game/script';
 import { fixtureJson, fixtureLevel, type LooseJson } from './helpers';
 

@@ -6,13 +6,8 @@ import { hashGame } from '../../../src/game/incident';
 import type { Level } from '../../../src/game/levelSchema';
 import type { Role } from '../../../src/game/roles';
 import { advanceToTick, applyCommand, createRun, runScore, type Run } from '../../../src/game/run';
-import {
-  restoreAutosave,
-  toAutosave,
-  toRunFile,
-  verifyRunFile,
-  type RunFile,
-} from '../../../src/game/runFile';
+import { restoreAutosave, toAutosave, toRunFile, type RunFile } from '../../../src/game/runFile';
+import { verifyRunFile } from '../../../src/game/verify';
 import { levelVariant, tick } from './helpers';
 
 /** Commands the random logs draw from: valid ones and some that are refused (and not logged). */

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { ghostRun, runScripted, type ScriptedCommand } from '../../../src/game/script';
 import { runScore } from '../../../src/game/run';
-import { verifyRunFile, toRunFile } from '../../../src/game/runFile';
+import { toRunFile } from '../../../src/game/runFile';
+import { verifyRunFile } from '../../../src/game/verify';
 import { fixtureLevel } from './helpers';
 
 const at = (hhmm: string, day = 25) => `2003-01-${day}T${hhmm}:00+09:00`;
