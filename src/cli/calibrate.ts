@@ -6,7 +6,7 @@ import { advanceTo, createEngine, drainEvents, metrics, type EngineParams } from
 import { derive } from '../engine/derived';
 import { parseArgs } from './cliArgs';
 import { DEFAULT_UNTIL_ISO, loadLevelEngine } from './simRun';
-import { isoToSimMs } from '../engine/index';
+import { isoToSimMs, simMsToIso } from '../engine/index';
 
 export interface CalibrationRow {
   key: string;
@@ -28,6 +28,8 @@ export interface CalibrationCurve {
 
 export interface CalibrationResult {
   rows: CalibrationRow[];
+  /** Baseline key times in the player's network (information for scenario authors). */
+  korea: { label: string; at: string }[];
   pass: boolean;
   curve: CalibrationCurve;
   totalVulnerable: number;
@@ -52,12 +54,14 @@ export function runCalibration(params: EngineParams, seed = 1): CalibrationResul
   st = advanceTo(st, params, params.global.onsetMs);
   const ev = drainEvents(st);
   st = ev.state;
+  const events = [...ev.events];
   let onsetMs = params.global.onsetMs;
   const curve: CalibrationCurve = { t: [], infected: [], scansPerSec: [] };
   for (let k = 0; k <= 3600; k++) {
     st = advanceTo(st, params, params.global.onsetMs + k * 1000);
     const e = drainEvents(st);
     st = e.state;
+    events.push(...e.events);
     const on = e.events.find((x) => x.kind === 'worm.onset');
     if (on) onsetMs = on.tMs;
     const m = metrics(st);
@@ -66,7 +70,18 @@ export function runCalibration(params: EngineParams, seed = 1): CalibrationResul
     curve.scansPerSec.push(m.globalScansPerSec);
   }
   st = advanceTo(st, params, untilMs);
+  events.push(...drainEvents(st).events);
   const end = metrics(st);
+  // The player's network in the same baseline, for scenario authors (not pass/fail).
+  const firstOf = (kind: string, id?: string): string => {
+    const e = events.find((x) => x.kind === kind && (id === undefined || x.id === id));
+    return e ? simMsToIso(e.tMs).slice(11, 19) + ' KST' : 'never';
+  };
+  const korea = [
+    { label: 'first own host infected', at: firstOf('worm.local') },
+    { label: 'first resolver cluster fails', at: firstOf('dns.down') },
+    { label: 'subscribers online below 50 %', at: firstOf('outage.start') },
+  ];
   const maxInfected = Math.max(curve.infected[curve.infected.length - 1]!, end.globalInfected);
   const krShare = end.globalInfected > 0 ? (100 * end.krInfected) / end.globalInfected : 0;
   const firstAt = (arr: number[], x: number): number => {
@@ -147,6 +162,7 @@ export function runCalibration(params: EngineParams, seed = 1): CalibrationResul
   ];
   return {
     rows,
+    korea,
     pass: rows.every((r) => r.pass),
     curve,
     totalVulnerable,
@@ -171,6 +187,8 @@ export function formatTable(r: CalibrationResult): string {
       `${row.label.padEnd(42)}${row.target.padEnd(26)}${(fmt(row.measured) + ' ' + row.unit).padStart(14)}  ${row.pass ? 'pass' : 'FAIL'}`,
     );
   }
+  lines.push('', 'player network, same baseline (information):');
+  for (const k of r.korea) lines.push(`  ${k.label.padEnd(34)}${k.at}`);
   lines.push('', r.pass ? 'all targets met' : 'some targets FAILED');
   return lines.join('\n');
 }
@@ -178,10 +196,10 @@ export function formatTable(r: CalibrationResult): string {
 /** Hand-written SVG: infected hosts (left axis) and scans/s (right axis) over the first 20 minutes. */
 export function calibrationSvg(r: CalibrationResult): string {
   const W = 760;
-  const H = 420;
+  const H = 440;
   const L = 70;
   const R = 70;
-  const T = 40;
+  const T = 56;
   const B = 60;
   const pw = W - L - R;
   const ph = H - T - B;
@@ -227,9 +245,9 @@ export function calibrationSvg(r: CalibrationResult): string {
   out.push(
     `<rect x="${x(480)}" y="${T}" width="${x(720) - x(480)}" height="${ph}" fill="#1f5fa8" fill-opacity="0.07"/>`,
     `<line x1="${L}" y1="${yI(0.9 * r.totalVulnerable)}" x2="${L + pw}" y2="${yI(0.9 * r.totalVulnerable)}" stroke="#1f5fa8" stroke-dasharray="4 4"/>`,
-    `<text x="${x(484)}" y="${yI(0.9 * r.totalVulnerable) - 6}" fill="#1f5fa8">target: 90 % infected within 8–12 min</text>`,
+    `<text x="${L + 6}" y="${yI(0.9 * r.totalVulnerable) - 6}" fill="#1f5fa8">target: 90 % infected within 8–12 min (band)</text>`,
     `<rect x="${x(120)}" y="${yS(82.5e6)}" width="${x(240) - x(120)}" height="${yS(49.5e6) - yS(82.5e6)}" fill="#c0502a" fill-opacity="0.10" stroke="#c0502a" stroke-dasharray="3 3"/>`,
-    `<text x="${x(124)}" y="${yS(82.5e6) - 6}" fill="#c0502a">target: ≥55 M scans/s at ≈3 min</text>`,
+    `<text x="${x(244)}" y="${yS(82.5e6) + 14}" fill="#c0502a">target: ≥55 M scans/s at ≈3 min (box)</text>`,
   );
   out.push(
     `<polyline fill="none" stroke="#1f5fa8" stroke-width="2" points="${pts(r.curve.infected, yI)}"/>`,
@@ -245,11 +263,14 @@ export function calibrationSvg(r: CalibrationResult): string {
       `<circle cx="${x(tp)}" cy="${yS(0.95 * get('peakScans').measured * 1e6)}" r="4" fill="#c0502a"/>`,
     );
   }
-  const summary = r.rows
-    .map((row) => `${row.label}: ${fmt(row.measured)} ${row.unit} ${row.pass ? '✓' : '✗'}`)
+  const parts = r.rows
     .slice(1, 5)
-    .join('   ');
-  out.push(`<text x="${L}" y="22" font-size="11">${summary.replace(/&/g, '&amp;')}</text>`);
+    .map((row) => `${row.label}: ${fmt(row.measured)} ${row.unit} ${row.pass ? '✓' : '✗'}`);
+  const esc = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  out.push(
+    `<text x="${L}" y="18" font-size="11">${esc(parts.slice(0, 2).join('   '))}</text>`,
+    `<text x="${L}" y="34" font-size="11">${esc(parts.slice(2).join('   '))}</text>`,
+  );
   out.push('</svg>');
   return out.join('\n') + '\n';
 }
@@ -270,7 +291,9 @@ export function main(argv: readonly string[]): number {
   const r = runCalibration(level.value.params);
   writeFileSync(args.values.svg ?? 'docs/calibration.svg', calibrationSvg(r));
   if (args.flags.has('json')) {
-    console.log(JSON.stringify({ level: level.value.id, pass: r.pass, rows: r.rows }));
+    console.log(
+      JSON.stringify({ level: level.value.id, pass: r.pass, rows: r.rows, korea: r.korea }),
+    );
   } else {
     console.log(formatTable(r));
   }
