@@ -5,6 +5,7 @@
  */
 import type { Level } from './levelSchema';
 import type { StaffSkill } from './roles';
+import { nextStaffStatus } from './staff.machine';
 
 export type StaffStatus = 'off' | 'enRoute' | 'free' | 'busy';
 
@@ -59,7 +60,12 @@ export function callIn(
   const delayS = Math.round(def.callInMin * 60 * (escalated ? ESCALATED_CALL_IN_FACTOR : 1));
   return staff.map((s) =>
     s.id === id && s.status === 'off'
-      ? { ...s, status: 'enRoute', arrivesAt: tick + delayS, calledIn: true }
+      ? {
+          ...s,
+          status: nextStaffStatus(s.status, { type: 'staff.call' }),
+          arrivesAt: tick + delayS,
+          calledIn: true,
+        }
       : s,
   );
 }
@@ -71,7 +77,12 @@ export function arrive(staff: StaffState[], tick: number): StaffState[] {
   }
   return staff.map((s) =>
     s.status === 'enRoute' && s.arrivesAt !== null && s.arrivesAt <= tick
-      ? { ...s, status: 'free', onShiftSince: s.arrivesAt, arrivesAt: null }
+      ? {
+          ...s,
+          status: nextStaffStatus(s.status, { type: 'staff.arrive' }),
+          onShiftSince: s.arrivesAt,
+          arrivesAt: null,
+        }
       : s,
   );
 }
@@ -87,7 +98,7 @@ export function assign(
   const next = staff.map((s) => {
     if (ids.length < n && s.status === 'free' && s.skill === skill) {
       ids.push(s.id);
-      return { ...s, status: 'busy' as const, taskId };
+      return { ...s, status: nextStaffStatus(s.status, { type: 'staff.assign' }), taskId };
     }
     return s;
   });
@@ -95,7 +106,11 @@ export function assign(
 }
 
 export function release(staff: StaffState[], taskId: number): StaffState[] {
-  return staff.map((s) => (s.taskId === taskId ? { ...s, status: 'free', taskId: null } : s));
+  return staff.map((s) =>
+    s.taskId === taskId
+      ? { ...s, status: nextStaffStatus(s.status, { type: 'staff.release' }), taskId: null }
+      : s,
+  );
 }
 
 /** Overtime cost so far of staff called in, in the level's cost unit (thousand won). */

@@ -8,6 +8,7 @@ import { hashGame } from '../../../src/game/incident';
 import { incidentMachine, type IncidentEvent } from '../../../src/game/incident.machine';
 import { injectMachine } from '../../../src/game/inject.machine';
 import { replayLog } from '../../../src/game/run';
+import { staffMachine } from '../../../src/game/staff.machine';
 import { taskMachine } from '../../../src/game/task.machine';
 import { levelVariant, tick } from './helpers';
 
@@ -24,6 +25,18 @@ describe('lifecycle machines', () => {
       events: [{ type: 'task.land' }, { type: 'task.fail' }],
     });
     expect([...reached(paths)].sort()).toEqual(leafStates(taskMachine).sort());
+  });
+
+  it('staff machine should reach off, en route, free and busy', () => {
+    const paths = getShortestPaths(staffMachine, {
+      events: [
+        { type: 'staff.call' },
+        { type: 'staff.arrive' },
+        { type: 'staff.assign' },
+        { type: 'staff.release' },
+      ],
+    });
+    expect([...reached(paths)].sort()).toEqual(leafStates(staffMachine).sort());
   });
 
   it('inject machine should reach every state', () => {
