@@ -147,3 +147,56 @@ describe('determinism under frame chunking', () => {
     );
   });
 });
+
+describe('random play to the end', () => {
+  const short = levelVariant((j) => {
+    j.meta.end = '2003-01-25T14:31:00+09:00';
+    j.history.response = [];
+    j.clock = { pMin: 50, pMax: 400, k: 1, smoothingS: 30 };
+  });
+  const ops = fc.array(
+    fc.oneof(
+      fc.record({ kind: fc.constant('frame' as const), ms: fc.integer({ min: 0, max: 250 }) }),
+      fc.record({ kind: fc.constant('jump' as const), s: fc.integer({ min: 1, max: 400 }) }),
+      fc.record({
+        kind: fc.constant('cmd' as const),
+        type: fc.constantFrom(
+          'clock.pause',
+          'clock.resume',
+          'clock.skip',
+          'clock.speed',
+          'note.add',
+          'staff.call',
+        ),
+      }),
+    ),
+    { maxLength: 40 },
+  );
+  const argsFor: Record<string, Record<string, unknown>> = {
+    'clock.speed': { speed: 2 },
+    'note.add': { text: 'n' },
+    'staff.call': { staff: 'sys-lim' },
+  };
+
+  it('any mix of frames, jumps and commands replays to the same state, ended or not', () => {
+    fc.assert(
+      fc.property(fc.nat(), ops, (seed, list) => {
+        let run = createRun(short, seed);
+        for (const op of list) {
+          if (op.kind === 'frame') run = advanceReal(run, op.ms);
+          else if (op.kind === 'jump') run = advanceToTick(run, run.state.tick + op.s);
+          else
+            run = applyCommand(run, {
+              role: op.type === 'staff.call' ? 'commander' : 'facilitator',
+              type: op.type,
+              args: argsFor[op.type] ?? {},
+            }).run;
+        }
+        const replay = replayLog(short, seed, run.log, run.state.engine.tMs);
+        expect(replay.ok).toBe(true);
+        if (replay.ok) expect(hashGame(replay.run.state)).toBe(hashGame(run.state));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
