@@ -41,8 +41,11 @@ export function createGameState(level: Level, seed: number): GameState {
 }
 
 function initialState(level: Level, seed: number): GameState {
-  const engine = createEngine(level.engine, seed >>> 0);
   const startTick = isoToTick(level.meta.start)!;
+  // A level may start later than the engine's epoch (14:00): the network runs alone until then.
+  const engine = takeEvents(
+    engineAtOrAfter(createEngine(level.engine, seed >>> 0), level.engine, startTick * 1000),
+  ).engine;
   const m = gameMetrics(engine, level.engine);
   return {
     tick: Math.floor(engine.tMs / 1000),
@@ -62,7 +65,10 @@ function initialState(level: Level, seed: number): GameState {
     observations: [],
     feed: [],
     notes: [],
-    acc: initialAccumulators(m.ownUnpatched),
+    acc: {
+      ...initialAccumulators(m.ownUnpatched),
+      onsetTick: m.wormStarted ? Math.floor(engine.tMs / 1000) : null,
+    },
     announced: {},
     logDigest: '00000000',
     commandCount: 0,
@@ -117,7 +123,11 @@ function gamePoint(state: GameState, level: Level): GameState {
   acc.infectedHostSeconds += m.ownInfected * dtS;
   acc.outboundWormMbit += m.outboundWormMbps * dtS;
   acc.seconds += dtS;
-  if (acc.onsetTick === null && m.wormStarted) acc.onsetTick = tick;
+  if (acc.onsetTick === null && m.wormStarted) {
+    // The onset event carries the exact time; the game point can be up to a minute later.
+    const onset = raised.find((e) => e.kind === 'worm.onset');
+    acc.onsetTick = onset ? Math.floor(onset.tMs / 1000) : tick;
+  }
   let s: GameState = { ...state, engine, tick, lastGameMs: engine.tMs, acc };
   if (events.length > 0) {
     s = {

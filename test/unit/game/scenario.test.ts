@@ -180,3 +180,22 @@ describe('after-action series', () => {
     expect(s.tick.every((t, i) => i === 0 || t > s.tick[i - 1]!)).toBe(true);
   });
 });
+
+describe('level start', () => {
+  it('should run the network alone until a later level start', async () => {
+    const { levelVariant } = await import('./helpers');
+    const { createRun } = await import('../../../src/game/run');
+    const late = levelVariant((j) => {
+      j.meta.start = '2003-01-25T15:00:00+09:00';
+      j.history.response = [];
+      j.injects = j.injects.filter(
+        (i: { trigger: { at?: string } }) => !i.trigger.at || i.trigger.at >= j.meta.start,
+      );
+    });
+    const run = createRun(late, 1);
+    expect(run.state.tick).toBe(3600);
+    expect(run.state.acc.onsetTick).not.toBeNull();
+    expect(run.checkpoints[0]!.tick).toBe(3600);
+    expect(run.state.staff.find((s) => s.id === 'noc-kim')!.onShiftSince).toBe(3600);
+  });
+});
