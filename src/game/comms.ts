@@ -10,7 +10,6 @@ import type { Claim } from './commandSchema';
 import { claimIsTrue } from './commands';
 import { nextContactStatus } from './contact.machine';
 import type { ContactRuntime, GameState } from './gameState';
-import { clampTrust } from './injects';
 import type { Level, LocalText } from './levelSchema';
 
 /** Penalty points per false claim, per late first notice, per contact never informed. */
@@ -19,6 +18,9 @@ export const LATE_NOTICE_PENALTY = 5;
 export const MISSED_NOTICE_PENALTY = 10;
 const TRUST_PER_TRUE_CLAIM = 3;
 const TRUST_PER_FALSE_CLAIM = -15;
+
+/** Trust with a contact stays within −100…100. */
+export const clampTrust = (t: number) => Math.max(-100, Math.min(100, t));
 
 export function initialContacts(level: Level): ContactRuntime[] {
   return level.contacts.map((c) => ({ id: c.id, status: 'quiet', deadlineTick: null, trust: 0 }));

@@ -9,7 +9,9 @@ import type { GameState, InjectRuntime } from './gameState';
 import { nextInjectStatus } from './inject.machine';
 import type { Inject, Level } from './levelSchema';
 import { isoToTick } from './simTime';
+import { clampTrust } from './comms';
 import { callIn } from './staff';
+import { setFlags } from './tasks';
 
 export function initialInjects(level: Level): InjectRuntime[] {
   return level.injects.map((i) => ({
@@ -151,11 +153,7 @@ function applyConsequences(
       }),
     };
   }
-  if (c.setFlags.length > 0) {
-    const flags = { ...s.flags };
-    for (const f of c.setFlags) if (flags[f] === undefined) flags[f] = s.tick;
-    s = { ...s, flags };
-  }
+  s = setFlags(s, level, c.setFlags);
   for (const id of c.staffArrive) {
     s = { ...s, staff: callIn(s.staff, id, s.tick, level, s.flags.escalated !== undefined) };
   }
@@ -178,5 +176,3 @@ function applyConsequences(
   }
   return s;
 }
-
-export const clampTrust = (t: number) => Math.max(-100, Math.min(100, t));

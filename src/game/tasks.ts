@@ -57,7 +57,8 @@ export function startTask(
   };
 }
 
-function setFlags(state: GameState, level: Level, flags: readonly Flag[]): GameState {
+/** Sets knowledge/status flags; the first detection flag starts time-to-detect and the contacts' clocks. */
+export function setFlags(state: GameState, level: Level, flags: readonly Flag[]): GameState {
   const fresh = flags.filter((f) => state.flags[f] === undefined);
   if (fresh.length === 0) return state;
   const next = { ...state.flags };
