@@ -7,6 +7,7 @@ import { z } from 'zod';
 import {
   createRun,
   finishRun,
+  ghostRun,
   advanceToTick,
   isoToTick,
   parseLevel,
@@ -102,6 +103,8 @@ export function runGameSim(opts: {
   seed: number;
   script: readonly ScriptedCommand[];
   untilIso?: string;
+  /** Also play the level's historical response (the ghost) and print its score for comparison. */
+  ghost?: boolean;
 }): GameSimResult {
   const { level, seed, script } = opts;
   const played = playScript(createRun(level, seed), script);
@@ -124,6 +127,11 @@ export function runGameSim(opts: {
         `  ${p.padEnd(18)} ${String(v).padStart(6)}   raw ${score.raw[p as keyof typeof score.raw]}`,
     ),
     `final hash ${runFile.result.finalHash}`,
+    ...(opts.ghost
+      ? [
+          `ghost (the historical response, same seed): ${runScore(ghostRun(level, seed).run).total} / 1000`,
+        ]
+      : []),
     ...refused.map((r) => `refused #${r.index} ${r.type} at ${r.at}: ${r.code} — ${r.message}`),
   ];
   return {
@@ -173,7 +181,13 @@ export function gameSimMain(argv: readonly string[]): number {
     }
     script = c.value;
   }
-  const result = runGameSim({ level: level.value, seed, script, untilIso: args.values.until });
+  const result = runGameSim({
+    level: level.value,
+    seed,
+    script,
+    untilIso: args.values.until,
+    ghost: !args.flags.has('history') && !args.flags.has('json'),
+  });
   if (args.values.out)
     writeFileSync(args.values.out, JSON.stringify(result.runFile, null, 2) + '\n');
   if (args.flags.has('json')) {
