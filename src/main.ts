@@ -6,6 +6,7 @@ import './ui/style.css';
 import { AUTO, CANVAS, Game, Scale, WEBGL } from 'phaser';
 import { createActor } from 'xstate';
 import { appFlowMachine, screenOf } from './game/appFlow.machine';
+import { hashGame } from './game';
 import { createI18n, resolveLanguage } from './i18n';
 import { AudioCues } from './audio/audio';
 import { createSettingsStore } from './ui/settings';
@@ -71,6 +72,17 @@ async function start(): Promise<void> {
             : 'UNKNOWN'
         : 'UNKNOWN',
     language: () => i18n.language,
+    run: () => {
+      const session = ctx.session;
+      if (!session) return undefined;
+      const run = session.run;
+      return {
+        tick: run.state.tick,
+        hash: hashGame(run.state),
+        log: run.log.length,
+        ended: run.state.ended,
+      };
+    },
   };
 }
 

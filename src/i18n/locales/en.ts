@@ -124,7 +124,7 @@ export const en = {
   },
   shortcuts: {
     heading: 'Keyboard shortcuts',
-    pause: 'Space — pause / resume',
+    pause: 'P (or Space) — pause / resume',
     speed: '1 / 2 / 3 — speed ×1 / ×2 / ×4',
     skip: 'N — skip to the next event',
     devices: 'D — device list; arrows move, Enter opens actions',

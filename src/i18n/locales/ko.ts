@@ -126,7 +126,7 @@ export const ko = {
   },
   shortcuts: {
     heading: '키보드 단축키',
-    pause: 'Space — 일시정지 / 계속',
+    pause: 'P (또는 Space) — 일시정지 / 계속',
     speed: '1 / 2 / 3 — 배속 ×1 / ×2 / ×4',
     skip: 'N — 다음 사건으로 건너뛰기',
     devices: 'D — 장비 목록; 화살표로 이동, Enter로 조치 열기',

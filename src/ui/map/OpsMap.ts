@@ -74,7 +74,17 @@ export class OpsMap {
   private readonly inset: GameObjects.Graphics;
   private readonly labels = new Map<string, GameObjects.Text>();
   private insetLabel: GameObjects.Text;
+  private readonly insetCurve: GameObjects.Graphics;
   private phase = 0;
+  /** What the static layers were last drawn from; they are redrawn only when it changes. */
+  private drawnFrom?: { view: ViewSnapshot; selected?: string; lang: string; samples: number };
+  private packetPaths: {
+    a: { x: number; y: number };
+    b: { x: number; y: number };
+    dots: number;
+    wormShare: number;
+    knowsWorm: boolean;
+  }[] = [];
 
   constructor(
     scene: Scene,
@@ -84,6 +94,7 @@ export class OpsMap {
   ) {
     this.land = scene.add.graphics();
     this.inset = scene.add.graphics();
+    this.insetCurve = scene.add.graphics();
     this.linksGfx = scene.add.graphics();
     this.packets = scene.add.graphics();
     this.nodesGfx = scene.add.graphics();
@@ -174,15 +185,48 @@ export class OpsMap {
     return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
   }
 
+  /** Per frame: traffic moves every frame; links, nodes and the inset are redrawn only when the
+   *  snapshot, the selection or the language changed (a few times a second at most). */
   draw(frame: MapFrame, dtMs: number): void {
-    const { view, truth } = frame;
     if (!frame.reducedMotion) this.phase = (this.phase + dtMs / 1800) % 1;
+    const d = this.drawnFrom;
+    if (
+      !d ||
+      d.view !== frame.view ||
+      d.selected !== frame.selected ||
+      d.samples !== frame.history.length ||
+      d.lang !== frame.insetTitle
+    ) {
+      this.drawStatic(frame);
+      this.drawnFrom = {
+        view: frame.view,
+        selected: frame.selected,
+        lang: frame.insetTitle,
+        samples: frame.history.length,
+      };
+    }
+    const p = this.packets.clear();
+    for (const path of this.packetPaths) {
+      for (let i = 0; i < path.dots; i++) {
+        const u = (this.phase + i / path.dots) % 1;
+        const isWorm = path.knowsWorm && i / path.dots < path.wormShare;
+        p.fillStyle(path.knowsWorm ? (isWorm ? COLORS.worm : COLORS.legit) : COLORS.unknown, 0.95);
+        const x = path.b.x + (path.a.x - path.b.x) * u;
+        const y = path.b.y + (path.a.y - path.b.y) * u;
+        if (isWorm) p.fillRect(x - 2.5, y - 2.5, 5, 5);
+        else p.fillCircle(x, y, 2.2);
+      }
+    }
+  }
+
+  private drawStatic(frame: MapFrame): void {
+    const { view, truth } = frame;
+    this.packetPaths = [];
     const observed = new Map(view.monitoring.links.map((l) => [l.id, Math.max(l.inPct, l.outPct)]));
     const truthLinks = new Map(truth.links.map((l) => [l.id, l]));
     const knowsWorm = view.flags.knowsUdp1434 !== undefined || view.flags.knowsWorm !== undefined;
 
     const g = this.linksGfx.clear();
-    const p = this.packets.clear();
     // Parallel links between the same two nodes are offset so each stays visible and clickable.
     const pairCount = new Map<string, number>();
     for (const link of this.net.links) {
@@ -214,15 +258,7 @@ export class OpsMap {
         const wormShare = knowsWorm
           ? Math.min(1, wormPps / Math.max(1, wormPps + link.capacityMbps * 300))
           : 0;
-        for (let i = 0; i < dots; i++) {
-          const u = (this.phase + i / dots) % 1;
-          const isWorm = knowsWorm && i / dots < wormShare;
-          p.fillStyle(knowsWorm ? (isWorm ? COLORS.worm : COLORS.legit) : COLORS.unknown, 0.95);
-          const x = b2.x + (a2.x - b2.x) * u;
-          const y = b2.y + (a2.y - b2.y) * u;
-          if (isWorm) p.fillRect(x - 2.5, y - 2.5, 5, 5);
-          else p.fillCircle(x, y, 2.2);
-        }
+        this.packetPaths.push({ a: a2, b: b2, dots, wormShare, knowsWorm });
       }
     }
 
@@ -254,6 +290,8 @@ export class OpsMap {
         n.lineBetween(pos.x - r, pos.y + r, pos.x + r, pos.y - r);
       }
       const label = this.labels.get(node.id)!;
+      // Customer areas are labelled only when selected: around Seoul they would bury the core.
+      label.setVisible(node.kind !== 'customer' || frame.selected === node.id);
       label.setText(frame.labels[node.id] ?? node.id);
       const right = pos.x + r + 6 + label.width < this.rect.x + this.rect.width;
       label.setOrigin(right ? 0 : 1, 0.5).setPosition(right ? pos.x + r + 6 : pos.x - r - 6, pos.y);
@@ -345,9 +383,15 @@ export class OpsMap {
   }
 
   destroy(): void {
-    [this.land, this.inset, this.linksGfx, this.packets, this.nodesGfx, this.insetLabel].forEach(
-      (o) => o.destroy(),
-    );
+    [
+      this.land,
+      this.inset,
+      this.insetCurve,
+      this.linksGfx,
+      this.packets,
+      this.nodesGfx,
+      this.insetLabel,
+    ].forEach((o) => o.destroy());
     this.labels.forEach((l) => l.destroy());
   }
 }

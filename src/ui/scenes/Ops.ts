@@ -72,8 +72,9 @@ export class Ops extends Scene {
     });
     this.cleanups.push(session.onFeed((items) => this.feed.add(items)));
     const onKey = (e: KeyboardEvent) => this.onKey(e);
-    document.addEventListener('keydown', onKey);
-    this.cleanups.push(() => document.removeEventListener('keydown', onKey));
+    // Capture phase: the device list's type-ahead would otherwise swallow letter and digit keys.
+    document.addEventListener('keydown', onKey, true);
+    this.cleanups.push(() => document.removeEventListener('keydown', onKey, true));
     const onHide = () => session.save();
     window.addEventListener('pagehide', onHide);
     document.addEventListener('visibilitychange', onHide);
@@ -139,8 +140,10 @@ export class Ops extends Scene {
     this.tabs.inbox.button.classList.toggle('attention', waiting > 0);
   }
 
+  /** Feedback for the player's own command: a refusal goes to the log with its reason (an
+   *  accepted command shows up there by itself, as the task it starts). */
   private report = (ok: boolean, text: string): void => {
-    this.feed.note(text, ok, this.session.run.state.tick);
+    if (!ok) this.feed.note(text, ok, this.session.run.state.tick);
     this.refresh(true);
   };
 
@@ -240,20 +243,22 @@ export class Ops extends Scene {
   };
 
   private onKey(e: KeyboardEvent): void {
-    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
     const target = e.target as HTMLElement | null;
+    // In text fields every key is typing; in the device list only arrows/Enter belong to the list,
+    // so the game's shortcuts keep working from where focus lands.
     const typing =
       !!target &&
-      (target.tagName === 'INPUT' ||
-        target.tagName === 'TEXTAREA' ||
-        target.tagName === 'SELECT' ||
-        target.isContentEditable);
+      (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable);
     if (document.querySelector('dialog[open]')) return;
     const key = e.key;
-    if (key === ' ' && (typing || target?.tagName === 'BUTTON')) return;
+    // Space belongs to a focused control; P pauses from anywhere.
+    if (key === ' ' && (typing || target?.tagName === 'BUTTON' || target?.tagName === 'SELECT'))
+      return;
+    if (target?.tagName === 'SELECT' && target.id !== 'device-select') return;
     if (typing && key !== 'Escape') return;
     const speeds: Record<string, number> = { '1': 1, '2': 2, '3': 4 };
-    if (key === ' ') {
+    if (key === ' ' || key === 'p' || key === 'P') {
       e.preventDefault();
       this.top.togglePause();
     } else if (key in speeds) {
@@ -275,6 +280,7 @@ export class Ops extends Scene {
     } else if (key === '?') {
       openHelp(this.ctx);
     } else return;
+    e.preventDefault();
     this.refresh(true);
   }
 

@@ -206,6 +206,16 @@ export class DevicePanel {
   }
 }
 
+/** A refusal in the player's language, with flag and command ids put into words. */
 export function renderRejectionFor(ctx: UiContext, rejection: Rejection): string {
-  return renderRejection(rejection, ctx.i18n.language === 'ko' ? 'ko' : 'en');
+  const { i18n } = ctx;
+  const params = Object.fromEntries(
+    Object.entries(rejection.params).map(([k, v]) => {
+      const id = String(v);
+      if (i18n.exists(`flags.${id}`)) return [k, i18n.t(`flags.${id}`)];
+      if (k === 'command' && i18n.exists(`cmd.${id}`)) return [k, i18n.t(`cmd.${id}`)];
+      return [k, v];
+    }),
+  );
+  return renderRejection({ ...rejection, params }, i18n.language === 'ko' ? 'ko' : 'en');
 }

@@ -31,7 +31,7 @@ export class TopBar {
       type: 'button',
       class: 'tool',
       'data-action': 'pause',
-      'aria-keyshortcuts': 'Space',
+      'aria-keyshortcuts': 'P Space',
     });
     this.pause.addEventListener('click', () => this.togglePause());
     this.speeds = ([1, 2, 4] as const).map((speed, i) => {
