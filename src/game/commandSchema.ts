@@ -71,7 +71,13 @@ export const commandArgSchemas = {
   'clock.resume': none,
   'clock.speed': z.object({ speed: z.union([z.literal(1), z.literal(2), z.literal(4)]) }).strict(),
   'clock.skip': none,
-  'note.add': z.object({ text: z.string().min(1).max(2000) }).strict(),
+  /** A note for the after-action review; `question` links a team's answer to a discussion question. */
+  'note.add': z
+    .object({
+      text: z.string().min(1).max(2000),
+      question: z.number().int().min(0).max(99).optional(),
+    })
+    .strict(),
 } as const;
 
 export type CommandType = keyof typeof commandArgSchemas;

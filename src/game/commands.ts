@@ -234,6 +234,10 @@ function checkSpecific(state: GameState, level: Level, cmd: ParsedCommand): Reje
         return reject('INJECT_NOT_ACTIVE', { id: def.id, status: rt.status });
       return null;
     }
+    case 'note.add':
+      return cmd.args.question !== undefined && cmd.args.question >= level.discussion.length
+        ? reject('UNKNOWN_CHOICE', { id: 'discussion', choice: String(cmd.args.question) })
+        : null;
     case 'incident.escalate':
       return state.flags.escalated !== undefined
         ? reject('ALREADY_DONE', { detail: 'incident already escalated' })

@@ -101,7 +101,8 @@ export interface GameState {
   outbox: SentMessage[];
   observations: Observation[];
   feed: FeedEvent[];
-  notes: { tick: number; role: Role; text: string }[];
+  /** Facilitator and commander notes; `question` indexes the level's discussion questions. */
+  notes: { tick: number; role: Role; text: string; question?: number }[];
   acc: ScoreAccumulators;
   /** Highest DNS-failure / outage state already announced, so generated messages fire once. */
   announced: Record<string, number>;

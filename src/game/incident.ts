@@ -250,7 +250,18 @@ function applyInstant(state: GameState, level: Level, role: Role, cmd: ParsedCom
     case 'inject.answer':
       return answerInject(state, level, cmd.args.inject, cmd.args.choice);
     case 'note.add':
-      return { ...state, notes: [...state.notes, { tick: state.tick, role, text: cmd.args.text }] };
+      return {
+        ...state,
+        notes: [
+          ...state.notes,
+          {
+            tick: state.tick,
+            role,
+            text: cmd.args.text,
+            ...(cmd.args.question !== undefined ? { question: cmd.args.question } : {}),
+          },
+        ],
+      };
     default:
       return state;
   }

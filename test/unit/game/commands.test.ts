@@ -257,6 +257,9 @@ describe('command effects', () => {
   it('note.add should keep the note in the log for the after-action review', () => {
     const r = must(early, 'facilitator', 'note.add', VALID['note.add']);
     expect(r.state.notes.at(-1)!.text).toMatch(/hot wash/);
+    const answer = must(r, 'facilitator', 'note.add', { text: 'Guro would fall too', question: 1 });
+    expect(answer.state.notes.at(-1)).toMatchObject({ question: 1, role: 'facilitator' });
+    expect(refuse(r, 'facilitator', 'note.add', { text: 'x', question: 7 })).toBe('UNKNOWN_CHOICE');
   });
 
   it('should cover every command type in these tests', () => {
