@@ -8,7 +8,7 @@
  * work (no XState on the hot path).
  */
 import { assign, setup } from 'xstate';
-import { COMMAND_TYPES, type CommandType } from './commandSchema';
+import type { CommandType } from './commandSchema';
 import type { CommandOutcome } from './incident';
 import type { Level } from './levelSchema';
 import type { Role } from './roles';
@@ -44,8 +44,12 @@ export interface IncidentContext {
 
 export type IncidentInput = { level: Level; seed: number; players?: Player[] } | { run: Run };
 
-const commandTypes = new Set<string>(COMMAND_TYPES);
-const isCommand = (e: IncidentEvent): e is IncidentCommandEvent => commandTypes.has(e.type);
+/**
+ * Any event with a role is a command — including types the game does not know, which must come back
+ * as an UNKNOWN_COMMAND rejection in `lastOutcome` rather than be ignored silently.
+ */
+const isCommand = (e: IncidentEvent): e is IncidentCommandEvent =>
+  typeof (e as { role?: unknown }).role === 'string';
 
 export const incidentMachine = setup({
   types: {

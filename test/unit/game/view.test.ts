@@ -60,6 +60,11 @@ describe('incident actor', () => {
       ok: false,
       rejection: { code: 'PRECONDITION' },
     });
+    actor.send({ type: 'worm.wish', role: 'solo' } as never);
+    expect(actor.getSnapshot().context.lastOutcome).toMatchObject({
+      ok: false,
+      rejection: { code: 'UNKNOWN_COMMAND' },
+    });
     actor.send({ type: 'clock.resume', role: 'solo' });
     expect(actor.getSnapshot().value).toBe('live');
     actor.send({ type: 'finish' });
