@@ -83,6 +83,61 @@ async function titleInteractive(outDir: string, runs = 5): Promise<Figure[]> {
   ];
 }
 
+/** Title → Ops time (New game, first level, Start) and frames per second in Ops at the fastest
+ *  speed (×4 while skipping), software WebGL. */
+async function opsFigures(outDir: string): Promise<Figure[]> {
+  const server = createAppServer({ distDir: outDir });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const profile = mkdtempSync(join(tmpdir(), 'one25-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: requireChromium(),
+    args: chromiumArgs,
+    viewport: { width: 1280, height: 720 },
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(url);
+    await page.waitForFunction(() => window.__app?.screen() === 'title', null, { timeout: 30_000 });
+    const t0 = await page.evaluate(() => performance.now());
+    await page.click('[data-entry="new"]');
+    await page.click('[data-level]');
+    await page.click('[data-testid="briefing-start"]');
+    await page.waitForFunction(() => window.__opsReadyAt !== undefined, null, { timeout: 30_000 });
+    const titleToOps = Math.round((await page.evaluate(() => window.__opsReadyAt ?? NaN)) - t0);
+    await page.keyboard.press('3');
+    await page.keyboard.press('n');
+    await page.waitForTimeout(1000);
+    const fps = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let frames = 0;
+          const start = performance.now();
+          const tick = () => {
+            frames++;
+            if (performance.now() - start < 5000) requestAnimationFrame(tick);
+            else resolve((frames * 1000) / (performance.now() - start));
+          };
+          requestAnimationFrame(tick);
+        }),
+    );
+    return [
+      { name: 'title → Ops interactive (3 clicks, level loaded and parsed)', value: titleToOps, unit: 'ms' },
+      {
+        name: 'Ops frames per second at the fastest speed (SwiftShader)',
+        value: Math.round(fps * 10) / 10,
+        unit: 'fps',
+        budget: '≥ 30',
+        ok: fps >= 30,
+      },
+    ];
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+    server.close();
+  }
+}
+
 /** Figures contributed by other parts of the game, if present in this build. */
 async function moduleFigures(path: string, exportName: string): Promise<Figure[]> {
   if (!existsSync(new URL(path, import.meta.url))) return [];
@@ -101,6 +156,7 @@ async function main(): Promise<void> {
   try {
     figures.push(...(await bundleFigures(outDir)));
     figures.push(...(await titleInteractive(outDir)));
+    figures.push(...(await opsFigures(outDir)));
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }
