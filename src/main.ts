@@ -12,6 +12,7 @@ import { AudioCues } from './audio/audio';
 import { createSettingsStore } from './ui/settings';
 import { UI_CONTEXT_KEY, type UiContext } from './ui/context';
 import { directScenes } from './ui/sceneDirector';
+import { chooseRenderer } from './ui/rendererChoice';
 import { Boot } from './ui/scenes/Boot';
 import { Preloader } from './ui/scenes/Preloader';
 import { Title } from './ui/scenes/Title';
@@ -41,7 +42,7 @@ async function start(): Promise<void> {
   const overlay = document.getElementById('overlay') as HTMLElement;
   const ctx: UiContext = { flow, i18n, audio, settings, overlay };
 
-  const renderer = params.get('renderer');
+  const renderer = chooseRenderer(params.get('renderer'));
   const game = new Game({
     type: renderer === 'canvas' ? CANVAS : renderer === 'webgl' ? WEBGL : AUTO,
     parent: 'game',

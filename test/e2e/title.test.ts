@@ -18,7 +18,8 @@ describe('title screen (built game in Chromium)', () => {
     const { page, errors } = session;
     await page.goto(baseUrl);
     await waitForScreen(page, 'title');
-    expect(await page.evaluate(() => window.__app?.rendererType())).toBe('WEBGL');
+    // Headless Chromium only has software WebGL, where the game picks Canvas (faster there).
+    expect(await page.evaluate(() => window.__app?.rendererType())).toBe('CANVAS');
     await expect.poll(() => page.locator('[data-entry="new"]').textContent()).toBe('New game');
 
     await page.click('[data-lang="ko"]');
@@ -40,6 +41,16 @@ describe('title screen (built game in Chromium)', () => {
         (await page.evaluate(() => window.__app?.cueLog() ?? [])).some((c) => c.started),
       )
       .toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('should draw the title with WebGL when asked to', async () => {
+    session = await openBrowser();
+    const { page, errors } = session;
+    await page.goto(`${baseUrl}?renderer=webgl`);
+    await waitForScreen(page, 'title');
+    expect(await page.evaluate(() => window.__app?.rendererType())).toBe('WEBGL');
+    expect(await canvasInk(page)).toBeGreaterThan(0.05);
     expect(errors).toEqual([]);
   });
 

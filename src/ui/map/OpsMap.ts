@@ -68,6 +68,10 @@ export class OpsMap {
   private projection: GeoProjection;
   private positions = new Map<string, { x: number; y: number }>();
   private readonly land: GameObjects.Graphics;
+  /** The land and the inset's world map, baked once per layout: Graphics re-tessellates every
+   *  frame in WebGL, which the coastlines' thousands of points make expensive. */
+  private landImage?: GameObjects.Image;
+  private bakeCount = 0;
   private readonly linksGfx: GameObjects.Graphics;
   private readonly packets: GameObjects.Graphics;
   private readonly nodesGfx: GameObjects.Graphics;
@@ -145,6 +149,55 @@ export class OpsMap {
     for (const n of this.net.nodes) {
       if (!this.positions.has(n.id))
         this.positions.set(n.id, { x: rect.x + rect.width - 46, y: rect.y + 46 });
+    }
+    this.drawInsetBackground();
+    this.bakeStatic();
+    this.drawnFrom = undefined;
+  }
+
+  private insetRects(): { box: Rect; map: Rect } {
+    const w = Math.min(230, this.rect.width * 0.38);
+    const h = w * 0.5 + 34;
+    const box: Rect = {
+      x: this.rect.x + 8,
+      y: this.rect.y + this.rect.height - h - 8,
+      width: w,
+      height: h,
+    };
+    return { box, map: { x: box.x + 4, y: box.y + 18, width: box.width - 8, height: w * 0.5 - 4 } };
+  }
+
+  private drawInsetBackground(): void {
+    const { box, map } = this.insetRects();
+    const g = this.inset.clear();
+    g.fillStyle(0x0b1320, 0.88).fillRect(box.x, box.y, box.width, box.height);
+    g.lineStyle(1, 0x2b4566, 1).strokeRect(box.x, box.y, box.width, box.height);
+    g.fillStyle(0x24405f, 1);
+    for (const { rings } of projectRings(this.world, fitWorld(map)))
+      for (const ring of rings) g.fillPoints(asPoints(ring), true);
+  }
+
+  /** Bakes the land and the inset background into one texture shown as an image. */
+  private bakeStatic(): void {
+    const scene = this.land.scene;
+    const width = Math.ceil(scene.scale.width);
+    const height = Math.ceil(scene.scale.height);
+    if (width < 1 || height < 1) return;
+    const key = `ops-static-${this.bakeCount++}`;
+    // One texture for both layers: draw the inset over the land, then bake.
+    const canvas = scene.textures.createCanvas(key, width, height);
+    if (!canvas) return;
+    this.land.generateTexture(canvas.getSourceImage() as HTMLCanvasElement, width, height);
+    this.inset.generateTexture(canvas.getSourceImage() as HTMLCanvasElement, width, height);
+    canvas.refresh();
+    const old = this.landImage;
+    this.landImage = scene.add.image(0, 0, key).setOrigin(0, 0).setDepth(-1);
+    this.land.clear();
+    this.inset.clear();
+    if (old) {
+      const k = old.texture.key;
+      old.destroy();
+      scene.textures.remove(k);
     }
   }
 
@@ -347,22 +400,8 @@ export class OpsMap {
   }
 
   private drawInset(frame: MapFrame): void {
-    const w = Math.min(230, this.rect.width * 0.38);
-    const h = w * 0.5 + 34;
-    const r: Rect = {
-      x: this.rect.x + 8,
-      y: this.rect.y + this.rect.height - h - 8,
-      width: w,
-      height: h,
-    };
-    const g = this.inset.clear();
-    g.fillStyle(0x0b1320, 0.88).fillRect(r.x, r.y, r.width, r.height);
-    g.lineStyle(1, 0x2b4566, 1).strokeRect(r.x, r.y, r.width, r.height);
-    const mapRect = { x: r.x + 4, y: r.y + 18, width: r.width - 8, height: w * 0.5 - 4 };
-    const proj = fitWorld(mapRect);
-    g.fillStyle(0x24405f, 1);
-    for (const { rings } of projectRings(this.world, proj))
-      for (const ring of rings) g.fillPoints(asPoints(ring), true);
+    const { box: r, map: mapRect } = this.insetRects();
+    const g = this.insetCurve.clear();
     // The curve: what was published, ten minutes behind (reports lag the wire).
     const lagS = 600;
     const now = frame.view.tick;
@@ -383,6 +422,12 @@ export class OpsMap {
   }
 
   destroy(): void {
+    if (this.landImage) {
+      const k = this.landImage.texture.key;
+      const textures = this.landImage.scene?.textures;
+      this.landImage.destroy();
+      textures?.remove(k);
+    }
     [
       this.land,
       this.inset,

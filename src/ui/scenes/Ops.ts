@@ -63,6 +63,10 @@ export class Ops extends Scene {
     this.layoutMap();
     this.scale.on('resize', this.layoutMap, this);
     this.cleanups.push(() => this.scale.off('resize', this.layoutMap, this));
+    // The slot also moves when the panels around it change size (a wrapped top bar, a font load).
+    const observer = new ResizeObserver(() => this.layoutMap());
+    observer.observe(this.slot);
+    this.cleanups.push(() => observer.disconnect());
     this.input.on('pointerdown', (p: { x: number; y: number }) => {
       const hit = this.map.hitTest(p.x, p.y);
       if (hit) {
