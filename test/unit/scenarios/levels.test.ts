@@ -2,7 +2,7 @@
 // response, verifies from its run file, orders nothing < history < a good response, shows the
 // dynamics the record describes, and has real Korean beside the English everywhere.
 import { describe, expect, it } from 'vitest';
-import { runScore } from '../../../src/game/run';
+import { advanceReal, createRun, runScore } from '../../../src/game/run';
 import { toRunFile } from '../../../src/game/runFile';
 import { verifyRunFile } from '../../../src/game/verify';
 import { parseLevel } from '../../../src/game/levelSchema';
@@ -71,6 +71,20 @@ describe.each(MINE)('%s', (file) => {
     expect(new Set(level.discussion.map((d) => d.module))).toEqual(
       new Set(['detection', 'response', 'recovery']),
     );
+  });
+});
+
+describe('pacing', () => {
+  it('tutorial: a run with no commands lasts about ten real minutes at ×1', () => {
+    let run = createRun(loadLevel('tutorial.json'), 1);
+    let frames = 0;
+    while (!run.state.ended && frames < 20_000) {
+      run = advanceReal(run, 250);
+      frames++;
+    }
+    const minutes = (frames * 0.25) / 60;
+    expect(minutes).toBeGreaterThan(7);
+    expect(minutes).toBeLessThan(13);
   });
 });
 
