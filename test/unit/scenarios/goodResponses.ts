@@ -44,14 +44,14 @@ export const TUTORIAL_GOOD: ScriptedCommand[] = [
   {
     at: '2003-01-25T14:40:00+09:00',
     role: 'commander',
-    type: 'inject.answer',
-    args: { inject: 't-dns', choice: 'logs' },
-  },
-  {
-    at: '2003-01-25T14:40:00+09:00',
-    role: 'commander',
     type: 'staff.call',
     args: { staff: 'sys-han' },
+  },
+  {
+    at: '2003-01-25T14:44:00+09:00',
+    role: 'commander',
+    type: 'inject.answer',
+    args: { inject: 't-dns', choice: 'logs' },
   },
   {
     at: '2003-01-25T14:45:00+09:00',
@@ -66,12 +66,6 @@ export const TUTORIAL_GOOD: ScriptedCommand[] = [
     args: { device: 'intl', direction: 'ingress' },
   },
   {
-    at: '2003-01-25T14:46:00+09:00',
-    role: 'commander',
-    type: 'inject.answer',
-    args: { inject: 't-callcentre', choice: 'notice' },
-  },
-  {
     at: '2003-01-25T14:47:00+09:00',
     role: 'systems',
     type: 'dns.restart',
@@ -82,6 +76,12 @@ export const TUTORIAL_GOOD: ScriptedCommand[] = [
     role: 'commander',
     type: 'comms.send',
     args: { to: 'customers', blocks: ['notice-outage', 'advise-patch'] },
+  },
+  {
+    at: '2003-01-25T14:50:00+09:00',
+    role: 'commander',
+    type: 'inject.answer',
+    args: { inject: 't-callcentre', choice: 'notice' },
   },
   {
     at: '2003-01-25T14:53:00+09:00',
