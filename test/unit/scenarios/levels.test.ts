@@ -2,9 +2,10 @@
 // response, verifies from its run file, orders nothing < history < a good response, shows the
 // dynamics the record describes, and has real Korean beside the English everywhere.
 import { describe, expect, it } from 'vitest';
-import { advanceReal, createRun, runScore } from '../../../src/game/run';
+import { advanceReal, advanceToTick, createRun, runScore } from '../../../src/game/run';
 import { toRunFile } from '../../../src/game/runFile';
 import { verifyRunFile } from '../../../src/game/verify';
+import { snapshotView } from '../../../src/game/view';
 import { parseLevel } from '../../../src/game/levelSchema';
 import {
   GOOD_RESPONSES,
@@ -52,6 +53,15 @@ describe.each(MINE)('%s', (file) => {
       loadLevel(file),
     );
     expect(verified).toMatchObject({ ok: true });
+  });
+
+  it('should give the view a snapshot at the start, in the outbreak and at the end', () => {
+    const level = loadLevel(file);
+    const start = createRun(level, 1);
+    for (const run of [start, advanceToTick(start, kst('14:45')), playLevel(file, 'good').run]) {
+      const v = snapshotView(run);
+      expect(v.tick).toBe(run.state.tick);
+    }
   });
 
   it('should have Korean (with Hangul) and English for every player-facing text, never a copy', () => {
