@@ -21,10 +21,13 @@ export function formatKst(i18n: i18n, tick: number, withSeconds = true): string 
   return `${text} KST`;
 }
 
-/** "14:30" in KST. */
+/** "14:30" in KST; on a later day than Saturday 25 January the date is shown too. */
 export function formatKstTime(i18n: i18n, tick: number): string {
+  // Ticks count from 14:00 KST on the 25th; 36,000 s later is midnight.
+  const laterDay = tick >= 10 * 3600;
   return new Intl.DateTimeFormat(locale(i18n), {
     timeZone: 'Asia/Seoul',
+    ...(laterDay ? { month: 'short', day: 'numeric' } : {}),
     hour: '2-digit',
     minute: '2-digit',
     hour12: false,

@@ -54,6 +54,7 @@ async function startByKeyboard(page: Page): Promise<void> {
 async function selectDevice(page: Page, value: string): Promise<void> {
   await page.keyboard.press('d');
   expect((await focused(page)).id).toBe('device-select');
+  await page.keyboard.press('Home');
   for (let i = 0; i < 60; i++) {
     if ((await page.inputValue('#device-select')) === value) return;
     await page.keyboard.press('ArrowDown');

@@ -146,6 +146,9 @@ export const en = {
     again: 'Back to the title',
     computing: 'Scoring the historical response…',
   },
+  senders: {
+    callcentre: 'Call centre',
+  },
   kinds: {
     internet: 'Internet',
     gateway: 'International gateway',

@@ -148,6 +148,9 @@ export const ko = {
     again: '처음 화면으로',
     computing: '실제 대응의 점수를 계산하는 중…',
   },
+  senders: {
+    callcentre: '고객센터',
+  },
   kinds: {
     internet: '인터넷',
     gateway: '국제관문',

@@ -200,8 +200,12 @@ export class Ops extends Scene {
       { class: 'ops-side panel-flat' },
       el(
         'div',
-        { role: 'tablist', 'aria-label': t('ops.monitoring') },
-        ...Object.values(this.tabs).map((x) => x.button),
+        { class: 'tab-row' },
+        el(
+          'div',
+          { role: 'tablist', 'aria-label': t('ops.monitoring') },
+          ...Object.values(this.tabs).map((x) => x.button),
+        ),
         help,
       ),
       ...Object.values(this.tabs).map((x) => x.panel),

@@ -18,18 +18,14 @@ export class FeedPanel {
     private readonly level: Level,
   ) {
     const t = ctx.i18n.t.bind(ctx.i18n);
-    this.list = el('ol', {
-      class: 'feed-list',
-      role: 'log',
-      'aria-live': 'polite',
-      'aria-label': t('ops.feed'),
-      'data-testid': 'feed',
-    });
+    this.list = el('ol', { class: 'feed-list', 'data-testid': 'feed' });
+    // The live region wraps the list (a role on the <ol> itself would hide its items' list role);
+    // the footer scrolls, so it takes focus for keyboard scrolling.
     this.root = el(
       'footer',
-      { class: 'ops-feed' },
+      { class: 'ops-feed', tabindex: 0, 'aria-label': t('ops.feed') },
       el('h2', { class: 'sr-only', text: t('ops.feed') }),
-      this.list,
+      el('div', { role: 'log', 'aria-live': 'polite', 'aria-label': t('ops.feed') }, this.list),
     );
   }
 

@@ -21,7 +21,10 @@ export function deviceLabel(ctx: UiContext, level: Level, id: string, fallback?:
 
 export function contactLabel(ctx: UiContext, level: Level, id: string): string {
   const c = level.contacts.find((x) => x.id === id);
-  return c ? local(ctx.i18n, c.name) : id;
+  if (c) return local(ctx.i18n, c.name);
+  // Senders the game itself generates (the call centre's reports) are not level contacts.
+  const key = `senders.${id}`;
+  return ctx.i18n.exists(key) ? ctx.i18n.t(key) : id;
 }
 
 export function staffLabel(ctx: UiContext, level: Level, id: string): string {
