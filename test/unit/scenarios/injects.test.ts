@@ -1,6 +1,7 @@
 // Generic over every level in levels/: each inject must fire in at least one headless run (no
 // commands, the historical response, or the level's well-played response when one is written).
-// Also: every {ko, en} text pair has real Korean. A level file without game blocks yet (engine only, no `commands`) is skipped, and says so.
+// Also: every {ko, en} text pair has real Korean. A level file without game blocks yet (engine
+// only, no `commands`) is skipped, and says so in the test name.
 import { describe, expect, it } from 'vitest';
 import { levelFiles, levelJson, loadLevel, neverFired, playLevel, textProblems } from './helpers';
 
