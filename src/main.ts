@@ -9,7 +9,7 @@ import { appFlowMachine, screenOf } from './game/appFlow.machine';
 import { hashGame } from './game';
 import { createI18n, resolveLanguage } from './i18n';
 import { AudioCues } from './audio/audio';
-import { createSettingsStore } from './ui/settings';
+import { applyTextScale, createSettingsStore } from './ui/settings';
 import { UI_CONTEXT_KEY, type UiContext } from './ui/context';
 import { directScenes } from './ui/sceneDirector';
 import { chooseRenderer } from './ui/rendererChoice';
@@ -32,6 +32,7 @@ async function start(): Promise<void> {
     browser: navigator.languages,
   });
   document.documentElement.lang = language;
+  applyTextScale(document.documentElement, settings.get().textScale);
   const i18n = await createI18n(language);
 
   const audio = new AudioCues();

@@ -10,6 +10,8 @@ export const settingsSchema = z.object({
   volume: z.number().min(0).max(1),
   muted: z.boolean(),
   reducedMotion: z.boolean(),
+  /** Text size for the HTML panels and map labels (1 = 100 %). */
+  textScale: z.union([z.literal(1), z.literal(1.25), z.literal(1.5)]),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -18,6 +20,7 @@ export const defaultSettings = (prefersReducedMotion = false): Settings => ({
   volume: 0.7,
   muted: false,
   reducedMotion: prefersReducedMotion,
+  textScale: 1,
 });
 
 /** Parses whatever was stored; returns defaults for anything missing or invalid. */
@@ -39,6 +42,13 @@ export function parseSettings(raw: string | null, prefersReducedMotion = false):
     if (field.success && field.data !== undefined) Object.assign(result, { [key]: field.data });
   }
   return result;
+}
+
+export const TEXT_SCALES = [1, 1.25, 1.5] as const;
+
+/** Applies the text size to the page: the panels are sized in rem. */
+export function applyTextScale(root: { style: { fontSize: string } }, scale: number): void {
+  root.style.fontSize = `${Math.round(16 * scale)}px`;
 }
 
 export interface SettingsStore {

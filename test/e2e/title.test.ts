@@ -62,11 +62,15 @@ describe('title screen (built game in Chromium)', () => {
     await page.click('[data-lang="ko"]');
     await page.check('#setting-mute');
     await page.check('#setting-motion');
+    await page.selectOption('#setting-text', '1.5');
+    expect(await page.evaluate(() => document.documentElement.style.fontSize)).toBe('24px');
     await page.reload();
     await waitForScreen(page, 'title');
     expect(await page.evaluate(() => window.__app?.language())).toBe('ko');
     expect(await page.isChecked('#setting-mute')).toBe(true);
     expect(await page.isChecked('#setting-motion')).toBe(true);
+    expect(await page.inputValue('#setting-text')).toBe('1.5');
+    expect(await page.evaluate(() => document.documentElement.style.fontSize)).toBe('24px');
     // Muted: the cue is logged as requested but muted.
     await page.click('[data-lang="ko"]');
     const last = (await page.evaluate(() => window.__app?.cueLog() ?? [])).at(-1);

@@ -31,6 +31,7 @@ export const en = {
     volume: 'Volume',
     mute: 'Mute sound',
     reducedMotion: 'Reduce motion',
+    textSize: 'Text size',
     saved: 'Settings saved',
   },
   levelSelect: {

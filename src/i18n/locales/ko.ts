@@ -33,6 +33,7 @@ export const ko = {
     volume: '음량',
     mute: '소리 끄기',
     reducedMotion: '움직임 줄이기',
+    textSize: '글자 크기',
     saved: '설정을 저장했습니다',
   },
   levelSelect: {

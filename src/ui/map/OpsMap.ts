@@ -61,6 +61,8 @@ export interface MapFrame {
   reducedMotion: boolean;
   labels: Record<string, string>;
   insetTitle: string;
+  /** Text size setting (1 = 100 %). */
+  textScale: number;
 }
 
 export class OpsMap {
@@ -345,7 +347,7 @@ export class OpsMap {
       const label = this.labels.get(node.id)!;
       // Customer areas are labelled only when selected: around Seoul they would bury the core.
       label.setVisible(node.kind !== 'customer' || frame.selected === node.id);
-      label.setText(frame.labels[node.id] ?? node.id);
+      label.setText(frame.labels[node.id] ?? node.id).setScale(frame.textScale);
       const right = pos.x + r + 6 + label.width < this.rect.x + this.rect.width;
       label.setOrigin(right ? 0 : 1, 0.5).setPosition(right ? pos.x + r + 6 : pos.x - r - 6, pos.y);
     }

@@ -1,4 +1,5 @@
 import type { UiContext } from '../context';
+import { applyTextScale, TEXT_SCALES, type Settings } from '../settings';
 import { clear, el } from '../dom';
 import { LANGUAGES, type Language } from '../../i18n/language';
 import { clearAutosave, peekAutosave, restoreRun } from '../session/autosave';
@@ -77,6 +78,25 @@ export function renderTitleMenu(ctx: UiContext): void {
     announce(ctx, t('settings.saved'));
   });
 
+  const textSize = el(
+    'select',
+    { id: 'setting-text' },
+    ...TEXT_SCALES.map((scale) =>
+      el('option', {
+        value: String(scale),
+        selected: s.textScale === scale,
+        text: `${scale * 100}%`,
+      }),
+    ),
+  );
+  textSize.addEventListener('change', () => {
+    const textScale = Number(textSize.value) as Settings['textScale'];
+    settings.update({ textScale });
+    applyTextScale(document.documentElement, textScale);
+    audio.play('click');
+    announce(ctx, t('settings.saved'));
+  });
+
   const later = t('menu.comingLater');
   const menu = el(
     'nav',
@@ -102,6 +122,8 @@ export function renderTitleMenu(ctx: UiContext): void {
       mute,
       el('label', { for: 'setting-motion', text: t('settings.reducedMotion') }),
       motion,
+      el('label', { for: 'setting-text', text: t('settings.textSize') }),
+      textSize,
     ),
   );
   ctx.overlay.append(

@@ -110,6 +110,7 @@ export class Ops extends Scene {
         reducedMotion: this.ctx.settings.get().reducedMotion,
         labels: this.labels(),
         insetTitle: this.ctx.i18n.t('ops.worldInset'),
+        textScale: this.ctx.settings.get().textScale,
       },
       delta,
     );

@@ -13,7 +13,12 @@ function memoryStorage(initial: Record<string, string> = {}) {
 describe('settings', () => {
   it('should return defaults for missing, corrupt or foreign data', () => {
     for (const raw of [null, '', '{', 'null', '42', '"x"', '[]']) {
-      expect(parseSettings(raw)).toEqual({ volume: 0.7, muted: false, reducedMotion: false });
+      expect(parseSettings(raw)).toEqual({
+        volume: 0.7,
+        muted: false,
+        reducedMotion: false,
+        textScale: 1,
+      });
     }
     expect(parseSettings(null, true).reducedMotion).toBe(true);
   });
@@ -22,7 +27,13 @@ describe('settings', () => {
     const s = parseSettings(
       JSON.stringify({ language: 'tlh', volume: 3, muted: true, reducedMotion: 'yes' }),
     );
-    expect(s).toEqual({ language: undefined, volume: 0.7, muted: true, reducedMotion: false });
+    expect(s).toEqual({
+      language: undefined,
+      volume: 0.7,
+      muted: true,
+      reducedMotion: false,
+      textScale: 1,
+    });
     expect(parseSettings(JSON.stringify({ language: 'ko', volume: 0.2 })).language).toBe('ko');
   });
 
