@@ -6,7 +6,7 @@ import './ui/style.css';
 import { AUTO, CANVAS, Game, Scale, WEBGL } from 'phaser';
 import { createActor } from 'xstate';
 import { appFlowMachine, screenOf } from './game/appFlow.machine';
-import { hashGame } from './game';
+import { hashGame, runScore } from './game';
 import { createI18n, resolveLanguage } from './i18n';
 import { AudioCues } from './audio/audio';
 import { applyTextScale, createSettingsStore } from './ui/settings';
@@ -74,6 +74,16 @@ async function start(): Promise<void> {
             : 'UNKNOWN'
         : 'UNKNOWN',
     language: () => i18n.language,
+    finished: () => {
+      const run = ctx.finished;
+      if (!run) return undefined;
+      return {
+        score: runScore(run).total,
+        flags: Object.keys(run.state.flags),
+        commands: run.log.map((c) => c.type),
+        level: run.level.meta.id,
+      };
+    },
     run: () => {
       const session = ctx.session;
       if (!session) return undefined;

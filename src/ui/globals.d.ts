@@ -12,6 +12,8 @@ declare global {
       cueLog(): CueLogEntry[];
       rendererType(): 'WEBGL' | 'CANVAS' | 'UNKNOWN';
       language(): string;
+      /** The run that just ended (debrief): score, flags reached, commands sent. */
+      finished(): { score: number; flags: string[]; commands: string[]; level: string } | undefined;
       /** The solo run in play: tick, state hash, accepted commands, ended. */
       run(): { tick: number; hash: string; log: number; ended: boolean } | undefined;
     };

@@ -6,6 +6,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { canvasInk, openBrowser, waitForScreen, type Session } from './browser';
+import { runAction, runInfo, selectDevice, startByKeyboard, waitForTick } from './play';
 
 const baseUrl = inject('baseUrl');
 const SHOTS = 'test-results/screenshots';
@@ -18,69 +19,7 @@ afterEach(async () => {
   session = undefined;
 });
 
-const run = (page: Page) => page.evaluate(() => window.__app?.run());
-const focused = (page: Page) =>
-  page.evaluate(() => {
-    const a = document.activeElement as HTMLElement | null;
-    return {
-      tag: a?.tagName,
-      id: a?.id,
-      key: a?.dataset.key,
-      command: a?.dataset.command,
-      entry: a?.dataset.entry,
-      level: a?.dataset.level,
-      testid: a?.dataset.testid,
-    };
-  });
-
-/** Title → New game → first level → Start, all with Enter. */
-async function startByKeyboard(page: Page): Promise<void> {
-  await waitForScreen(page, 'title');
-  expect((await focused(page)).entry).toBe('new');
-  await page.keyboard.press('Enter');
-  await waitForScreen(page, 'levelSelect');
-  await page.waitForSelector(`[data-level="${LEVEL}"]`);
-  await page.focus(`[data-level="${LEVEL}"]`);
-  await page.keyboard.press('Enter');
-  await waitForScreen(page, 'briefing');
-  await page.waitForSelector('[data-testid="briefing-start"]');
-  expect((await focused(page)).testid).toBe('briefing-start');
-  await page.keyboard.press('Enter');
-  await waitForScreen(page, 'running.live');
-  await page.waitForSelector('[data-testid="ops"]');
-}
-
-/** D, then arrows until the device list shows `value`. */
-async function selectDevice(page: Page, value: string): Promise<void> {
-  await page.keyboard.press('d');
-  expect((await focused(page)).id).toBe('device-select');
-  await page.keyboard.press('Home');
-  for (let i = 0; i < 60; i++) {
-    if ((await page.inputValue('#device-select')) === value) return;
-    await page.keyboard.press('ArrowDown');
-  }
-  throw new Error(`device ${value} not reachable by arrows`);
-}
-
-/** Tab from the device list to the action button with `key`, then Enter. */
-async function runAction(page: Page, key: string): Promise<void> {
-  await page.keyboard.press('Enter');
-  for (let i = 0; i < 80; i++) {
-    if ((await focused(page)).key === key) {
-      await page.keyboard.press('Enter');
-      return;
-    }
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`action ${key} not reachable by Tab`);
-}
-
-async function waitForTick(page: Page, tick: number, timeout = 60_000): Promise<void> {
-  await page.waitForFunction((t) => (window.__app?.run()?.tick ?? 0) >= t, tick, {
-    timeout,
-    polling: 200,
-  });
-}
+const run = runInfo;
 
 async function axe(page: Page, name: string): Promise<void> {
   const result = await new AxeBuilder({ page }).include('#overlay').analyze();
@@ -98,7 +37,7 @@ describe('solo play (keyboard, built game in Chromium)', () => {
     const { page, errors } = session;
     page.on('dialog', (d) => void d.accept());
     await page.goto(`${baseUrl}?lang=ko`);
-    await startByKeyboard(page);
+    await startByKeyboard(page, LEVEL);
     expect(await canvasInk(page)).toBeGreaterThan(0.05);
     await page.screenshot({ path: `${SHOTS}/ops-start-ko.png` });
     expect(await page.textContent('[data-testid="clock"]')).toContain('KST');
@@ -185,7 +124,7 @@ describe('solo play (keyboard, built game in Chromium)', () => {
     session = await openBrowser();
     const { page, errors } = session;
     await page.goto(baseUrl);
-    await startByKeyboard(page);
+    await startByKeyboard(page, LEVEL);
     await page.keyboard.press('3');
     await waitForTick(page, 20 * 60);
     await selectDevice(page, 'node:dns-hyehwa');
@@ -223,7 +162,7 @@ describe('solo play (keyboard, built game in Chromium)', () => {
     await waitForScreen(page, 'title');
     expect(await page.locator('[data-entry="continue"]').isDisabled()).toBe(true);
     expect(await page.textContent('[data-entry="continue"]')).toMatch(/cannot be read/);
-    await startByKeyboard(page);
+    await startByKeyboard(page, LEVEL);
     expect(errors).toEqual([]);
   });
 
@@ -241,7 +180,7 @@ describe('solo play (keyboard, built game in Chromium)', () => {
     });
     await context.setOffline(true);
     await page.reload();
-    await startByKeyboard(page);
+    await startByKeyboard(page, LEVEL);
     await waitForTick(page, 60);
   });
 

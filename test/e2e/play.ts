@@ -1,0 +1,96 @@
+// Keyboard drivers for e2e play: what a player does with Enter, Tab, arrows and the shortcuts.
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { waitForScreen } from './browser';
+
+export const focused = (page: Page) =>
+  page.evaluate(() => {
+    const a = document.activeElement as HTMLElement | null;
+    return {
+      tag: a?.tagName,
+      id: a?.id,
+      key: a?.dataset.key,
+      command: a?.dataset.command,
+      entry: a?.dataset.entry,
+      level: a?.dataset.level,
+      testid: a?.dataset.testid,
+      block: a?.dataset.block,
+    };
+  });
+
+export const runInfo = (page: Page) => page.evaluate(() => window.__app?.run());
+
+/** Presses Tab until `match` says focus is where we want it. */
+export async function tabTo(
+  page: Page,
+  match: (f: Awaited<ReturnType<typeof focused>>) => boolean,
+  what: string,
+  limit = 120,
+): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    if (match(await focused(page))) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`${what} not reachable by Tab`);
+}
+
+/** Title → New game → the level → Start, all from the keyboard. */
+export async function startByKeyboard(page: Page, level: string): Promise<void> {
+  await waitForScreen(page, 'title');
+  expect((await focused(page)).entry).toBe('new');
+  await page.keyboard.press('Enter');
+  await waitForScreen(page, 'levelSelect');
+  await page.waitForSelector(`[data-level="${level}"]`);
+  await tabTo(page, (f) => f.level === level, `level ${level}`);
+  await page.keyboard.press('Enter');
+  await waitForScreen(page, 'briefing');
+  await page.waitForSelector('[data-testid="briefing-start"]');
+  expect((await focused(page)).testid).toBe('briefing-start');
+  await page.keyboard.press('Enter');
+  await waitForScreen(page, 'running.live');
+  await page.waitForSelector('[data-testid="ops"]');
+}
+
+/** D, Home, then arrows until the device list shows `value`. */
+export async function selectDevice(page: Page, value: string): Promise<void> {
+  await page.keyboard.press('d');
+  expect((await focused(page)).id).toBe('device-select');
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 60; i++) {
+    if ((await page.inputValue('#device-select')) === value) return;
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`device ${value} not reachable by arrows`);
+}
+
+/** From the device list: Enter to its actions, Tab to the action `key`, Enter. */
+export async function runAction(page: Page, key: string): Promise<void> {
+  await page.keyboard.press('Enter');
+  await tabTo(page, (f) => f.key === key, `action ${key}`);
+  await page.keyboard.press('Enter');
+}
+
+/** I, then the composer: recipient by arrows, the content block by Space, Send by Enter. */
+export async function sendMessage(page: Page, to: string, block: string): Promise<void> {
+  await page.keyboard.press('i');
+  await tabTo(page, (f) => f.testid === 'compose-to', 'recipient');
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 20 && (await page.inputValue('[data-testid="compose-to"]')) !== to; i++) {
+    await page.keyboard.press('ArrowDown');
+  }
+  expect(await page.inputValue('[data-testid="compose-to"]')).toBe(to);
+  await tabTo(page, (f) => f.block === block, `block ${block}`);
+  await page.keyboard.press('Space');
+  await tabTo(page, (f) => f.testid === 'compose-send', 'send');
+  await page.keyboard.press('Enter');
+}
+
+export async function waitForTick(page: Page, tick: number, timeout = 60_000): Promise<void> {
+  await page.waitForFunction((t) => (window.__app?.run()?.tick ?? 0) >= t, tick, {
+    timeout,
+    polling: 200,
+  });
+}
+
+export const feedText = (page: Page) =>
+  page.evaluate(() => document.querySelector('[data-testid="feed"]')?.textContent ?? '');

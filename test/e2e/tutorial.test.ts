@@ -1,0 +1,70 @@
+// The tutorial, completed by keyboard alone: notice the anomaly, diagnose UDP 1434, filter it,
+// tell KISA and the subscribers, and reach the debrief.
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { openBrowser, waitForScreen, type Session } from './browser';
+import {
+  feedText,
+  runAction,
+  selectDevice,
+  sendMessage,
+  startByKeyboard,
+  waitForTick,
+} from './play';
+
+const baseUrl = inject('baseUrl');
+let session: Session | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+describe('tutorial by keyboard', () => {
+  it('should be completed from the title to the debrief without a mouse', async () => {
+    session = await openBrowser();
+    const { page, errors } = session;
+    await page.goto(`${baseUrl}?lang=en`);
+    await startByKeyboard(page, 'tutorial');
+    await page.keyboard.press('3'); // ×4
+
+    // The worm reaches the international link just after 14:30 (tick 1800 = 14:30 KST).
+    await waitForTick(page, 1860, 90_000);
+    await selectDevice(page, 'link:intl');
+    await runAction(page, 'diag.netflow');
+    await page.keyboard.press('t');
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('[data-testid="findings"]')?.textContent ?? '').includes('1434'),
+      null,
+      { timeout: 90_000 },
+    );
+
+    await selectDevice(page, 'node:gw');
+    await runAction(page, 'filter.apply:ingress');
+    await selectDevice(page, 'node:gw');
+    await runAction(page, 'filter.apply:egress');
+    await expect.poll(() => feedText(page), { timeout: 30_000 }).toMatch(/Filter UDP 1434/);
+
+    await sendMessage(page, 'kisa', 'report-worm');
+    await sendMessage(page, 'customers', 'notice-outage');
+    await expect.poll(() => feedText(page), { timeout: 30_000 }).toMatch(/Message sent to KISA/);
+
+    // Let the exercise run to 16:00: skip from event to event.
+    for (
+      let i = 0;
+      i < 80 && (await page.evaluate(() => window.__app?.screen())) !== 'debrief';
+      i++
+    ) {
+      await page.keyboard.press('n');
+      await page.waitForTimeout(500);
+    }
+    await waitForScreen(page, 'debrief', 60_000);
+    const done = await page.evaluate(() => window.__app?.finished());
+    expect(done?.level).toBe('tutorial');
+    expect(done?.flags).toEqual(expect.arrayContaining(['knowsUdp1434', 'kisaNotified']));
+    expect(done?.commands).toEqual(
+      expect.arrayContaining(['diag.netflow', 'filter.apply', 'comms.send']),
+    );
+    expect(done?.score).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  });
+});
