@@ -5,7 +5,13 @@ import { formatKst, local } from '../format';
 import { loadLevel } from '../session/levels';
 import { SoloSession } from '../session/soloSession';
 import { clearAutosave } from '../session/autosave';
-import type { Level } from '../../game';
+import { createRun, snapshotView, type Level } from '../../game';
+import { metrics } from '../../engine';
+import type { FeatureCollection } from 'geojson';
+import { OpsMap } from '../map/OpsMap';
+import { MAP_KOREA, MAP_WORLD } from '../map/assets';
+import type { KoreaGeo } from '../map/geometry';
+import { deviceLabel } from '../panels/ops/labels';
 
 /** A fresh seed for a new run (views may use the browser's randomness; the core may not). */
 function newSeed(): number {
@@ -19,6 +25,8 @@ function newSeed(): number {
 export class Briefing extends Scene {
   private ctx: UiContext;
   private level?: Level;
+  private map?: OpsMap;
+  private selected?: string;
 
   constructor() {
     super('Briefing');
@@ -37,6 +45,8 @@ export class Briefing extends Scene {
     };
     document.addEventListener('keydown', onKey);
     this.events.once('shutdown', () => {
+      this.map?.destroy();
+      this.map = undefined;
       document.removeEventListener('keydown', onKey);
       this.ctx.i18n.off('languageChanged', onLanguage);
       clear(this.ctx.overlay);
@@ -144,9 +154,71 @@ export class Briefing extends Scene {
             el('ul', {}, ...onCall.map(staffItem)),
           ),
         ),
+        el('h2', { text: t('briefing.map') }),
+        el('ul', { class: 'site-walk' }, ...this.walkItems()),
         el('div', { class: 'button-row' }, start, back),
       ),
+      el('div', { class: 'briefing-map-slot', 'aria-hidden': 'true' }),
     );
+    this.drawMap();
     start.focus();
+  }
+
+  /** The walk over the map: each site as a button that shows it on the map. */
+  private walkItems(): HTMLElement[] {
+    const level = this.level!;
+    const t = this.ctx.i18n.t.bind(this.ctx.i18n);
+    return level.engine.network.nodes
+      .filter((n) => n.kind !== 'internet' && n.kind !== 'customer')
+      .map((n) => {
+        const b = el('button', {
+          type: 'button',
+          class: 'site',
+          'data-site': n.id,
+          text: `${deviceLabel(this.ctx, level, n.id)} · ${t(`kinds.${n.kind}`)}`,
+        });
+        const show = () => {
+          this.selected = n.id;
+          this.drawMap();
+        };
+        b.addEventListener('focus', show);
+        b.addEventListener('click', show);
+        return el('li', {}, b);
+      });
+  }
+
+  /** The network at 14:00 as the Ops map will show it (a fresh run's first snapshot). */
+  private drawMap(): void {
+    const level = this.level;
+    const slot = this.ctx.overlay.querySelector<HTMLElement>('.briefing-map-slot');
+    if (!level || !slot) return;
+    if (!this.map) {
+      this.map = new OpsMap(
+        this,
+        level.engine.network,
+        this.cache.json.get(MAP_KOREA) as KoreaGeo,
+        this.cache.json.get(MAP_WORLD) as FeatureCollection,
+      );
+    }
+    const r = slot.getBoundingClientRect();
+    const game = this.game.canvas.getBoundingClientRect();
+    this.map.layout({ x: r.left - game.left, y: r.top - game.top, width: r.width, height: r.height });
+    const run = createRun(level, 1);
+    const labels: Record<string, string> = {};
+    for (const n of level.engine.network.nodes)
+      labels[n.id] = deviceLabel(this.ctx, level, n.id).replace(/\s*\(.*\)\s*$/, '');
+    this.map.draw(
+      {
+        view: snapshotView(run),
+        truth: metrics(run.state.engine),
+        history: [],
+        selected: this.selected,
+        reducedMotion: true,
+        labels,
+        insetTitle: this.ctx.i18n.t('ops.worldInset'),
+        textScale: this.ctx.settings.get().textScale,
+      },
+      0,
+    );
   }
 }
