@@ -202,7 +202,12 @@ export class Briefing extends Scene {
     }
     const r = slot.getBoundingClientRect();
     const game = this.game.canvas.getBoundingClientRect();
-    this.map.layout({ x: r.left - game.left, y: r.top - game.top, width: r.width, height: r.height });
+    this.map.layout({
+      x: r.left - game.left,
+      y: r.top - game.top,
+      width: r.width,
+      height: r.height,
+    });
     const run = createRun(level, 1);
     const labels: Record<string, string> = {};
     for (const n of level.engine.network.nodes)

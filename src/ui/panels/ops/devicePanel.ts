@@ -118,7 +118,13 @@ export class DevicePanel {
       t(`cmd.${spec.type}`),
       spec.direction ? `(${t(`directions.${spec.direction}`)})` : '',
       spec.subject
-        ? `— ${deviceLabel(this.ctx, this.session.level, String(spec.args.segment ?? spec.args.cluster ?? spec.args.from ?? ''), spec.subject)}`
+        ? `— ${deviceLabel(
+            this.ctx,
+            this.session.level,
+            String(spec.args.segment ?? spec.args.cluster ?? spec.args.from ?? ''),
+            spec.subject,
+            spec.args.segment !== undefined ? 'segments' : 'clusters',
+          )}`
         : '',
     ]
       .filter(Boolean)

@@ -4,19 +4,36 @@ import type { UiContext } from '../../context';
 import type { Level } from '../../../game';
 import { local } from '../../format';
 
-type LabelledLevel = Level & { labels?: Record<string, { ko: string; en: string }> };
+type LabelledLevel = Level & {
+  labels?: Partial<Record<DeviceKind, Record<string, { ko: string; en: string }>>>;
+};
 
-export function deviceLabel(ctx: UiContext, level: Level, id: string, fallback?: string): string {
-  const labels = (level as LabelledLevel).labels;
-  const text = labels?.[id];
-  if (text) return local(ctx.i18n, text);
+export type DeviceKind = 'nodes' | 'links' | 'segments' | 'clusters';
+const KINDS: DeviceKind[] = ['nodes', 'links', 'segments', 'clusters'];
+
+/**
+ * A device's name in the player's language: the level's `labels` block (ko/en per kind and id),
+ * else the engine's (English) name. `kind` disambiguates ids shared by, say, an IDC node and its
+ * tenant segment.
+ */
+export function deviceLabel(
+  ctx: UiContext,
+  level: Level,
+  id: string,
+  fallback?: string,
+  kind?: DeviceKind,
+): string {
+  const kinds = kind ? [kind, ...KINDS.filter((k) => k !== kind)] : KINDS;
+  for (const k of kinds) {
+    const text = (level as LabelledLevel).labels?.[k]?.[id];
+    if (text) return local(ctx.i18n, text);
+  }
   const net = level.engine.network;
-  const named =
-    net.nodes.find((n) => n.id === id)?.name ??
-    net.links.find((l) => l.id === id)?.name ??
-    net.segments.find((s) => s.id === id)?.name ??
-    net.clusters.find((c) => c.id === id)?.name;
-  return named ?? fallback ?? id;
+  for (const k of kinds) {
+    const named = (net[k] as { id: string; name?: string }[]).find((x) => x.id === id)?.name;
+    if (named) return named;
+  }
+  return fallback ?? id;
 }
 
 export function contactLabel(ctx: UiContext, level: Level, id: string): string {
