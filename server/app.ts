@@ -2,11 +2,26 @@
 // (ws + SQLite) attach to this same server.
 import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createStaticHandler } from './static.ts';
+import { openDatabase } from './db.ts';
+import { createLevelStore } from './levels.ts';
+import { createRunsApi } from './runsApi.ts';
 
 export interface AppOptions {
   distDir: string;
   version?: string;
+  /**
+   * Folder of the SQLite database. Without it the server has no storage and the runs API is not
+   * mounted (its paths answer 404 like any unknown API path).
+   */
+  dataDir?: string;
+  /** Folder of `<level id>.json` files used to verify runs (required with dataDir). */
+  levelsDir?: string;
+  /** Largest accepted request body, bytes (default 2 MiB). */
+  maxBodyBytes?: number;
+  /** Clock for stored dates (tests pin it). */
+  now?: () => Date;
 }
 
 export function packageVersion(): string {
@@ -19,8 +34,22 @@ export function packageVersion(): string {
 export function createAppServer(options: AppOptions): Server {
   const version = options.version ?? packageVersion();
   const serveStatic = createStaticHandler(options.distDir);
-  return createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
+  // The schema is created (or upgraded) here, at start, not on the first request.
+  const db = options.dataDir !== undefined ? openDatabase(options.dataDir) : undefined;
+  const runsApi = db
+    ? createRunsApi({
+        db,
+        levels: createLevelStore(
+          options.levelsDir ?? fileURLToPath(new URL('../levels', import.meta.url)),
+        ),
+        maxBodyBytes: options.maxBodyBytes,
+        now: options.now,
+      })
+    : undefined;
+  const server = createServer((req, res) => {
+    const url = req.url ?? '/';
+    const q = url.indexOf('?');
+    const path = q < 0 ? url : url.slice(0, q);
     if (path === '/api/health') {
       res
         .writeHead(200, { 'content-type': 'application/json' })
@@ -28,9 +57,22 @@ export function createAppServer(options: AppOptions): Server {
       return;
     }
     if (path.startsWith('/api/')) {
-      res
-        .writeHead(404, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ ok: false, error: `unknown API path ${path}` }));
+      const notFound = () =>
+        res
+          .writeHead(404, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ ok: false, error: `unknown API path ${path}` }));
+      if (!runsApi) return notFound();
+      const query = new URLSearchParams(q < 0 ? '' : url.slice(q + 1));
+      runsApi(req, res, path, query).then(
+        (handled) => {
+          if (!handled) notFound();
+        },
+        // The handler answers its own errors; this only guards against a bug taking the process down.
+        (err: unknown) => {
+          console.error(err);
+          if (!res.headersSent) res.writeHead(500).end();
+        },
+      );
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -41,4 +83,6 @@ export function createAppServer(options: AppOptions): Server {
     }
     serveStatic(req, res);
   });
+  if (db) server.on('close', () => db.close());
+  return server;
 }

@@ -1,5 +1,7 @@
 // `npm start` runs this after `vite build`: one process serving the game on http://localhost:8080
-// (PORT and HOST override).
+// (PORT and HOST override). Verified runs are kept in SQLite under DATA_DIR (default ./data,
+// created if missing); runs are verified against LEVELS_DIR (default the repository's levels/).
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppServer } from './app.ts';
 
@@ -10,7 +12,17 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 const distDir = fileURLToPath(new URL('../dist', import.meta.url));
-const server = createAppServer({ distDir });
+const dataDir = resolve(process.env.DATA_DIR ?? 'data');
+const levelsDir = resolve(
+  process.env.LEVELS_DIR ?? fileURLToPath(new URL('../levels', import.meta.url)),
+);
+let server: ReturnType<typeof createAppServer>;
+try {
+  server = createAppServer({ distDir, dataDir, levelsDir });
+} catch (e) {
+  console.error(`cannot open the database in ${dataDir}: ${(e as Error).message}`);
+  process.exit(1);
+}
 server.on('error', (err: NodeJS.ErrnoException) => {
   console.error(
     err.code === 'EADDRINUSE'

@@ -1,0 +1,72 @@
+// The server's SQLite database (better-sqlite3, WAL): verified runs now, team sessions later. The
+// schema is versioned by a one-row table and upgraded in order at start, so an older data
+// directory is brought forward instead of being rejected or silently mismatched.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+export const DB_FILE = 'one-twenty-five.db';
+
+/** Migrations by target version; never edit a released one, add the next. */
+const MIGRATIONS: { version: number; sql: string }[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE runs (
+        id           INTEGER PRIMARY KEY,
+        level_id     TEXT    NOT NULL,
+        level_sha256 TEXT    NOT NULL,
+        seed         INTEGER NOT NULL,
+        player       TEXT,
+        score_total  REAL    NOT NULL,
+        parts_json   TEXT    NOT NULL,
+        final_hash   TEXT    NOT NULL,
+        -- SHA-256 of the run file as stored: the same run posted twice is stored once.
+        file_sha256  TEXT    NOT NULL UNIQUE,
+        run_json     TEXT    NOT NULL,
+        game_version TEXT    NOT NULL,
+        created_at   TEXT    NOT NULL
+      );
+      CREATE INDEX runs_by_level_score ON runs (level_id, score_total DESC, id);
+    `,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
+
+/** Opens (creating if needed) the database in `dataDir` and brings its schema to SCHEMA_VERSION. */
+export function openDatabase(dataDir: string): Db {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, DB_FILE));
+  db.pragma('journal_mode = WAL');
+  // WAL with NORMAL is durable across process crashes; only an OS crash can lose the last commits.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: Db): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
+  const row = db.prepare('SELECT version FROM schema_version').get() as
+    { version: number } | undefined;
+  const current = row?.version ?? 0;
+  if (current > SCHEMA_VERSION) {
+    throw new Error(
+      `database schema version ${current} is newer than this server's ${SCHEMA_VERSION}; upgrade the server`,
+    );
+  }
+  const upgrade = db.transaction(() => {
+    for (const m of MIGRATIONS) if (m.version > current) db.exec(m.sql);
+    db.prepare('DELETE FROM schema_version').run();
+    db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(SCHEMA_VERSION);
+  });
+  if (current < SCHEMA_VERSION) upgrade();
+}
+
+export function schemaVersion(db: Db): number {
+  return (db.prepare('SELECT version FROM schema_version').get() as { version: number }).version;
+}

@@ -1,0 +1,268 @@
+/**
+ * buildAar(runFile, level): the after-action review of a run as data. The run file is verified
+ * first (re-simulated from its seed), so nothing in the review is taken on trust from the file;
+ * the historical response is played on the same seed beside it (the ghost). Pure: runs in Node
+ * and in the browser.
+ */
+import {
+  SCORE_PARTS,
+  ghostRun,
+  isoToTick,
+  runScore,
+  runSeries,
+  verifyRunFile,
+  type Level,
+  type Run,
+  type VerifyFailureCode,
+} from '../game/index';
+import { lessonsFor } from './lessons';
+import { SOURCES, type SourceCode } from './sources';
+import {
+  AAR_FORMAT_VERSION,
+  KEY_TIME_IDS,
+  type Aar,
+  type AarAction,
+  type KeyTimeId,
+  type OutageSummary,
+  type RoleSummary,
+} from './types';
+
+/** The KCC's refund decision: outage time 3 h 44 min – 5 h 5 min (slammer.md, 13 Oct 2003). */
+export const REAL_OUTAGE_MINUTES = { minMinutes: 3 * 60 + 44, maxMinutes: 5 * 60 + 5 } as const;
+
+/** Series sample interval, sim seconds: 5-minute points, like the MRTG graphs of the day. */
+const SAMPLE_S = 300;
+
+export class AarError extends Error {
+  constructor(
+    readonly code: VerifyFailureCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AarError';
+  }
+}
+
+/** Network symptoms the players' screens show (the global onset itself is invisible to them). */
+const VISIBLE_ENGINE_EVENTS = new Set([
+  'engine.worm.local',
+  'engine.link.saturated',
+  'engine.dns.down',
+  'engine.outage.start',
+]);
+
+function keyTimesOf(run: Run): Record<KeyTimeId, number | null> {
+  const s = run.state;
+  const onset = s.acc.onsetTick;
+  const firstAnomaly =
+    s.feed.find(
+      (e) =>
+        VISIBLE_ENGINE_EVENTS.has(e.kind) ||
+        e.kind === 'message.received' ||
+        // Injects scheduled at a fixed time can precede the worm (a welcome, a briefing): only
+        // what reaches the players once the worm is loose counts as an anomaly.
+        (e.kind === 'inject.fired' && onset !== null && e.tick >= onset),
+    )?.tick ?? null;
+  const customerIds = new Set(
+    run.level.contacts.filter((c) => c.kind === 'customer').map((c) => c.id),
+  );
+  const dnsDown = s.feed.find((e) => e.kind === 'engine.dns.down')?.tick ?? null;
+  return {
+    onset,
+    firstAnomaly,
+    firstLook: run.log.find((c) => c.type.startsWith('diag.'))?.tick ?? null,
+    diagnosis: s.flags.knowsUdp1434 ?? null,
+    firstFilter: s.acc.firstFilterTick,
+    kisaNotified: s.acc.kisaNotifiedTick,
+    customersInformed: s.outbox.find((m) => customerIds.has(m.to))?.tick ?? null,
+    dnsDown,
+    dnsRestored: dnsRestoredTick(run),
+  };
+}
+
+/** When the last failed resolver cluster came back, if every cluster is up at the end. */
+function dnsRestoredTick(run: Run): number | null {
+  const down = new Set<string>();
+  let restored: number | null = null;
+  for (const e of run.state.feed) {
+    const id = String(e.params.id ?? '');
+    if (e.kind === 'engine.dns.down') {
+      down.add(id);
+      restored = null;
+    } else if (e.kind === 'engine.dns.up' && down.delete(id) && down.size === 0) {
+      restored = e.tick;
+    }
+  }
+  return down.size === 0 ? restored : null;
+}
+
+/** Outage intervals from the engine's outage.start / outage.end events. */
+function outageOf(run: Run): {
+  start: number | null;
+  end: number | null;
+  minutes: number;
+  ongoing: boolean;
+  span: number;
+} {
+  let start: number | null = null;
+  let end: number | null = null;
+  let openAt: number | null = null;
+  let seconds = 0;
+  for (const e of run.state.feed) {
+    if (e.kind === 'engine.outage.start' && openAt === null) {
+      openAt = e.tick;
+      start ??= e.tick;
+    } else if (e.kind === 'engine.outage.end' && openAt !== null) {
+      seconds += e.tick - openAt;
+      end = e.tick;
+      openAt = null;
+    }
+  }
+  const ongoing = openAt !== null;
+  if (ongoing) seconds += run.state.tick - openAt!;
+  const last = ongoing ? run.state.tick : end;
+  return {
+    start,
+    end: ongoing ? null : end,
+    minutes: seconds / 60,
+    ongoing,
+    span: start === null || last === null ? 0 : (last - start) / 60,
+  };
+}
+
+function outageSummary(run: Run, ghost: Run): OutageSummary {
+  const o = outageOf(run);
+  const g = outageOf(ghost);
+  const comparison: OutageSummary['comparison'] =
+    o.start === null
+      ? 'none'
+      : o.span < REAL_OUTAGE_MINUTES.minMinutes
+        ? 'shorter'
+        : o.span > REAL_OUTAGE_MINUTES.maxMinutes || o.ongoing
+          ? 'longer'
+          : 'within';
+  return {
+    startTick: o.start,
+    endTick: o.end,
+    spanMinutes: Math.round(o.span),
+    outageMinutes: Math.round(o.minutes),
+    ongoingAtEnd: o.ongoing,
+    real: { ...REAL_OUTAGE_MINUTES },
+    comparison,
+    ghostSpanMinutes: Math.round(g.span),
+  };
+}
+
+export interface BuildAarOptions {
+  /** Display name of the submitter (server runs); kept as plain text. */
+  playerName?: string | null;
+}
+
+/** Builds the review; throws AarError with the verification's code and message if the run does not verify. */
+export function buildAar(runFile: unknown, level: Level, options: BuildAarOptions = {}): Aar {
+  const verified = verifyRunFile(runFile, level);
+  if (!verified.ok) throw new AarError(verified.code, verified.message);
+  const run = verified.run;
+  const ghost = ghostRun(level, run.seed).run;
+  const mine = keyTimesOf(run);
+  const theirs = keyTimesOf(ghost);
+  const onset = mine.onset;
+  const outage = outageSummary(run, ghost);
+
+  const holders = (role: string) =>
+    run.players
+      .filter((p) => p.roles.includes(role as never) || p.roles.includes('solo'))
+      .map((p) => p.id);
+  const actions: AarAction[] = run.log.map((c, index) => ({
+    index,
+    tick: c.tick,
+    role: c.role,
+    players: holders(c.role),
+    type: c.type,
+    args: c.args,
+  }));
+  const roles = new Map<string, RoleSummary>();
+  for (const a of actions) {
+    const r = roles.get(a.role) ?? { role: a.role, players: a.players, commands: 0, types: {} };
+    r.commands++;
+    r.types[a.type] = (r.types[a.type] ?? 0) + 1;
+    roles.set(a.role, r);
+  }
+
+  const score = runScore(run);
+  const ghostScore = runScore(ghost);
+  const s = run.state;
+  const lessons = lessonsFor({
+    times: mine,
+    outage,
+    commands: run.log.map((c) => ({ tick: c.tick, type: c.type, args: c.args })),
+    landed: s.tasks
+      .filter((x) => x.status === 'done')
+      .map((x) => ({ tick: x.dueTick, type: x.command.type }))
+      .sort((a, b) => a.tick - b.tick),
+    falseClaims: s.outbox.reduce((n, m) => n + m.falseClaims.length, 0),
+    contactsLeftWaiting: s.contacts.filter(
+      (c) => c.status === 'expecting' || c.status === 'overdue',
+    ).length,
+    endTick: s.tick,
+  });
+  const cited = new Set<SourceCode>(['MIC-0218', 'CAIDA-TR', 'KCC']);
+  for (const l of lessons) for (const c of l.sources) cited.add(c);
+
+  return {
+    formatVersion: AAR_FORMAT_VERSION,
+    level: {
+      id: level.meta.id,
+      sha256: run.levelHash,
+      title: level.meta.title,
+      organisation: level.meta.organisation,
+      startTick: isoToTick(level.meta.start) ?? 0,
+      endTick: s.endTick,
+    },
+    run: {
+      seed: run.seed,
+      gameVersion: (runFile as { gameVersion: string }).gameVersion,
+      players: run.players.map((p) => ({ id: p.id, roles: [...p.roles] })),
+      playerName: options.playerName ?? null,
+      commands: run.log.length,
+      endTick: s.tick,
+      ended: s.ended,
+      finalHash: (runFile as { result: { finalHash: string } }).result.finalHash,
+      verified: true,
+    },
+    keyTimes: KEY_TIME_IDS.map((id) => ({
+      id,
+      tick: mine[id],
+      ghostTick: theirs[id],
+      minutesAfterOnset:
+        mine[id] !== null && onset !== null ? Math.round((mine[id]! - onset) / 60) : null,
+    })),
+    outage,
+    actions,
+    roles: [...roles.values()],
+    score: {
+      total: score.total,
+      ghostTotal: ghostScore.total,
+      parts: SCORE_PARTS.map((part) => ({
+        part,
+        weight: level.scoring.weights[part],
+        value: score.parts[part],
+        ghost: ghostScore.parts[part],
+        raw: score.raw[part],
+      })),
+    },
+    series: {
+      run: runSeries(level, run.seed, run.log, SAMPLE_S, s.tick),
+      ghost: runSeries(level, run.seed, ghost.log, SAMPLE_S),
+    },
+    lessons,
+    notes: s.notes.map((n) => ({
+      tick: n.tick,
+      role: n.role,
+      text: n.text,
+      question: n.question !== undefined ? (level.discussion[n.question]?.question ?? null) : null,
+    })),
+    timeline: level.history.timeline.map((t) => ({ tick: isoToTick(t.at) ?? 0, text: t.text })),
+    sources: [...cited].map((code) => ({ code, text: SOURCES[code] })),
+  };
+}
