@@ -42,6 +42,7 @@ export const en = {
     easy: 'easy',
     normal: 'normal',
     hard: 'hard',
+    best: 'Your best: {{score}}',
     difficulty: 'Difficulty: {{level}}',
   },
   briefing: {

@@ -44,6 +44,7 @@ export const ko = {
     easy: '쉬움',
     normal: '보통',
     hard: '어려움',
+    best: '내 최고 점수: {{score}}',
     difficulty: '난이도: {{level}}',
   },
   briefing: {

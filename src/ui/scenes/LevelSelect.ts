@@ -2,6 +2,7 @@ import { Scene } from 'phaser';
 import { UI_CONTEXT_KEY, type UiContext } from '../context';
 import { clear, el } from '../dom';
 import { loadLevelSummaries, type LevelSummary } from '../levelCatalog';
+import { bestScore } from '../session/bestScores';
 
 /** LevelSelect: the organisations the player can run, read from the shipped level files. */
 export class LevelSelect extends Scene {
@@ -62,6 +63,9 @@ export class LevelSelect extends Scene {
               ? t('levelSelect.difficulty', { level: t(`levelSelect.${level.difficulty}`) })
               : '',
             level.summary?.[lang] ?? '',
+            ((best) => (best ? t('levelSelect.best', { score: best.score }) : ''))(
+              bestScore(window.localStorage, level.id),
+            ),
           ]
             .filter(Boolean)
             .join(' · '),

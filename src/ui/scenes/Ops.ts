@@ -14,6 +14,8 @@ import { FeedPanel } from '../panels/ops/feedPanel';
 import { openHelp } from '../panels/ops/helpDialog';
 import { deviceLabel } from '../panels/ops/labels';
 import type { SoloSession } from '../session/soloSession';
+import { recordScore } from '../session/bestScores';
+import { runScore } from '../../game';
 
 const PANEL_EVERY_MS = 250;
 type Tab = 'monitor' | 'inbox' | 'tasks';
@@ -302,6 +304,12 @@ export class Ops extends Scene {
   private finish(): void {
     this.endingSent = true;
     this.ctx.finished = this.session.run;
+    recordScore(window.localStorage, {
+      levelId: this.session.level.meta.id,
+      score: runScore(this.session.run).total,
+      finishedAt: new Date().toISOString(),
+      seed: this.session.run.seed,
+    });
     this.session.dispose();
     this.ctx.session = undefined;
     this.ctx.flow.send({ type: 'run.end' });
