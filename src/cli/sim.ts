@@ -1,12 +1,20 @@
 // npm run sim -- --level <file> [--seed N] [--actions <file>] [--until <ISO time>] [--sample <seconds>] [--json]
-// Runs the engine headless on a level's engine block and prints a summary (or one JSON object).
+//                [--commands <file> | --history] [--out <run.json>]
+// Runs a level headless and prints a summary (or one JSON object). A level with its game blocks is
+// played through the game core (commands, staff, injects, score; src/cli/simGame.ts); --actions
+// drives the bare engine instead (engine actions, no game rules), as does a level that has only
+// its engine block.
 import { isoToSimMs, simMsToIso } from '../engine/index';
 import { intOption, parseArgs } from './cliArgs';
+import { readFileSync } from 'node:fs';
+import type { ScriptedCommand } from '../game/index';
 import { DEFAULT_UNTIL_ISO, loadActions, loadLevelEngine, runSim, type SimResult } from './simRun';
+import { loadCommandsFile, loadLevelFile } from './gameSim';
+import { runGameJson } from './simGame';
 
 export const SIM_ARGS = {
-  values: ['level', 'seed', 'actions', 'until', 'sample'],
-  flags: ['json', 'help'],
+  values: ['level', 'seed', 'actions', 'until', 'sample', 'commands', 'out'],
+  flags: ['json', 'help', 'history'],
 } as const;
 
 function kst(tS: number): string {
@@ -70,7 +78,9 @@ export function main(argv: readonly string[]): number {
   const args = parseArgs(argv, SIM_ARGS);
   if (args.flags.has('help')) {
     console.log(
-      'usage: npm run sim -- --level <file> [--seed N] [--actions <file>] [--until <ISO>] [--sample <s>] [--json]',
+      'usage: npm run sim -- --level <file> [--seed N] [--until <ISO>] [--sample <s>] [--json]\n' +
+        '         [--commands <file> | --history] [--out <run.json>]   (game: staff, injects, score)\n' +
+        '         [--actions <file>]                                   (bare engine actions)',
     );
     return 0;
   }
@@ -82,9 +92,25 @@ export function main(argv: readonly string[]): number {
     args.errors.push(`--until: expected an ISO date-time with zone, got "${untilIso}"`);
   else if (untilMs <= 0) args.errors.push(`--until must be after 2003-01-25T14:00:00+09:00`);
   if (!args.values.level) args.errors.push('--level <file> is required');
+  const gameOptions = args.values.commands || args.values.out || args.flags.has('history');
+  if (args.values.actions && gameOptions)
+    args.errors.push('--actions (bare engine) excludes --commands, --history and --out (game)');
+  if (args.values.commands && args.flags.has('history'))
+    args.errors.push('--commands and --history exclude each other');
   if (args.errors.length > 0) {
     for (const e of args.errors) console.error(`error: ${e}`);
     return 2;
+  }
+  if (!args.values.actions && (gameOptions || hasGameBlocks(args.values.level!))) {
+    return gameMain(args.values.level!, {
+      seed,
+      sampleS,
+      untilIso: args.values.until,
+      commands: args.values.commands,
+      history: args.flags.has('history'),
+      out: args.values.out,
+      json: args.flags.has('json'),
+    });
   }
   const level = loadLevelEngine(args.values.level!);
   if (!level.ok) {
@@ -117,6 +143,71 @@ export function main(argv: readonly string[]): number {
     console.log(formatSummary(result));
   }
   return result.rejected.length > 0 ? 1 : 0;
+}
+
+/** Whether the file is a full level (the game core's blocks beside the engine's). */
+function hasGameBlocks(file: string): boolean {
+  try {
+    const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown> | null;
+    return !!raw && typeof raw === 'object' && 'commands' in raw && 'staff' in raw;
+  } catch {
+    return false; // the engine path reports the unreadable file with its reason
+  }
+}
+
+function gameMain(
+  file: string,
+  o: {
+    seed: number;
+    sampleS: number;
+    untilIso?: string;
+    commands?: string;
+    history: boolean;
+    out?: string;
+    json: boolean;
+  },
+): number {
+  const level = loadLevelFile(file);
+  if (!level.ok) {
+    console.error(`error: invalid level ${file}:`);
+    for (const e of level.errors) console.error(`  ${e}`);
+    return 1;
+  }
+  let script: readonly ScriptedCommand[] = [];
+  if (o.history) script = level.value.history.response as ScriptedCommand[];
+  if (o.commands) {
+    const c = loadCommandsFile(o.commands);
+    if (!c.ok) {
+      console.error(`error: invalid commands file ${o.commands}:`);
+      for (const e of c.errors) console.error(`  ${e}`);
+      return 1;
+    }
+    script = c.value;
+  }
+  const result = runGameJson({
+    level: level.value,
+    seed: o.seed,
+    script,
+    untilIso: o.untilIso,
+    sampleS: o.sampleS,
+    out: o.out,
+  });
+  if (o.json) {
+    console.log(JSON.stringify(result));
+  } else {
+    console.log(
+      formatSummary({ ...result, rejected: [], state: undefined as never, seed: o.seed }),
+    );
+    console.log('');
+    console.log(`score ${result.score.total} / 1000`);
+    for (const [part, v] of Object.entries(result.score.parts))
+      console.log(`  ${part.padEnd(18)} ${v}`);
+    for (const r of result.refused)
+      console.log(`refused #${r.index} ${r.type} at ${r.at}: ${r.code} — ${r.message}`);
+    if (o.out)
+      console.log(`run file written to ${o.out} (check it with: npm run verify -- ${o.out})`);
+  }
+  return result.refused.length > 0 ? 1 : 0;
 }
 
 // Run when executed directly (tsx src/cli/sim.ts), not when imported.

@@ -1,0 +1,112 @@
+// The game path of `npm run sim`: when a level has its game blocks (or --commands, --history,
+// --out are given) the run is played through the game core — staff, task durations, injects and
+// scoring — and the output keeps the engine's JSON shape (series and events sampled from the
+// same run) with the score added. Samples are taken by the run's observer at game points, which
+// never perturbs the run, so the hash and the score are those `npm run verify` checks.
+import { writeFileSync } from 'node:fs';
+import { ENGINE_VERSION, metrics, simMsToIso } from '../engine/index';
+import {
+  advanceToTick,
+  createRun,
+  finishRun,
+  hashGame,
+  isoToTick,
+  playScript,
+  renderRejection,
+  runScore,
+  toRunFile,
+  type Level,
+  type ScriptedCommand,
+} from '../game/index';
+import type { SimSeries } from './simRun';
+
+export interface GameSimJson {
+  level: string;
+  seed: number;
+  engineVersion: string;
+  from: string;
+  until: string;
+  hash: string;
+  series: SimSeries;
+  events: { t: number; kind: string; id?: string }[];
+  score: { total: number; parts: Record<string, number> };
+  refused: { index: number; at: string; type: string; code: string; message: string }[];
+}
+
+const r3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+export function runGameJson(opts: {
+  level: Level;
+  seed: number;
+  script: readonly ScriptedCommand[];
+  untilIso?: string;
+  sampleS?: number;
+  out?: string;
+}): GameSimJson {
+  const { level, seed } = opts;
+  const sampleS = Math.max(1, opts.sampleS ?? 60);
+  const series: SimSeries = {
+    t: [],
+    globalInfected: [],
+    globalScansPerSec: [],
+    krInfected: [],
+    ownInfected: [],
+    ownExposed: [],
+    subscribersOnlinePct: [],
+    dnsSuccessPct: [],
+    intlLinkUtilPct: [],
+  };
+  let nextSample = 0;
+  let run = createRun(level, seed);
+  const record = (engine: typeof run.state.engine): void => {
+    const m = metrics(engine);
+    series.t.push(engine.tMs / 1000);
+    series.globalInfected.push(Math.round(m.globalInfected));
+    series.globalScansPerSec.push(Math.round(m.globalScansPerSec));
+    series.krInfected.push(Math.round(m.krInfected));
+    series.ownInfected.push(m.ownInfected);
+    series.ownExposed.push(m.ownExposed);
+    series.subscribersOnlinePct.push(r3(m.subscribersOnlinePct));
+    series.dnsSuccessPct.push(r3(m.dnsSuccessPct));
+    series.intlLinkUtilPct.push(r3(m.intlLinkUtilPct));
+  };
+  record(run.state.engine);
+  nextSample = run.state.tick + sampleS;
+  run.observer = (state) => {
+    if (state.tick >= nextSample) {
+      record(state.engine);
+      nextSample = state.tick + sampleS - ((state.tick - nextSample) % sampleS);
+    }
+  };
+  const played = playScript(run, opts.script);
+  const untilTick = opts.untilIso !== undefined ? isoToTick(opts.untilIso) : undefined;
+  run = untilTick === undefined ? finishRun(played.run) : advanceToTick(played.run, untilTick);
+  if (series.t.at(-1) !== run.state.engine.tMs / 1000) record(run.state.engine);
+  const score = runScore(run);
+  if (opts.out) writeFileSync(opts.out, JSON.stringify(toRunFile(run), null, 2) + '\n');
+  const events = run.state.feed
+    .filter((f) => f.kind.startsWith('engine.') && !f.kind.startsWith('engine.action'))
+    .map((f) => ({
+      t: f.tick,
+      kind: f.kind.slice('engine.'.length),
+      ...(f.params.id !== undefined ? { id: String(f.params.id) } : {}),
+    }));
+  return {
+    level: level.meta.id,
+    seed,
+    engineVersion: ENGINE_VERSION,
+    from: simMsToIso(isoToTick(level.meta.start)! * 1000),
+    until: simMsToIso(run.state.engine.tMs),
+    hash: hashGame(run.state),
+    series,
+    events,
+    score: { total: score.total, parts: { ...score.parts } },
+    refused: played.refused.map((r) => ({
+      index: r.index,
+      at: r.at,
+      type: r.type,
+      code: r.rejection.code,
+      message: renderRejection(r.rejection, 'en'),
+    })),
+  };
+}
