@@ -182,7 +182,8 @@ const RULES: Rule[] = [
                 ? `사실과 다른 주장 ${f.falseClaims}건`
                 : `${f.falseClaims} false claim(s)`,
             ),
-            sources: ['MIC-0218'],
+            // Our own scoring rule, not a finding of the day: no source to cite.
+            sources: [],
           }
         : null,
   },

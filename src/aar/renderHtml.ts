@@ -166,6 +166,7 @@ svg .axis { font-size: 11px; fill: #444; }
 .legend { font-size: .85rem; }
 .legend .key { margin-right: 1.2rem; white-space: nowrap; }
 .plan td { height: 2.2rem; }
+.plan th:nth-child(1) { width: 42%; } .plan th:nth-child(2) { width: 32%; } .plan th:nth-child(3), .plan th:nth-child(4) { width: 13%; }
 footer { margin-top: 2rem; font-size: .8rem; color: var(--muted); word-break: break-all; }
 @media print {
   @page { size: A4; margin: 14mm 12mm; }
@@ -261,8 +262,30 @@ function outage(aar: Aar, lang: Lang): string {
   );
 }
 
+/**
+ * Service curves are flat once DNS and subscribers are back: zoom them on the part of the day in
+ * which service changed (to two hours after the last recovery in either run), so the outbreak is
+ * not squeezed into the first sliver of a 34-hour axis. No zoom while something is still down.
+ */
+function serviceWindowEnd(aar: Aar): number | undefined {
+  const restored = aar.keyTimes.find((k) => k.id === 'dnsRestored')!;
+  const down = aar.keyTimes.find((k) => k.id === 'dnsDown')!;
+  if (aar.outage.ongoingAtEnd) return undefined;
+  if (
+    (down.tick !== null && restored.tick === null) ||
+    (down.ghostTick !== null && restored.ghostTick === null)
+  )
+    return undefined;
+  const ends = [aar.outage.endTick, restored.tick, restored.ghostTick].filter(
+    (t): t is number => t !== null,
+  );
+  const until = Math.max(aar.level.startTick + 6 * 3600, ...ends.map((t) => t + 2 * 3600));
+  return until < aar.run.endTick ? until : undefined;
+}
+
 function charts(aar: Aar, lang: Lang): string {
   const { run, ghost } = aar.series;
+  const untilTick = serviceWindowEnd(aar);
   const markers = aar.keyTimes
     .filter((k) => k.tick !== null && k.id !== 'onset')
     .map((k) => ({
@@ -274,14 +297,14 @@ function charts(aar: Aar, lang: Lang): string {
       label: S.you[lang],
       ticks: run.tick,
       values: run[key],
-      colour: 'var(--you, #0b5fa5)',
+      colour: '#0b5fa5',
       dash: '',
     },
     {
       label: S.history[lang],
       ticks: ghost.tick,
       values: ghost[key],
-      colour: 'var(--ghost, #b3541e)',
+      colour: '#b3541e',
       dash: '6 4',
     },
   ];
@@ -292,6 +315,7 @@ function charts(aar: Aar, lang: Lang): string {
       title: S.chartSubs[lang],
       description: desc,
       lines: pair('subscribersOnlinePct'),
+      untilTick,
       yMin: 0,
       yMax: 100,
       unit: '%',
@@ -302,6 +326,7 @@ function charts(aar: Aar, lang: Lang): string {
       title: S.chartDns[lang],
       description: desc,
       lines: pair('dnsSuccessPct'),
+      untilTick,
       yMin: 0,
       yMax: 100,
       unit: '%',
@@ -356,7 +381,7 @@ function lessons(aar: Aar, lang: Lang): string {
     .map(
       (l) =>
         `<div class="lesson ${l.kind}"><p><span class="kind">${t(l.kind === 'strength' ? S.strength : S.improvement, lang)}:</span> ${t(l.text, lang)}</p>` +
-        `<p class="muted">${t(S.evidence, lang)}: ${t(l.evidence, lang)} · ${t(S.sourcesShort, lang)}: ${l.sources.map((s) => e(s)).join(', ')}</p></div>`,
+        `<p class="muted">${t(S.evidence, lang)}: ${t(l.evidence, lang)}${l.sources.length > 0 ? ` · ${t(S.sourcesShort, lang)}: ${l.sources.map((s) => e(s)).join(', ')}` : ''}</p></div>`,
     )
     .join('');
   return `<section><h2>${t(S.lessons, lang)}</h2>${items}</section>`;

@@ -25,6 +25,8 @@ export interface ChartSpec {
   yMax?: number;
   unit: string;
   lang: Lang;
+  /** Last tick shown (zoom on the part of the day where something happens); default: all. */
+  untilTick?: number;
   /** Vertical markers (key times), drawn as thin labelled rules. */
   markers?: { tick: number; label: string }[];
   width?: number;
@@ -44,15 +46,24 @@ export function niceCeil(x: number): number {
 }
 
 const fmt = (v: number) =>
-  Math.abs(v) >= 1000 ? `${Math.round(v / 100) / 10}k` : String(Math.round(v * 10) / 10);
+  Math.abs(v) >= 10000 ? `${Math.round(v / 1000)}k` : String(Math.round(v * 10) / 10);
 
 export function lineChart(spec: ChartSpec): string {
   const width = spec.width ?? 720;
   const height = spec.height ?? 220;
-  const all = spec.lines.flatMap((l) => l.ticks);
+  const until = spec.untilTick ?? Infinity;
+  const lines = spec.lines.map((l) => {
+    const keep = l.ticks.map((t) => t <= until);
+    return {
+      ...l,
+      ticks: l.ticks.filter((_, i) => keep[i]),
+      values: l.values.filter((_, i) => keep[i]),
+    };
+  });
+  const all = lines.flatMap((l) => l.ticks);
   const t0 = Math.min(...all);
   const t1 = Math.max(...all, t0 + 1);
-  const values = spec.lines.flatMap((l) => l.values).filter((v) => Number.isFinite(v));
+  const values = lines.flatMap((l) => l.values).filter((v) => Number.isFinite(v));
   const yMin = spec.yMin ?? Math.min(0, ...values);
   const yMax = spec.yMax ?? niceCeil(Math.max(...values, yMin + 1));
   const w = width - M.left - M.right;
@@ -70,8 +81,9 @@ export function lineChart(spec: ChartSpec): string {
       `<text x="${M.left - 6}" y="${r(y(v)) + 4}" text-anchor="end" class="axis">${escapeHtml(fmt(v))}</text>`,
     );
   }
-  // X labels every 6 sim hours on the hour (every 2 h for short runs).
-  const stepH = t1 - t0 > 12 * 3600 ? 6 : 2;
+  // X labels on the hour: every 6 sim hours over a long span, every 2 or 1 over a short one.
+  const spanH = (t1 - t0) / 3600;
+  const stepH = spanH > 12 ? 6 : spanH > 4 ? 2 : 1;
   for (let t = Math.ceil(t0 / (stepH * 3600)) * stepH * 3600; t <= t1; t += stepH * 3600) {
     parts.push(
       `<line x1="${r(x(t))}" x2="${r(x(t))}" y1="${M.top + h}" y2="${M.top + h + 4}" class="tick"/>`,
@@ -84,7 +96,7 @@ export function lineChart(spec: ChartSpec): string {
       `<line x1="${r(x(m.tick))}" x2="${r(x(m.tick))}" y1="${M.top}" y2="${M.top + h}" class="marker"><title>${escapeHtml(m.label)}</title></line>`,
     );
   }
-  for (const line of spec.lines) {
+  for (const line of lines) {
     const pts = line.ticks
       .map((t, i) => [t, line.values[i]] as const)
       .filter(([, v]) => v !== undefined && Number.isFinite(v))
