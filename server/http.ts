@@ -52,18 +52,22 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
         'PAYLOAD_TOO_LARGE',
         `request body is larger than the limit of ${limit} bytes`,
       );
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > limit) {
-      req.resume();
-      reject(tooLarge());
-      return;
-    }
     const chunks: Buffer[] = [];
     let size = 0;
     let failed = false;
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) {
+      failed = true;
+      reject(tooLarge());
+    }
     req.on('data', (chunk: Buffer) => {
-      if (failed) return;
       size += chunk.length;
+      // Past the limit the rest is read and dropped so the client can see the 413, but a client
+      // that keeps streaming far beyond it is cut off.
+      if (failed) {
+        if (size > limit * 4) req.destroy();
+        return;
+      }
       if (size > limit) {
         failed = true;
         chunks.length = 0;

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { levelHash, type Level, type RunFile } from '../../../src/game/index';
@@ -188,6 +189,39 @@ describe('POST /api/runs', () => {
     await expectRefused({ ...clone(idle), player: 'a\u0000b' }, 400, 'BAD_PLAYER', /control/);
     await expectRefused({ ...clone(idle), player: 7 }, 400, 'BAD_PLAYER', /string/);
   }, 60_000);
+});
+
+/** Streams `total` bytes with chunked encoding (no content-length), as a client uploading a huge file would. */
+function postChunked(total: number): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${app.base}/api/runs`, { method: 'POST' }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    // The server may close the socket once it has answered; a write error after that is expected.
+    req.on('error', (e) => (req.writableEnded ? undefined : reject(e)));
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    let sent = 0;
+    const pump = () => {
+      while (sent < total) {
+        sent += chunk.length;
+        if (!req.write(chunk)) return void req.once('drain', pump);
+      }
+      req.end();
+    };
+    pump();
+  });
+}
+
+describe('request size', () => {
+  it('should stop reading a chunked body at the limit and answer 413', async () => {
+    const r = await postChunked(3 * 1024 * 1024);
+    expect(r.status).toBe(413);
+    expect(JSON.parse(r.body)).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } });
+    expect((await fetch(`${app.base}/api/health`)).status).toBe(200);
+  }, 30_000);
 });
 
 describe('GET /api/runs', () => {
