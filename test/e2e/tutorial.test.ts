@@ -65,6 +65,32 @@ describe('tutorial by keyboard', () => {
       expect.arrayContaining(['diag.netflow', 'filter.apply', 'comms.send']),
     );
     expect(done?.score).toBeGreaterThan(0);
+
+    // The review: lessons with sources, and a printable page to download.
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="lessons"] .lesson').length > 0,
+      null,
+      {
+        timeout: 30_000,
+      },
+    );
+    expect(await page.textContent('[data-testid="lessons"]')).toMatch(/Sources: /);
+    await page.focus('[data-testid="download-aar"]');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.keyboard.press('Enter'),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^1-25-tutorial-\d+-aar\.html$/);
+    const html = await download.createReadStream().then(
+      (stream) =>
+        new Promise<string>((resolve) => {
+          let text = '';
+          stream.on('data', (d: Buffer) => (text += d.toString()));
+          stream.on('end', () => resolve(text));
+        }),
+    );
+    expect(html).toContain('<html');
+    expect(html).toMatch(/@media print/);
     expect(errors).toEqual([]);
   });
 });

@@ -46,6 +46,8 @@ const NODE_RADIUS: Record<NodeDef['kind'], number> = {
 };
 
 /** Phaser types its point lists as Vector2[]; plain {x, y} objects are what it reads. */
+let bakeCount = 0;
+
 const asPoints = (ring: { x: number; y: number }[]) => ring as unknown as PMath.Vector2[];
 
 export interface MapDevice {
@@ -73,7 +75,7 @@ export class OpsMap {
   /** The land and the inset's world map, baked once per layout: Graphics re-tessellates every
    *  frame in WebGL, which the coastlines' thousands of points make expensive. */
   private landImage?: GameObjects.Image;
-  private bakeCount = 0;
+  private readonly textures: Scene['textures'];
   private readonly linksGfx: GameObjects.Graphics;
   private readonly packets: GameObjects.Graphics;
   private readonly nodesGfx: GameObjects.Graphics;
@@ -98,6 +100,7 @@ export class OpsMap {
     private readonly korea: KoreaGeo,
     private readonly world: FeatureCollection,
   ) {
+    this.textures = scene.textures;
     this.land = scene.add.graphics();
     this.inset = scene.add.graphics();
     this.insetCurve = scene.add.graphics();
@@ -185,7 +188,8 @@ export class OpsMap {
     const width = Math.ceil(scene.scale.width);
     const height = Math.ceil(scene.scale.height);
     if (width < 1 || height < 1) return;
-    const key = `ops-static-${this.bakeCount++}`;
+    // Unique across maps and scenes: textures live in the game's global manager.
+    const key = `ops-static-${bakeCount++}`;
     // One texture for both layers: draw the inset over the land, then bake.
     const canvas = scene.textures.createCanvas(key, width, height);
     if (!canvas) return;
@@ -426,9 +430,9 @@ export class OpsMap {
   destroy(): void {
     if (this.landImage) {
       const k = this.landImage.texture.key;
-      const textures = this.landImage.scene?.textures;
       this.landImage.destroy();
-      textures?.remove(k);
+      // The scene may already be shutting down; the texture manager is the game's.
+      if (this.textures.exists(k)) this.textures.remove(k);
     }
     [
       this.land,

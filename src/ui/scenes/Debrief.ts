@@ -2,15 +2,24 @@ import { Scene } from 'phaser';
 import { UI_CONTEXT_KEY, type UiContext } from '../context';
 import { clear, el } from '../dom';
 import { formatKstTime, formatNumber, local } from '../format';
-import { ghostRun, isoToTick, runScore, SCORE_PARTS, type Run, type Score } from '../../game';
+import { isoToTick, runScore, SCORE_PARTS, toRunFile, type Run } from '../../game';
+import type { Aar } from '../../aar/types';
+import type { SOURCES as SourceTable } from '../../aar/sources';
 
 /**
- * Debrief: the score part by part beside the historical response scored the same way (the
- * ghost), and the day's real timeline. (The full after-action review is its own screen.)
+ * Debrief: the score part by part beside the historical response scored the same way (the ghost),
+ * the lessons this run teaches with their sources, the day's real timeline, and the downloads: the
+ * after-action review (printable HTML, JSON) and the run file anyone can verify.
  */
 export class Debrief extends Scene {
   private ctx: UiContext;
-  private ghost?: Score;
+  private aar?: Aar;
+  private aarError?: string;
+  /** The review code is loaded on the debrief only (it is not needed to play). */
+  private aarModule?: {
+    renderAarHtml: (aar: Aar, lang: 'ko' | 'en') => string;
+    SOURCES: typeof SourceTable;
+  };
 
   constructor() {
     super('Debrief');
@@ -19,6 +28,8 @@ export class Debrief extends Scene {
   create(): void {
     this.ctx = this.registry.get(UI_CONTEXT_KEY) as UiContext;
     this.cameras.main.setBackgroundColor('#0b1320');
+    this.aar = undefined;
+    this.aarError = undefined;
     const run = this.ctx.finished;
     if (!run) {
       this.ctx.flow.send({ type: 'debrief.done' });
@@ -32,24 +43,37 @@ export class Debrief extends Scene {
     });
     this.ctx.audio.play('confirm');
     this.render(run);
-    // The ghost takes a moment to simulate; let the page paint first.
-    setTimeout(() => {
-      this.ghost = runScore(ghostRun(run.level, run.seed).run);
-      if (this.scene.isActive()) this.render(run);
-    }, 30);
+    // The review re-verifies the run and plays the ghost: let the page paint first.
+    void Promise.all([
+      import('../../aar/buildAar'),
+      import('../../aar/renderHtml'),
+      import('../../aar/sources'),
+    ])
+      .then(([{ buildAar }, { renderAarHtml }, { SOURCES }]) => {
+        this.aarModule = { renderAarHtml, SOURCES };
+        this.aar = buildAar(toRunFile(run), run.level);
+      })
+      .catch((err: unknown) => {
+        this.aarError = err instanceof Error ? err.message : String(err);
+      })
+      .finally(() => {
+        if (this.scene.isActive()) this.render(run);
+      });
   }
 
   private render(run: Run): void {
     const { i18n, audio, flow } = this.ctx;
     const t = i18n.t.bind(i18n);
+    const lang = i18n.language === 'ko' ? 'ko' : 'en';
     const score = runScore(run);
+    const ghost = this.aar?.score;
     clear(this.ctx.overlay);
     const rows = [...SCORE_PARTS, 'total' as const].map((part) => {
       const mine = part === 'total' ? score.total : score.parts[part];
-      const real = this.ghost
+      const real = ghost
         ? part === 'total'
-          ? this.ghost.total
-          : this.ghost.parts[part]
+          ? ghost.ghostTotal
+          : ghost.parts.find((p) => p.part === part)?.ghost
         : undefined;
       return el(
         'tr',
@@ -78,6 +102,57 @@ export class Debrief extends Scene {
         ` ${local(i18n, e.text)}`,
       ),
     );
+    const lessons = this.aar
+      ? this.aar.lessons.map((l) =>
+          el(
+            'li',
+            { class: `lesson ${l.kind}` },
+            el('strong', { text: `${l.kind === 'strength' ? '✓' : '△'} ${local(i18n, l.text)}` }),
+            el('p', { class: 'hint', text: local(i18n, l.evidence) }),
+            el(
+              'p',
+              { class: 'sources' },
+              `${t('debrief.sources')}: `,
+              ...l.sources.flatMap((code, i) => [
+                i ? '; ' : '',
+                el('abbr', { title: this.aarModule?.SOURCES[code] ?? code, text: code }),
+              ]),
+            ),
+          ),
+        )
+      : [
+          el('li', {
+            class: 'hint',
+            text: this.aarError
+              ? t('debrief.aarFailed', { reason: this.aarError })
+              : t('debrief.computing'),
+          }),
+        ];
+    const download = (
+      label: string,
+      testId: string,
+      make: () => { name: string; type: string; body: string },
+    ) => {
+      const b = el('button', {
+        type: 'button',
+        class: 'menu-button',
+        'data-testid': testId,
+        text: label,
+        disabled: !this.aar && testId !== 'download-run',
+      });
+      b.addEventListener('click', () => {
+        audio.play('click');
+        const f = make();
+        const url = URL.createObjectURL(new Blob([f.body], { type: f.type }));
+        const a = el('a', { href: url, download: f.name });
+        document.body.append(a);
+        a.click();
+        a.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 1000);
+      });
+      return b;
+    };
+    const base = `1-25-${run.level.meta.id}-${run.seed}`;
     this.ctx.overlay.append(
       el(
         'section',
@@ -90,8 +165,8 @@ export class Debrief extends Scene {
           'p',
           { class: 'big-score', 'data-testid': 'final-score' },
           `${t('debrief.score')}: ${formatNumber(i18n, score.total, 1)}`,
-          this.ghost
-            ? ` · ${t('debrief.history')}: ${formatNumber(i18n, this.ghost.total, 1)}`
+          ghost
+            ? ` · ${t('debrief.history')}: ${formatNumber(i18n, ghost.ghostTotal, 1)}`
             : ` · ${t('debrief.computing')}`,
         ),
         el(
@@ -110,8 +185,29 @@ export class Debrief extends Scene {
           ),
           el('tbody', {}, ...rows),
         ),
+        el('h2', { text: t('debrief.lessons') }),
+        el('ul', { class: 'lessons', 'data-testid': 'lessons' }, ...lessons),
         el('h2', { text: t('debrief.timeline') }),
         el('ol', { class: 'timeline' }, ...timeline),
+        el(
+          'div',
+          { class: 'button-row wrap' },
+          download(t('debrief.downloadAar'), 'download-aar', () => ({
+            name: `${base}-aar.html`,
+            type: 'text/html',
+            body: this.aarModule!.renderAarHtml(this.aar!, lang),
+          })),
+          download(t('debrief.downloadAarJson'), 'download-aar-json', () => ({
+            name: `${base}-aar.json`,
+            type: 'application/json',
+            body: JSON.stringify(this.aar, null, 2),
+          })),
+          download(t('debrief.downloadRun'), 'download-run', () => ({
+            name: `${base}-run.json`,
+            type: 'application/json',
+            body: JSON.stringify(toRunFile(run), null, 2),
+          })),
+        ),
         again,
       ),
     );
