@@ -202,12 +202,12 @@ function gameMain(
     console.log(`score ${result.score.total} / 1000`);
     for (const [part, v] of Object.entries(result.score.parts))
       console.log(`  ${part.padEnd(18)} ${v}`);
-    for (const r of result.refused)
+    for (const r of result.refused ?? [])
       console.log(`refused #${r.index} ${r.type} at ${r.at}: ${r.code} — ${r.message}`);
     if (o.out)
       console.log(`run file written to ${o.out} (check it with: npm run verify -- ${o.out})`);
   }
-  return result.refused.length > 0 ? 1 : 0;
+  return (result.refused?.length ?? 0) > 0 ? 1 : 0;
 }
 
 // Run when executed directly (tsx src/cli/sim.ts), not when imported.

@@ -275,6 +275,16 @@ const discussionSchema = z
   })
   .strict();
 
+const labelMap = z.record(z.string().min(1), localTextSchema);
+const labelsSchema = z
+  .object({
+    nodes: labelMap.optional(),
+    links: labelMap.optional(),
+    segments: labelMap.optional(),
+    clusters: labelMap.optional(),
+  })
+  .strict();
+
 export const levelSchema = z
   .object({
     formatVersion: z.literal(LEVEL_FORMAT_VERSION),
@@ -288,6 +298,8 @@ export const levelSchema = z
     scoring: scoringSchema,
     history: historySchema,
     discussion: z.array(discussionSchema).default([]),
+    /** Names of the engine's devices in both languages (the engine's own `name`s are English). */
+    labels: labelsSchema.optional(),
   })
   .strict()
   .superRefine((level, ctx) => {
@@ -303,6 +315,15 @@ export const levelSchema = z
     unique(level.staff, 'staff');
     unique(level.injects, 'injects');
     unique(level.contacts, 'contacts');
+    if (level.labels) {
+      for (const kind of ['nodes', 'links', 'segments', 'clusters'] as const) {
+        const ids = new Set(level.engine.network[kind].map((d) => d.id));
+        for (const id of Object.keys(level.labels[kind] ?? {})) {
+          if (!ids.has(id))
+            issue(['labels', kind, id], `no ${kind.slice(0, -1)} "${id}" in engine.network`);
+        }
+      }
+    }
     const contacts = new Set(level.contacts.map((c) => c.id));
     const staff = new Set(level.staff.map((s) => s.id));
     const start = isoToTick(level.meta.start)!;

@@ -4,10 +4,6 @@ import type { UiContext } from '../../context';
 import type { Level } from '../../../game';
 import { local } from '../../format';
 
-type LabelledLevel = Level & {
-  labels?: Partial<Record<DeviceKind, Record<string, { ko: string; en: string }>>>;
-};
-
 export type DeviceKind = 'nodes' | 'links' | 'segments' | 'clusters';
 const KINDS: DeviceKind[] = ['nodes', 'links', 'segments', 'clusters'];
 
@@ -25,7 +21,7 @@ export function deviceLabel(
 ): string {
   const kinds = kind ? [kind, ...KINDS.filter((k) => k !== kind)] : KINDS;
   for (const k of kinds) {
-    const text = (level as LabelledLevel).labels?.[k]?.[id];
+    const text = level.labels?.[k]?.[id];
     if (text) return local(ctx.i18n, text);
   }
   const net = level.engine.network;
