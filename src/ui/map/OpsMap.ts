@@ -149,7 +149,7 @@ export class OpsMap {
         return { id: n.id, x, y };
       });
     this.positions.clear();
-    for (const p of spreadNodes(placed, 30)) this.positions.set(p.id, p);
+    for (const p of spreadNodes(placed, 40)) this.positions.set(p.id, p);
     // The Internet sits off the east coast, where the cables land.
     for (const n of this.net.nodes) {
       if (!this.positions.has(n.id))
