@@ -105,6 +105,25 @@ export default tseslint.config(
     },
   },
   {
+    // The after-action review runs in Node (npm run aar, the server) and in the browser alike.
+    files: ['src/aar/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../ui/*', '../audio/*', '../i18n/*', '../net/*', '../cli/*', '../../server/*'],
+              message: 'src/aar imports only the game core and the engine.',
+            },
+            { group: [...viewAndRuntimeLibs, ...nodeBuiltins], message: 'src/aar is pure.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', ...impurityGlobals.filter((g) => g.name !== 'Date')],
+    },
+  },
+  {
     files: ['src/game/**/*.ts'],
     rules: {
       'no-restricted-imports': [
