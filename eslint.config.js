@@ -113,7 +113,14 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['../ui/*', '../audio/*', '../i18n/*', '../net/*', '../cli/*', '../../server/*'],
+              group: [
+                '../ui/*',
+                '../audio/*',
+                '../i18n/*',
+                '../net/*',
+                '../cli/*',
+                '../../server/*',
+              ],
               message: 'src/aar imports only the game core and the engine.',
             },
             { group: [...viewAndRuntimeLibs, ...nodeBuiltins], message: 'src/aar is pure.' },
