@@ -20,6 +20,7 @@ import { LevelSelect } from './ui/scenes/LevelSelect';
 import { Briefing } from './ui/scenes/Briefing';
 import { Ops } from './ui/scenes/Ops';
 import { Debrief } from './ui/scenes/Debrief';
+import { RunLibrary } from './ui/scenes/RunLibrary';
 
 async function start(): Promise<void> {
   const params = new URLSearchParams(window.location.search);
@@ -54,7 +55,7 @@ async function start(): Promise<void> {
     render: { preserveDrawingBuffer: true, antialias: true },
     audio: { noAudio: true },
     banner: false,
-    scene: [Boot, Preloader, Title, LevelSelect, Briefing, Ops, Debrief],
+    scene: [Boot, Preloader, Title, LevelSelect, Briefing, Ops, Debrief, RunLibrary],
     callbacks: {
       preBoot: (g) => g.registry.set(UI_CONTEXT_KEY, ctx),
     },

@@ -25,6 +25,7 @@ export type AppFlowEvent =
   | { type: 'assets.retry' }
   | { type: 'menu.newGame' }
   | { type: 'menu.continue'; levelId: string }
+  | { type: 'menu.runs' }
   | { type: 'level.choose'; levelId: string }
   | { type: 'briefing.start' }
   | { type: 'run.pause' }
@@ -86,7 +87,12 @@ export const appFlowMachine = setup({
         'menu.newGame': 'levelSelect',
         // Continue goes straight back into the saved run (the session restores it).
         'menu.continue': { guard: 'hasLevelId', target: 'running', actions: 'chooseLevel' },
+        'menu.runs': 'runs',
       },
+    },
+    // The run library: finished and imported run files kept on this device.
+    runs: {
+      on: { 'nav.back': 'title' },
     },
     levelSelect: {
       on: {

@@ -10,6 +10,7 @@ const SCENE_FOR_SCREEN: Record<string, string> = {
   loadFailed: 'Preloader',
   title: 'Title',
   levelSelect: 'LevelSelect',
+  runs: 'RunLibrary',
   briefing: 'Briefing',
   running: 'Ops',
   debrief: 'Debrief',

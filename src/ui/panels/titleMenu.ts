@@ -104,7 +104,9 @@ export function renderTitleMenu(ctx: UiContext): void {
     el('h2', { text: t('menu.heading') }),
     entry('new', t('menu.newGame'), undefined, () => flow.send({ type: 'menu.newGame' })),
     continueEntry(ctx, entry),
-    entry('replays', t('menu.replays'), later),
+    entry('replays', t('menu.replays'), t('menu.replaysHint'), () =>
+      flow.send({ type: 'menu.runs' }),
+    ),
     entry('team', t('menu.team'), later),
     el(
       'section',

@@ -15,7 +15,8 @@ import { openHelp } from '../panels/ops/helpDialog';
 import { deviceLabel } from '../panels/ops/labels';
 import type { SoloSession } from '../session/soloSession';
 import { recordScore } from '../session/bestScores';
-import { runScore } from '../../game';
+import { runScore, toRunFile } from '../../game';
+import { runLibrary } from '../session/runLibrary';
 
 const PANEL_EVERY_MS = 250;
 type Tab = 'monitor' | 'inbox' | 'tasks';
@@ -304,12 +305,24 @@ export class Ops extends Scene {
   private finish(): void {
     this.endingSent = true;
     this.ctx.finished = this.session.run;
+    const score = runScore(this.session.run).total;
+    const finishedAt = new Date().toISOString();
     recordScore(window.localStorage, {
       levelId: this.session.level.meta.id,
-      score: runScore(this.session.run).total,
-      finishedAt: new Date().toISOString(),
+      score,
+      finishedAt,
       seed: this.session.run.seed,
     });
+    // The run library keeps the run file itself (export, server submission, later replay).
+    runLibrary
+      .put(toRunFile(this.session.run), {
+        source: 'played',
+        verified: { ok: true, score },
+        savedAt: finishedAt,
+      })
+      .catch((err: unknown) => {
+        console.warn('Run library unavailable:', err instanceof Error ? err.message : err);
+      });
     this.session.dispose();
     this.ctx.session = undefined;
     this.ctx.flow.send({ type: 'run.end' });

@@ -11,6 +11,7 @@ const EVENTS: AppFlowEvent[] = [
   { type: 'assets.retry' },
   { type: 'menu.newGame' },
   { type: 'menu.continue', levelId: 'backbone-isp' },
+  { type: 'menu.runs' },
   { type: 'level.choose', levelId: 'backbone-isp' },
   { type: 'briefing.start' },
   { type: 'run.pause' },
@@ -27,6 +28,7 @@ const ALL_SCREENS = [
   'loadFailed',
   'title',
   'levelSelect',
+  'runs',
   'briefing',
   'running.live',
   'running.paused',
@@ -93,6 +95,16 @@ describe('appFlowMachine', () => {
     actor.send({ type: 'menu.continue', levelId: 'backbone-isp' });
     expect(screenOf(actor.getSnapshot().value)).toBe('running.live');
     expect(actor.getSnapshot().context.levelId).toBe('backbone-isp');
+  });
+
+  it('should open the run library from the title and go back', () => {
+    const actor = createActor(appFlowMachine).start();
+    for (const type of ['boot.done', 'assets.loaded', 'menu.runs'] as const) actor.send({ type });
+    expect(screenOf(actor.getSnapshot().value)).toBe('runs');
+    actor.send({ type: 'menu.newGame' });
+    expect(screenOf(actor.getSnapshot().value)).toBe('runs');
+    actor.send({ type: 'nav.back' });
+    expect(screenOf(actor.getSnapshot().value)).toBe('title');
   });
 
   it('should ignore events that do not belong to the current screen', () => {
