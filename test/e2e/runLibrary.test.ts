@@ -157,6 +157,19 @@ describe('run library (built game in Chromium)', () => {
       .toMatch(/^broken\.json is not JSON: .+Nothing was stored/);
     expect(await items(page).count()).toBe(2);
 
+    // Dropping files on the panel imports them the same way.
+    const dropped = await page.evaluateHandle(
+      (text) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([text], 'dropped-run.json', { type: 'application/json' }));
+        return dt;
+      },
+      readFileSync(exported, 'utf8'),
+    );
+    await page.dispatchEvent('[data-testid="runs"]', 'drop', { dataTransfer: dropped });
+    await expect.poll(() => items(page).count()).toBe(3);
+    expect(await message(page)).toMatch(/^dropped-run\.json: verified, score/);
+
     // Escape goes back to the title.
     await page.keyboard.press('Escape');
     await waitForScreen(page, 'title');
@@ -164,7 +177,7 @@ describe('run library (built game in Chromium)', () => {
     // In Korean, after a reload: the library is still there.
     await page.goto(`${baseUrl}?lang=ko`);
     await openReplays(page);
-    await expect.poll(() => items(page).count()).toBe(2);
+    await expect.poll(() => items(page).count()).toBe(3);
     expect(await page.textContent('[data-testid="runs"]')).toContain('검증되지 않음');
     const axe = await new AxeBuilder({ page }).include('#overlay').analyze();
     expect(
