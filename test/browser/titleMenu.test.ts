@@ -66,4 +66,12 @@ describe('title menu', () => {
     (document.querySelector('[data-entry="new"]') as HTMLButtonElement).click();
     expect(screenOf(ctx.flow.getSnapshot().value)).toBe('levelSelect');
   });
+
+  it('should open Replays (the run library) from the title', async () => {
+    const ctx = await setup();
+    const replays = document.querySelector('[data-entry="replays"]') as HTMLButtonElement;
+    expect(replays.disabled).toBe(false);
+    replays.click();
+    expect(screenOf(ctx.flow.getSnapshot().value)).toBe('runs');
+  });
 });
