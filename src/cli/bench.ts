@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { build } from 'vite';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { createAppServer } from '../../server/app';
 import { chromiumArgs, requireChromium } from '../../test/chromium';
 
@@ -46,34 +46,48 @@ async function bundleFigures(outDir: string): Promise<Figure[]> {
   ];
 }
 
-async function titleInteractive(outDir: string, runs = 5): Promise<Figure[]> {
+/** Serves `outDir` on a free loopback port for the duration of `fn`. */
+async function withServer<T>(outDir: string, fn: (url: string) => Promise<T>): Promise<T> {
   const server = createAppServer({ distDir: outDir });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  const times: number[] = [];
   try {
-    for (let i = 0; i < runs; i++) {
-      const profile = mkdtempSync(join(tmpdir(), 'one25-bench-'));
-      const context = await chromium.launchPersistentContext(profile, {
-        executablePath: requireChromium(),
-        args: chromiumArgs,
-        viewport: { width: 1280, height: 720 },
-      });
-      try {
-        const page = context.pages()[0] ?? (await context.newPage());
-        await page.goto(url);
-        await page.waitForFunction(() => window.__titleInteractiveAt !== undefined, null, {
-          timeout: 30_000,
-        });
-        times.push(await page.evaluate(() => window.__titleInteractiveAt ?? NaN));
-      } finally {
-        await context.close();
-        rmSync(profile, { recursive: true, force: true });
-      }
-    }
+    return await fn(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
   } finally {
     server.close();
   }
+}
+
+/** A fresh Chromium profile (cold cache) for the duration of `fn`. */
+async function withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
+  const profile = mkdtempSync(join(tmpdir(), 'one25-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: requireChromium(),
+    args: chromiumArgs,
+    viewport: { width: 1280, height: 720 },
+  });
+  try {
+    return await fn(context.pages()[0] ?? (await context.newPage()));
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+async function titleInteractive(outDir: string, runs = 5): Promise<Figure[]> {
+  const times: number[] = [];
+  await withServer(outDir, async (url) => {
+    for (let i = 0; i < runs; i++) {
+      times.push(
+        await withPage(async (page) => {
+          await page.goto(url);
+          await page.waitForFunction(() => window.__titleInteractiveAt !== undefined, null, {
+            timeout: 30_000,
+          });
+          return page.evaluate(() => window.__titleInteractiveAt ?? NaN);
+        }),
+      );
+    }
+  });
   const ms = Math.round(median(times));
   return [
     {
@@ -89,31 +103,24 @@ async function titleInteractive(outDir: string, runs = 5): Promise<Figure[]> {
 /** Title → Ops time (New game, first level, Start) and frames per second in Ops at the fastest
  *  speed (×4 while skipping), software WebGL. */
 async function opsFigures(outDir: string, renderer: 'auto' | 'webgl'): Promise<Figure[]> {
-  const server = createAppServer({ distDir: outDir });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  const profile = mkdtempSync(join(tmpdir(), 'one25-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: requireChromium(),
-    args: chromiumArgs,
-    viewport: { width: 1280, height: 720 },
-  });
-  try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(renderer === 'webgl' ? `${url}?renderer=webgl` : url);
-    await page.waitForFunction(() => window.__app?.screen() === 'title', null, { timeout: 30_000 });
-    const used = await page.evaluate(() => window.__app?.rendererType());
-    const t0 = await page.evaluate(() => performance.now());
-    await page.click('[data-entry="new"]');
-    await page.click(`[data-level="${process.env.BENCH_LEVEL ?? 'backbone-isp'}"]`);
-    await page.click('[data-testid="briefing-start"]');
-    await page.waitForFunction(() => window.__opsReadyAt !== undefined, null, { timeout: 30_000 });
-    const titleToOps = Math.round((await page.evaluate(() => window.__opsReadyAt ?? NaN)) - t0);
-    await page.keyboard.press('3');
-    await page.keyboard.press('n');
-    await page.waitForTimeout(1000);
-    // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
-    const fps = (await page.evaluate(`new Promise((resolve) => {
+  return withServer(outDir, (url) => withPage((page) => opsOnPage(page, url, renderer)));
+}
+
+async function opsOnPage(page: Page, url: string, renderer: 'auto' | 'webgl'): Promise<Figure[]> {
+  await page.goto(renderer === 'webgl' ? `${url}?renderer=webgl` : url);
+  await page.waitForFunction(() => window.__app?.screen() === 'title', null, { timeout: 30_000 });
+  const used = await page.evaluate(() => window.__app?.rendererType());
+  const t0 = await page.evaluate(() => performance.now());
+  await page.click('[data-entry="new"]');
+  await page.click(`[data-level="${process.env.BENCH_LEVEL ?? 'backbone-isp'}"]`);
+  await page.click('[data-testid="briefing-start"]');
+  await page.waitForFunction(() => window.__opsReadyAt !== undefined, null, { timeout: 30_000 });
+  const titleToOps = Math.round((await page.evaluate(() => window.__opsReadyAt ?? NaN)) - t0);
+  await page.keyboard.press('3');
+  await page.keyboard.press('n');
+  await page.waitForTimeout(1000);
+  // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
+  const fps = (await page.evaluate(`new Promise((resolve) => {
       let frames = 0;
       const start = performance.now();
       const step = () => {
@@ -123,27 +130,22 @@ async function opsFigures(outDir: string, renderer: 'auto' | 'webgl'): Promise<F
       };
       requestAnimationFrame(step);
     })`)) as number;
-    const fpsFigure: Figure = {
-      name: `Ops frames per second at the fastest speed, ${used} renderer (${renderer === 'webgl' ? 'forced WebGL on SwiftShader' : 'auto: Canvas on software WebGL'})`,
-      value: Math.round(fps * 10) / 10,
-      unit: 'fps',
-      budget: '≥ 30',
-      ok: fps >= 30,
-    };
-    if (renderer === 'webgl') return [fpsFigure];
-    return [
-      {
-        name: 'title → Ops interactive (3 clicks, level loaded and parsed)',
-        value: titleToOps,
-        unit: 'ms',
-      },
-      fpsFigure,
-    ];
-  } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-    server.close();
-  }
+  const fpsFigure: Figure = {
+    name: `Ops frames per second at the fastest speed, ${used} renderer (${renderer === 'webgl' ? 'forced WebGL on SwiftShader' : 'auto: Canvas on software WebGL'})`,
+    value: Math.round(fps * 10) / 10,
+    unit: 'fps',
+    budget: '≥ 30',
+    ok: fps >= 30,
+  };
+  if (renderer === 'webgl') return [fpsFigure];
+  return [
+    {
+      name: 'title → Ops interactive (3 clicks, level loaded and parsed)',
+      value: titleToOps,
+      unit: 'ms',
+    },
+    fpsFigure,
+  ];
 }
 
 /** Figures contributed by other parts of the game, if present in this build. */

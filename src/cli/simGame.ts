@@ -4,7 +4,7 @@
 // same run) with the score added. Samples are taken by the run's observer at game points, which
 // never perturbs the run, so the hash and the score are those `npm run verify` checks.
 import { writeFileSync } from 'node:fs';
-import { ENGINE_VERSION, metrics, simMsToIso } from '../engine/index';
+import { ENGINE_VERSION, simMsToIso } from '../engine/index';
 import {
   advanceToTick,
   createRun,
@@ -18,7 +18,7 @@ import {
   type Level,
   type ScriptedCommand,
 } from '../game/index';
-import type { SimSeries } from './simRun';
+import { emptySeries, recordMetrics, type SimSeries } from './simRun';
 
 export interface GameSimJson {
   level: string;
@@ -34,8 +34,6 @@ export interface GameSimJson {
   refused?: { index: number; at: string; type: string; code: string; message: string }[];
 }
 
-const r3 = (x: number): number => Math.round(x * 1000) / 1000;
-
 export function runGameJson(opts: {
   level: Level;
   seed: number;
@@ -46,30 +44,9 @@ export function runGameJson(opts: {
 }): GameSimJson {
   const { level, seed } = opts;
   const sampleS = Math.max(1, opts.sampleS ?? 60);
-  const series: SimSeries = {
-    t: [],
-    globalInfected: [],
-    globalScansPerSec: [],
-    krInfected: [],
-    ownInfected: [],
-    ownExposed: [],
-    subscribersOnlinePct: [],
-    dnsSuccessPct: [],
-    intlLinkUtilPct: [],
-  };
+  const series = emptySeries();
   let run = createRun(level, seed);
-  const record = (engine: typeof run.state.engine): void => {
-    const m = metrics(engine);
-    series.t.push(engine.tMs / 1000);
-    series.globalInfected.push(Math.round(m.globalInfected));
-    series.globalScansPerSec.push(Math.round(m.globalScansPerSec));
-    series.krInfected.push(Math.round(m.krInfected));
-    series.ownInfected.push(m.ownInfected);
-    series.ownExposed.push(m.ownExposed);
-    series.subscribersOnlinePct.push(r3(m.subscribersOnlinePct));
-    series.dnsSuccessPct.push(r3(m.dnsSuccessPct));
-    series.intlLinkUtilPct.push(r3(m.intlLinkUtilPct));
-  };
+  const record = (engine: typeof run.state.engine): void => recordMetrics(series, engine);
   // Samples are taken by advancing to each sample time between commands: the core guarantees that
   // how a run is cut into advances never changes it, so this is the run verify replays.
   let nextSample = run.state.tick;

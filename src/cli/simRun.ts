@@ -149,12 +149,8 @@ export interface SimOptions {
 
 const r3 = (x: number): number => Math.round(x * 1000) / 1000;
 
-export function runSim(opts: SimOptions): SimResult {
-  const untilMs = opts.untilMs ?? (isoToSimMs(DEFAULT_UNTIL_ISO) as number);
-  const sampleMs = Math.max(1, Math.round((opts.sampleS ?? 60) * 1000));
-  const actions = opts.actions ?? [];
-  let st = createEngine(opts.params, opts.seed);
-  const series: SimSeries = {
+export function emptySeries(): SimSeries {
+  return {
     t: [],
     globalInfected: [],
     globalScansPerSec: [],
@@ -165,20 +161,31 @@ export function runSim(opts: SimOptions): SimResult {
     dnsSuccessPct: [],
     intlLinkUtilPct: [],
   };
+}
+
+/** Appends one sample of the engine's truth to `series` (the CLI's documented JSON columns). */
+export function recordMetrics(series: SimSeries, st: EngineState): void {
+  const m = metrics(st);
+  series.t.push(st.tMs / 1000);
+  series.globalInfected.push(Math.round(m.globalInfected));
+  series.globalScansPerSec.push(Math.round(m.globalScansPerSec));
+  series.krInfected.push(Math.round(m.krInfected));
+  series.ownInfected.push(m.ownInfected);
+  series.ownExposed.push(m.ownExposed);
+  series.subscribersOnlinePct.push(r3(m.subscribersOnlinePct));
+  series.dnsSuccessPct.push(r3(m.dnsSuccessPct));
+  series.intlLinkUtilPct.push(r3(m.intlLinkUtilPct));
+}
+
+export function runSim(opts: SimOptions): SimResult {
+  const untilMs = opts.untilMs ?? (isoToSimMs(DEFAULT_UNTIL_ISO) as number);
+  const sampleMs = Math.max(1, Math.round((opts.sampleS ?? 60) * 1000));
+  const actions = opts.actions ?? [];
+  let st = createEngine(opts.params, opts.seed);
+  const series = emptySeries();
   const events: EngineEvent[] = [];
   const rejected: { t: number; message: string }[] = [];
-  const record = (): void => {
-    const m = metrics(st);
-    series.t.push(st.tMs / 1000);
-    series.globalInfected.push(Math.round(m.globalInfected));
-    series.globalScansPerSec.push(Math.round(m.globalScansPerSec));
-    series.krInfected.push(Math.round(m.krInfected));
-    series.ownInfected.push(m.ownInfected);
-    series.ownExposed.push(m.ownExposed);
-    series.subscribersOnlinePct.push(r3(m.subscribersOnlinePct));
-    series.dnsSuccessPct.push(r3(m.dnsSuccessPct));
-    series.intlLinkUtilPct.push(r3(m.intlLinkUtilPct));
-  };
+  const record = (): void => recordMetrics(series, st);
   const drain = (): void => {
     const d = drainEvents(st);
     st = d.state;
