@@ -34,18 +34,21 @@ export async function tabTo(
   throw new Error(`${what} not reachable by Tab`);
 }
 
-/** Title → New game → the level → Start, all from the keyboard. */
-export async function startByKeyboard(page: Page, level: string): Promise<void> {
+/** Title → New game → the level → Start, all from the keyboard; `shots` names screenshots of the
+ *  level list and the briefing (test-results/screenshots/<shots>-levels.png, -briefing.png). */
+export async function startByKeyboard(page: Page, level: string, shots?: string): Promise<void> {
   await waitForScreen(page, 'title');
   expect((await focused(page)).entry).toBe('new');
   await page.keyboard.press('Enter');
   await waitForScreen(page, 'levelSelect');
   await page.waitForSelector(`[data-level="${level}"]`);
+  if (shots) await page.screenshot({ path: `test-results/screenshots/${shots}-levels.png` });
   await tabTo(page, (f) => f.level === level, `level ${level}`);
   await page.keyboard.press('Enter');
   await waitForScreen(page, 'briefing');
   await page.waitForSelector('[data-testid="briefing-start"]');
   expect((await focused(page)).testid).toBe('briefing-start');
+  if (shots) await page.screenshot({ path: `test-results/screenshots/${shots}-briefing.png` });
   await page.keyboard.press('Enter');
   await waitForScreen(page, 'running.live');
   await page.waitForSelector('[data-testid="ops"]');

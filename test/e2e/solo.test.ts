@@ -37,7 +37,11 @@ describe('solo play (keyboard, built game in Chromium)', () => {
     const { page, errors } = session;
     page.on('dialog', (d) => void d.accept());
     await page.goto(`${baseUrl}?lang=ko`);
-    await startByKeyboard(page, LEVEL);
+    await page.waitForFunction(() => window.__app?.screen() === 'title');
+    await page.screenshot({ path: `${SHOTS}/title-solo-ko.png` });
+    await startByKeyboard(page, LEVEL, 'solo-ko');
+    // The Ops panels speak Korean too.
+    expect(await page.textContent('.ops-layout')).toMatch(/[\uac00-\ud7a3]/);
     expect(await canvasInk(page)).toBeGreaterThan(0.05);
     await page.screenshot({ path: `${SHOTS}/ops-start-ko.png` });
     expect(await page.textContent('[data-testid="clock"]')).toContain('KST');

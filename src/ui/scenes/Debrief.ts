@@ -211,6 +211,7 @@ export class Debrief extends Scene {
         again,
       ),
     );
-    again.focus();
+    // Enter goes back to the title, but the page stays at the top, where the score is.
+    again.focus({ preventScroll: true });
   }
 }
