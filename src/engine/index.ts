@@ -1,4 +1,4 @@
-// Public API of the propagation engine (pure TypeScript: no DOM, clock, timers or Math.random).
+// Public API of the propagation engine (pure TypeScript: no DOM, wall clock, timers or unseeded randomness).
 // Time is integer milliseconds since 2003-01-25T14:00:00+09:00.
 export {
   ENGINE_VERSION,

@@ -26,7 +26,7 @@ export function initialContacts(level: Level): ContactRuntime[] {
   return level.contacts.map((c) => ({ id: c.id, status: 'quiet', deadlineTick: null, trust: 0 }));
 }
 
-/** Detection starts every contact's clock that has an expectation window. */
+/** Detection starts every contact's clock that has an expectation period. */
 export function startExpectations(state: GameState, level: Level): GameState {
   return {
     ...state,
