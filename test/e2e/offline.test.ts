@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { openBrowser, waitForScreen, type Session } from './browser';
+import { startByKeyboard, waitForTick } from './play';
 
 const baseUrl = inject('baseUrl');
 let session: Session | undefined;
@@ -9,7 +10,7 @@ afterEach(async () => {
 });
 
 describe('offline play (service worker)', () => {
-  it('should start again from the cache after one visit with the network gone', async () => {
+  it('should start a solo game from the cache after one visit with the network gone', async () => {
     session = await openBrowser();
     const { page, context } = session;
     await page.goto(baseUrl);
@@ -32,5 +33,8 @@ describe('offline play (service worker)', () => {
     expect(
       await page.evaluate(() => document.fonts.check('700 20px "Noto Sans KR"', '새 게임')),
     ).toBe(true);
+    // And a solo game runs: the level file and the game code came from the cache as well.
+    await startByKeyboard(page, 'backbone-isp');
+    await waitForTick(page, 60);
   });
 });

@@ -170,24 +170,6 @@ describe('solo play (keyboard, built game in Chromium)', () => {
     expect(errors).toEqual([]);
   });
 
-  it('should start a solo game offline after one visit', async () => {
-    session = await openBrowser();
-    const { page, context } = session;
-    await page.goto(baseUrl);
-    await waitForScreen(page, 'title');
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
-    await page.reload();
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
-      timeout: 30_000,
-    });
-    await context.setOffline(true);
-    await page.reload();
-    await startByKeyboard(page, LEVEL);
-    await waitForTick(page, 60);
-  });
-
   it('should pass the accessibility audit on the title', async () => {
     session = await openBrowser();
     await session.page.goto(baseUrl);
