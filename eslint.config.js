@@ -52,6 +52,20 @@ const impurityProperties = [
   ),
 ];
 
+/** Imports a core folder may not make: views, transports, CLIs, the server, Node, view libraries. */
+const coreImportRule = (folder, rule) => [
+  'error',
+  {
+    patterns: [
+      {
+        group: ['../ui/*', '../audio/*', '../i18n/*', '../net/*', '../cli/*', '../../server/*'],
+        message: `${folder} ${rule}.`,
+      },
+      { group: [...viewAndRuntimeLibs, ...nodeBuiltins], message: `${folder} is pure.` },
+    ],
+  },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'test-results/**', 'assets/**'] },
   js.configs.recommended,
@@ -108,50 +122,20 @@ export default tseslint.config(
     // The after-action review runs in Node (npm run aar, the server) and in the browser alike.
     files: ['src/aar/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: [
-                '../ui/*',
-                '../audio/*',
-                '../i18n/*',
-                '../net/*',
-                '../cli/*',
-                '../../server/*',
-              ],
-              message: 'src/aar imports only the game core and the engine.',
-            },
-            { group: [...viewAndRuntimeLibs, ...nodeBuiltins], message: 'src/aar is pure.' },
-          ],
-        },
-      ],
+      'no-restricted-imports': coreImportRule(
+        'src/aar',
+        'imports only the game core and the engine',
+      ),
       'no-restricted-globals': ['error', ...impurityGlobals.filter((g) => g.name !== 'Date')],
     },
   },
   {
     files: ['src/game/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: [
-                '../ui/*',
-                '../audio/*',
-                '../i18n/*',
-                '../net/*',
-                '../cli/*',
-                '../../server/*',
-              ],
-              message: 'src/game imports no project folder but the engine.',
-            },
-            { group: [...viewAndRuntimeLibs, ...nodeBuiltins], message: 'src/game is pure.' },
-          ],
-        },
-      ],
+      'no-restricted-imports': coreImportRule(
+        'src/game',
+        'imports no project folder but the engine',
+      ),
       'no-restricted-globals': ['error', ...impurityGlobals],
       'no-restricted-properties': [
         'error',
