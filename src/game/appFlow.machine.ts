@@ -26,6 +26,10 @@ export type AppFlowEvent =
   | { type: 'menu.newGame' }
   | { type: 'menu.continue'; levelId: string }
   | { type: 'menu.runs' }
+  | { type: 'menu.team' }
+  | { type: 'team.start' }
+  | { type: 'replay.open' }
+  | { type: 'replay.fork' }
   | { type: 'level.choose'; levelId: string }
   | { type: 'briefing.start' }
   | { type: 'run.pause' }
@@ -88,11 +92,22 @@ export const appFlowMachine = setup({
         // Continue goes straight back into the saved run (the session restores it).
         'menu.continue': { guard: 'hasLevelId', target: 'running', actions: 'chooseLevel' },
         'menu.runs': 'runs',
+        'menu.team': 'team',
       },
     },
     // The run library: finished and imported run files kept on this device.
     runs: {
-      on: { 'nav.back': 'title' },
+      on: { 'nav.back': 'title', 'replay.open': 'replaying' },
+    },
+    // A stored run watched in the replay viewer (the Ops views, read-only). "Take over from here"
+    // forks it into a new playable run.
+    replaying: {
+      on: { 'nav.back': 'runs', 'replay.fork': 'running' },
+    },
+    // Team session: create or join a room, the lobby; the session starting opens the Ops views
+    // (role console, facilitator console or projector, as the seat decides).
+    team: {
+      on: { 'nav.back': 'title', 'team.start': 'running' },
     },
     levelSelect: {
       on: {

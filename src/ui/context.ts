@@ -5,7 +5,7 @@ import type { Actor } from 'xstate';
 import type { appFlowMachine } from '../game/appFlow.machine';
 import type { AudioCues } from '../audio/audio';
 import type { SettingsStore } from './settings';
-import type { SoloSession } from './session/soloSession';
+import type { OpsSession } from './session/opsSession';
 import type { Run } from '../game';
 
 export interface UiContext {
@@ -14,8 +14,8 @@ export interface UiContext {
   audio: AudioCues;
   settings: SettingsStore;
   overlay: HTMLElement;
-  /** The solo run being played (set by Briefing or Continue, read by Ops). */
-  session?: SoloSession;
+  /** What the Ops scene shows: a solo run (set by Briefing or Continue), a team seat or a replay. */
+  session?: OpsSession;
   /** The run that just ended, for the debrief. */
   finished?: Run;
 }

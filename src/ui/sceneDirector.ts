@@ -11,6 +11,8 @@ const SCENE_FOR_SCREEN: Record<string, string> = {
   title: 'Title',
   levelSelect: 'LevelSelect',
   runs: 'RunLibrary',
+  replaying: 'Ops',
+  team: 'TeamLobby',
   briefing: 'Briefing',
   running: 'Ops',
   debrief: 'Debrief',
@@ -23,11 +25,17 @@ export function sceneForScreen(screen: string): string | undefined {
 export function directScenes(game: Game, ctx: UiContext): () => void {
   // Phaser has already auto-started the first scene in the config (Boot).
   let current: string | undefined = 'Boot';
+  let currentTop = 'booting';
   const follow = (value: unknown) => {
-    const target = sceneForScreen(screenOf(value));
-    if (!target || target === current) return;
+    const screen = screenOf(value);
+    const top = screen.split('.')[0];
+    const target = sceneForScreen(screen);
+    // One scene may show two screens (Ops: a replay, then the run forked from it): moving between
+    // them restarts the scene so it picks up the new session.
+    if (!target || (target === current && top === currentTop)) return;
     const previous = current;
     current = target;
+    currentTop = top;
     if (previous) game.scene.stop(previous);
     game.scene.start(target);
   };

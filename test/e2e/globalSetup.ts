@@ -3,7 +3,8 @@ import type { TestProject } from 'vitest/node';
 import { build, preview } from 'vite';
 import { requireChromium } from '../chromium';
 
-export const E2E_OUT_DIR = 'test-results/e2e-dist';
+// Overridable so two people (or helpers) can run e2e at once without clobbering each other's build.
+export const E2E_OUT_DIR = process.env.E2E_OUT_DIR ?? 'test-results/e2e-dist';
 
 export default async function setup(project: TestProject) {
   requireChromium();

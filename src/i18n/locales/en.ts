@@ -1,4 +1,7 @@
 // English UI strings. Keys must match ko.ts exactly (a unit test checks both ways).
+import { replayEn } from './replay.en';
+import { teamEn } from './team.en';
+
 export const en = {
   app: {
     title: '1·25',
@@ -295,4 +298,6 @@ export const en = {
     'service.degraded': 'service is degraded',
     'service.restored': 'service is restored',
   },
+  team: teamEn,
+  replay: replayEn,
 } as const;

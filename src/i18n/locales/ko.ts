@@ -1,5 +1,7 @@
 // 한국어 UI 문자열. 키는 en.ts와 정확히 같아야 한다 (단위 테스트가 양방향으로 확인).
 import type { Resource } from './types';
+import { replayKo } from './replay.ko';
+import { teamKo } from './team.ko';
 
 export const ko = {
   app: {
@@ -297,4 +299,6 @@ export const ko = {
     'service.degraded': '서비스가 불안정하다',
     'service.restored': '서비스가 복구되었다',
   },
+  team: teamKo,
+  replay: replayKo,
 } satisfies Resource;

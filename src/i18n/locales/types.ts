@@ -1,6 +1,6 @@
 import type { en } from './en';
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 /** The shape every locale must have: the English tree with any string values. */
 export type Resource = Widen<typeof en>;

@@ -13,7 +13,7 @@ import { TasksPanel } from '../panels/ops/tasksPanel';
 import { FeedPanel } from '../panels/ops/feedPanel';
 import { openHelp } from '../panels/ops/helpDialog';
 import { deviceLabel } from '../panels/ops/labels';
-import type { SoloSession } from '../session/soloSession';
+import type { OpsSession } from '../session/opsSession';
 import { recordScore } from '../session/bestScores';
 import { runScore, toRunFile } from '../../game';
 import { runLibrary } from '../session/runLibrary';
@@ -28,9 +28,10 @@ type Tab = 'monitor' | 'inbox' | 'tasks';
  */
 export class Ops extends Scene {
   private ctx: UiContext;
-  private session: SoloSession;
+  private session: OpsSession;
   private map: OpsMap;
   private slot: HTMLElement;
+  private sessionBar: HTMLElement;
   private top: TopBar;
   private devices: DevicePanel;
   private charts: MonitorCharts;
@@ -64,6 +65,7 @@ export class Ops extends Scene {
       this.cache.json.get(MAP_WORLD) as FeatureCollection,
     );
     this.layoutMap();
+    if (session.mountControls) this.cleanups.push(session.mountControls(this.sessionBar, this.ctx));
     this.scale.on('resize', this.layoutMap, this);
     this.cleanups.push(() => this.scale.off('resize', this.layoutMap, this));
     // The slot also moves when the panels around it change size (a wrapped top bar, a font load).
@@ -119,7 +121,8 @@ export class Ops extends Scene {
     );
     this.sinceRefresh += delta;
     if (this.sinceRefresh >= PANEL_EVERY_MS) this.refresh();
-    if (this.session.ended && !this.endingSent) this.finish();
+    // A replay stays on its last moment; every other mode goes on to the debrief.
+    if (this.session.ended && !this.endingSent && this.session.mode !== 'replay') this.finish();
   }
 
   private labelCache?: { lang: string; labels: Record<string, string> };
@@ -161,7 +164,7 @@ export class Ops extends Scene {
     this.top = new TopBar(
       this.ctx,
       this.session,
-      () => this.endShift(),
+      this.session.endShift ? () => this.endShift() : undefined,
       () => this.quit(),
     );
     this.devices = new DevicePanel(this.ctx, this.session, this.report);
@@ -214,11 +217,13 @@ export class Ops extends Scene {
       ),
       ...Object.values(this.tabs).map((x) => x.panel),
     );
+    this.sessionBar = el('div', { class: 'ops-session-bar' });
     this.ctx.overlay.append(
       el(
         'div',
-        { class: 'ops-layout', 'data-testid': 'ops' },
+        { class: 'ops-layout', 'data-testid': 'ops', 'data-mode': this.session.mode },
         this.top.root,
+        this.sessionBar,
         this.devices.root,
         this.slot,
         side,
@@ -270,12 +275,13 @@ export class Ops extends Scene {
     if (target?.tagName === 'SELECT' && target.id !== 'device-select') return;
     if (typing && key !== 'Escape') return;
     const speeds: Record<string, number> = { '1': 1, '2': 2, '3': 4 };
-    if (key === ' ' || key === 'p' || key === 'P') {
+    const clock = this.session.controlsClock;
+    if (clock && (key === ' ' || key === 'p' || key === 'P')) {
       e.preventDefault();
       this.top.togglePause();
-    } else if (key in speeds) {
+    } else if (clock && key in speeds) {
       this.session.command('clock.speed', { speed: speeds[key] });
-    } else if (key === 'n' || key === 'N') {
+    } else if (clock && (key === 'n' || key === 'N')) {
       this.session.command('clock.skip');
     } else if (key === 'd' || key === 'D') {
       e.preventDefault();
@@ -298,8 +304,8 @@ export class Ops extends Scene {
 
   private endShift(): void {
     if (!window.confirm(this.ctx.i18n.t('ops.endConfirm'))) return;
-    this.session.actor.send({ type: 'finish' });
-    this.finish();
+    this.session.endShift?.();
+    if (this.session.ended) this.finish();
   }
 
   private finish(): void {

@@ -15,17 +15,17 @@ import { metrics } from '../../engine';
 import type { AudioCues } from '../../audio/audio';
 import { History } from './history';
 import { clearAutosave, writeAutosave } from './autosave';
+import type { FeedItem, OpsSession } from './opsSession';
+
+export type { FeedItem } from './opsSession';
 
 const AUTOSAVE_EVERY_MS = 5000;
 const VIEW_EVERY_MS = 200;
 
-export interface FeedItem {
-  tick: number;
-  kind: string;
-  params: Record<string, string | number>;
-}
-
-export class SoloSession {
+export class SoloSession implements OpsSession {
+  readonly mode = 'solo' as const;
+  readonly actingRoles = 'all' as const;
+  readonly controlsClock = true;
   readonly actor: Actor<typeof incidentMachine>;
   readonly history = new History();
   private lastView?: { run: Run; view: ViewSnapshot };
@@ -98,6 +98,11 @@ export class SoloSession {
     return (
       outcome ?? { ok: false, rejection: { code: 'MALFORMED', params: { detail: 'no outcome' } } }
     );
+  }
+
+  /** Ends the shift now: the rest of the day is simulated as it would go without the player. */
+  endShift(): void {
+    this.actor.send({ type: 'finish' });
   }
 
   onFeed(listener: (feed: FeedItem[]) => void): () => void {

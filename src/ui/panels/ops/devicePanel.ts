@@ -2,7 +2,7 @@
 // the actions the selected device offers with their cost in staff and time. Global actions (IDS,
 // link graphs, escalation) sit below.
 import type { UiContext } from '../../context';
-import type { SoloSession } from '../../session/soloSession';
+import type { OpsSession } from '../../session/opsSession';
 import { renderRejection, type Rejection, type ViewSnapshot } from '../../../game';
 import { el } from '../../dom';
 import { KeyedList } from './keyedList';
@@ -19,7 +19,7 @@ export class DevicePanel {
 
   constructor(
     private readonly ctx: UiContext,
-    private readonly session: SoloSession,
+    private readonly session: OpsSession,
     private readonly report: (ok: boolean, text: string) => void,
   ) {
     const t = ctx.i18n.t.bind(ctx.i18n);
@@ -206,7 +206,7 @@ export class DevicePanel {
     return row;
   }
 
-  private rejectionText(outcome: ReturnType<SoloSession['command']>): string {
+  private rejectionText(outcome: ReturnType<OpsSession['command']>): string {
     if (outcome.ok) return '';
     return renderRejectionFor(this.ctx, outcome.rejection);
   }

@@ -2,7 +2,7 @@
 // received, and a composer — recipient, content blocks, and the claims those blocks make (speed
 // vs accuracy: a claim that is not true costs trust).
 import type { UiContext } from '../../context';
-import type { SoloSession } from '../../session/soloSession';
+import type { OpsSession } from '../../session/opsSession';
 import type { ViewSnapshot } from '../../../game';
 import { renderRejectionFor as renderReason } from './devicePanel';
 import { el } from '../../dom';
@@ -20,7 +20,7 @@ export class InboxPanel {
 
   constructor(
     private readonly ctx: UiContext,
-    private readonly session: SoloSession,
+    private readonly session: OpsSession,
     private readonly report: (ok: boolean, text: string) => void,
   ) {
     const t = ctx.i18n.t.bind(ctx.i18n);

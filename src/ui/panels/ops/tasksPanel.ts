@@ -1,7 +1,7 @@
 // Tasks in progress (with progress and who is doing them) and the staff roster: who is on duty,
 // busy, on the way, or can be called in — people are finite and arrive late on a Saturday.
 import type { UiContext } from '../../context';
-import type { SoloSession } from '../../session/soloSession';
+import type { OpsSession } from '../../session/opsSession';
 import type { ViewSnapshot } from '../../../game';
 import { el } from '../../dom';
 import { formatKstTime, local } from '../../format';
@@ -16,7 +16,7 @@ export class TasksPanel {
 
   constructor(
     private readonly ctx: UiContext,
-    private readonly session: SoloSession,
+    private readonly session: OpsSession,
     private readonly report: (ok: boolean, text: string) => void,
   ) {
     const t = ctx.i18n.t.bind(ctx.i18n);

@@ -1,7 +1,7 @@
 // The Ops top bar: the KST clock with the current pace, clock controls (pause, speed, skip), the
 // running score and the way out. Clock changes are commands in the log.
 import type { UiContext } from '../../context';
-import type { SoloSession } from '../../session/soloSession';
+import type { OpsSession } from '../../session/opsSession';
 import type { ViewSnapshot } from '../../../game';
 import { el } from '../../dom';
 import { formatKst, formatNumber, local } from '../../format';
@@ -18,8 +18,9 @@ export class TopBar {
 
   constructor(
     private readonly ctx: UiContext,
-    private readonly session: SoloSession,
-    private readonly onEnd: () => void,
+    private readonly session: OpsSession,
+    /** Absent when this client may not end the shift (a team seat, the projector, a replay). */
+    private readonly onEnd: (() => void) | undefined,
     private readonly onQuit: () => void,
   ) {
     const t = ctx.i18n.t.bind(ctx.i18n);
@@ -60,7 +61,8 @@ export class TopBar {
       'data-action': 'end',
       text: t('ops.end'),
     });
-    end.addEventListener('click', () => this.onEnd());
+    end.hidden = !onEnd;
+    end.addEventListener('click', () => this.onEnd?.());
     const quit = el('button', {
       type: 'button',
       class: 'tool',
@@ -68,6 +70,14 @@ export class TopBar {
       text: t('ops.menu'),
     });
     quit.addEventListener('click', () => this.onQuit());
+    const speedGroup = el(
+      'span',
+      { class: 'speed-group', role: 'group', 'aria-label': t('ops.speed', { speed: '' }) },
+      ...this.speeds,
+    );
+    // Only the clock's owner sees its controls (a team's facilitator; nobody in a replay, whose
+    // timeline has its own).
+    for (const c of [this.pause, speedGroup, this.skip]) c.hidden = !session.controlsClock;
     this.root = el(
       'header',
       { class: 'ops-top', role: 'toolbar', 'aria-label': t('ops.clock') },
@@ -76,11 +86,7 @@ export class TopBar {
       this.pace,
       this.state,
       this.pause,
-      el(
-        'span',
-        { class: 'speed-group', role: 'group', 'aria-label': t('ops.speed', { speed: '' }) },
-        ...this.speeds,
-      ),
+      speedGroup,
       this.skip,
       this.score,
       end,
