@@ -4,6 +4,7 @@
  * the run-file schema can validate scripted and logged commands without importing game logic.
  */
 import { z } from 'zod';
+import type { PlayerRole } from './roles';
 
 const id = z.string().min(1).max(80);
 const none = z.object({}).strict();
@@ -23,6 +24,41 @@ export const claimSchema = z.enum(CLAIMS);
 export type Claim = z.infer<typeof claimSchema>;
 
 export const direction = z.enum(['ingress', 'egress']);
+
+/** Most characters in each language of a facilitator's custom inject text. */
+export const CUSTOM_INJECT_TEXT_MAX = 500;
+/** Most answer choices a custom inject may offer. */
+export const CUSTOM_INJECT_CHOICES_MAX = 4;
+/** Who a custom inject may be addressed to: one team role or everyone (never the facilitator). */
+export const CUSTOM_INJECT_TARGETS = [
+  'commander',
+  'network',
+  'security',
+  'systems',
+  'comms',
+  'all',
+] as const satisfies readonly (PlayerRole | 'all')[];
+export type CustomInjectTarget = (typeof CUSTOM_INJECT_TARGETS)[number];
+const customText = z
+  .object({
+    ko: z.string().max(CUSTOM_INJECT_TEXT_MAX).regex(/\S/, 'must not be empty'),
+    en: z.string().max(CUSTOM_INJECT_TEXT_MAX).regex(/\S/, 'must not be empty'),
+  })
+  .strict();
+const customInjectArgs = z
+  .object({
+    to: z.enum(CUSTOM_INJECT_TARGETS),
+    text: customText,
+    choices: z
+      .array(z.object({ id, text: customText }).strict())
+      .min(1)
+      .max(CUSTOM_INJECT_CHOICES_MAX)
+      .refine((cs) => new Set(cs.map((c) => c.id)).size === cs.length, {
+        message: 'choice ids must be unique',
+      })
+      .optional(),
+  })
+  .strict();
 
 /** Argument schema per command type. Unknown keys are refused: a typo must not be ignored. */
 export const commandArgSchemas = {
@@ -67,6 +103,11 @@ export const commandArgSchemas = {
     })
     .strict(),
   'inject.answer': z.object({ inject: id, choice: id }).strict(),
+  /**
+   * The facilitator's own inject (team sessions): ko/en text to one role or everyone, optionally
+   * with choices the addressed role(s) answer with `inject.answer`.
+   */
+  'inject.custom': customInjectArgs,
   'clock.pause': none,
   'clock.resume': none,
   'clock.speed': z.object({ speed: z.union([z.literal(1), z.literal(2), z.literal(4)]) }).strict(),
@@ -91,6 +132,7 @@ export type CommandArgs<T extends CommandType> = z.output<(typeof commandArgSche
  */
 export const INSTANT_COMMANDS: readonly CommandType[] = [
   'inject.answer',
+  'inject.custom',
   'clock.pause',
   'clock.resume',
   'clock.speed',

@@ -8,16 +8,18 @@
 import type { EngineParams } from '../engine/index';
 import { applyAction, gameMetrics, type EngineAction } from './engineBridge';
 import {
+  commandArgSchemas,
   INSTANT_COMMANDS,
   parseCommand,
   type Claim,
   type CommandType,
+  type CustomInjectTarget,
   type ParsedCommand,
 } from './commandSchema';
 import type { GameState } from './gameState';
 import type { CommandRule, Flag, Level, LocalText } from './levelSchema';
 import type { Rejection } from './rejectionText';
-import { roleMayIssue, type PlayerRole, type Role } from './roles';
+import { PLAYER_ROLES, roleMayIssue, type PlayerRole, type Role } from './roles';
 import { freeCount } from './staff';
 
 /** Roles for the always-available instant commands (team mode: only the facilitator runs the clock). */
@@ -27,8 +29,27 @@ const INSTANT_ROLES: Partial<Record<CommandType, PlayerRole[]>> = {
   'clock.speed': ['facilitator'],
   'clock.skip': ['facilitator'],
   'inject.answer': ['commander', 'comms'],
+  'inject.custom': ['facilitator'],
   'note.add': ['facilitator', 'commander'],
 };
+
+/** Roles a custom inject addressed to `to` may be answered by. */
+function customInjectRoles(to: CustomInjectTarget): readonly PlayerRole[] {
+  return to === 'all' ? PLAYER_ROLES.filter((r) => r !== 'facilitator') : [to];
+}
+
+/**
+ * Which team roles may send a command type in this level, or undefined when the level does not
+ * offer it (or the type is unknown). Views use it to show each role only its own actions. One
+ * exception is decided per inject: a facilitator's custom inject is answered (`inject.answer`)
+ * by the role(s) it addresses, not by the roles listed here.
+ */
+export function commandRoles(level: Level, type: string): readonly PlayerRole[] | undefined {
+  if (!Object.hasOwn(commandArgSchemas, type)) return undefined;
+  const t = type as CommandType;
+  if (INSTANT_COMMANDS.includes(t)) return INSTANT_ROLES[t];
+  return level.commands[t]?.roles;
+}
 
 /** The engine action a command lands as, or null for game-only commands. */
 export function engineActionFor(cmd: ParsedCommand): EngineAction | null {
@@ -165,7 +186,15 @@ export function checkCommand(
   const instant = INSTANT_COMMANDS.includes(cmd.type);
   const rule = instant ? undefined : ruleFor(level, cmd.type);
   if (!instant && !rule) return fail(reject('NOT_ALLOWED_IN_LEVEL', { command: cmd.type }));
-  const roles = instant ? INSTANT_ROLES[cmd.type]! : rule!.roles;
+  const custom =
+    cmd.type === 'inject.answer' && !level.injects.some((i) => i.id === cmd.args.inject)
+      ? state.customInjects?.find((c) => c.id === cmd.args.inject)
+      : undefined;
+  const roles = custom
+    ? customInjectRoles(custom.to)
+    : instant
+      ? INSTANT_ROLES[cmd.type]!
+      : rule!.roles;
   if (!roleMayIssue(role, roles))
     return fail(reject('ROLE_FORBIDDEN', { role, command: cmd.type }));
   for (const [kind, id] of referencedIds(cmd)) {
@@ -224,6 +253,16 @@ function checkSpecific(state: GameState, level: Level, cmd: ParsedCommand): Reje
       return null;
     }
     case 'inject.answer': {
+      const custom = level.injects.some((x) => x.id === cmd.args.inject)
+        ? undefined
+        : state.customInjects?.find((c) => c.id === cmd.args.inject);
+      if (custom) {
+        if (!custom.choices.some((c) => c.id === cmd.args.choice))
+          return reject('UNKNOWN_CHOICE', { id: custom.id, choice: cmd.args.choice });
+        return custom.status === 'active'
+          ? null
+          : reject('INJECT_NOT_ACTIVE', { id: custom.id, status: custom.status });
+      }
       const def = level.injects.find((x) => x.id === cmd.args.inject);
       const rt = state.injects.find((x) => x.id === cmd.args.inject);
       if (!def || !rt) return reject('UNKNOWN_INJECT', { id: cmd.args.inject });

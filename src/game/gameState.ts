@@ -5,7 +5,7 @@
  */
 import type { EngineState } from '../engine/index';
 import type { ClockState } from './clock';
-import type { Claim, ParsedCommand } from './commandSchema';
+import type { Claim, CustomInjectTarget, ParsedCommand } from './commandSchema';
 import type { ContactStatus } from './contact.machine';
 import type { InjectStatus } from './inject.machine';
 import type { Flag, LocalText } from './levelSchema';
@@ -51,6 +51,21 @@ export interface InboxMessage {
   subject: LocalText;
   body: LocalText;
   injectId?: string;
+  /** Only on a facilitator's custom inject: the role it is addressed to, or everyone. */
+  to?: CustomInjectTarget;
+}
+
+/** A facilitator's custom inject (`inject.custom`), raised during a team session. */
+export interface CustomInject {
+  /** `custom-1`, `custom-2`… in the order they were raised (never a level inject's id). */
+  id: string;
+  to: CustomInjectTarget;
+  text: LocalText;
+  choices: { id: string; text: LocalText }[];
+  /** `active` while it waits for an answer; `informed` when it had no choices. */
+  status: 'active' | 'informed' | 'answered';
+  firedTick: number;
+  choice: string | null;
 }
 
 export interface SentMessage {
@@ -106,6 +121,11 @@ export interface GameState {
   acc: ScoreAccumulators;
   /** Highest DNS-failure / outage state already announced, so generated messages fire once. */
   announced: Record<string, number>;
+  /**
+   * Facilitator custom injects. Absent until the first one is raised, so runs without any keep
+   * exactly the hashes they had before the field existed.
+   */
+  customInjects?: CustomInject[];
   /** Running digest of the accepted command log: any reordering or insertion changes every later hash. */
   logDigest: string;
   commandCount: number;

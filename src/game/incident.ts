@@ -24,7 +24,14 @@ import {
 } from './comms';
 import { engineAtOrAfter, gameMetrics, stepEngine, takeEvents } from './engineBridge';
 import type { GameState, TaskState } from './gameState';
-import { answerInject, armOnEvents, initialInjects, runInjects } from './injects';
+import {
+  answerCustomInject,
+  answerInject,
+  armOnEvents,
+  initialInjects,
+  raiseCustomInject,
+  runInjects,
+} from './injects';
 import type { Level } from './levelSchema';
 import { seedRng } from './prng';
 import type { Rejection } from './rejectionText';
@@ -248,7 +255,11 @@ function applyInstant(state: GameState, level: Level, role: Role, cmd: ParsedCom
     case 'clock.skip':
       return { ...state, clock: { ...state.clock, skipTo: nextEventTick(state, level) } };
     case 'inject.answer':
-      return answerInject(state, level, cmd.args.inject, cmd.args.choice);
+      return level.injects.some((i) => i.id === cmd.args.inject)
+        ? answerInject(state, level, cmd.args.inject, cmd.args.choice)
+        : answerCustomInject(state, cmd.args.inject, cmd.args.choice);
+    case 'inject.custom':
+      return raiseCustomInject(state, level, cmd.args);
     case 'note.add':
       return {
         ...state,

@@ -29,8 +29,14 @@ export {
   CLAIMS,
   commandArgSchemas,
   parseCommand,
+  CUSTOM_INJECT_TARGETS,
+  CUSTOM_INJECT_TEXT_MAX,
+  CUSTOM_INJECT_CHOICES_MAX,
 } from './commandSchema';
-export type { CommandType, Claim, ParsedCommand } from './commandSchema';
+export type { CommandType, Claim, ParsedCommand, CustomInjectTarget } from './commandSchema';
+export { commandRoles } from './commands';
+export { CUSTOM_INJECT_SENDER, CUSTOM_INJECT_SUBJECT } from './injects';
+export type { CustomInject, InboxMessage } from './gameState';
 export { PLAYER_ROLES } from './roles';
 export type { Role, PlayerRole } from './roles';
 export { rejectionText, renderRejection, REJECTION_CODES } from './rejectionText';

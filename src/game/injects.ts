@@ -5,7 +5,8 @@
  * delay, so "the press calls 20 minutes after the outage" follows the player's own outage.
  */
 import type { EngineEvent } from '../engine/index';
-import type { GameState, InjectRuntime } from './gameState';
+import type { CommandArgs } from './commandSchema';
+import type { CustomInject, GameState, InjectRuntime } from './gameState';
 import { nextInjectStatus } from './inject.machine';
 import type { Inject, Level } from './levelSchema';
 import { isoToTick } from './simTime';
@@ -175,4 +176,77 @@ function applyConsequences(
     };
   }
   return s;
+}
+
+/** Subject line of every custom inject in the inbox (the body is the facilitator's text). */
+export const CUSTOM_INJECT_SUBJECT = { ko: '진행자 상황 부여', en: 'Facilitator inject' } as const;
+/** The inbox sender of custom injects (views label it; it is not a level contact). */
+export const CUSTOM_INJECT_SENDER = 'facilitator';
+
+/** The id the next custom inject gets: `custom-N`, skipping any id the level already uses. */
+function nextCustomId(state: GameState, level: Level): string {
+  const taken = new Set([
+    ...level.injects.map((i) => i.id),
+    ...(state.customInjects ?? []).map((c) => c.id),
+  ]);
+  let n = (state.customInjects?.length ?? 0) + 1;
+  while (taken.has(`custom-${n}`)) n++;
+  return `custom-${n}`;
+}
+
+/** Raises a facilitator's custom inject now: into the inbox of the role(s) it addresses. */
+export function raiseCustomInject(
+  state: GameState,
+  level: Level,
+  args: CommandArgs<'inject.custom'>,
+): GameState {
+  const id = nextCustomId(state, level);
+  const choices = (args.choices ?? []).map((c) => ({ id: c.id, text: { ...c.text } }));
+  const inject: CustomInject = {
+    id,
+    to: args.to,
+    text: { ...args.text },
+    choices,
+    status: choices.length > 0 ? 'active' : 'informed',
+    firedTick: state.tick,
+    choice: null,
+  };
+  return {
+    ...state,
+    customInjects: [...(state.customInjects ?? []), inject],
+    inbox: [
+      ...state.inbox,
+      {
+        id: `inject:${id}`,
+        tick: state.tick,
+        from: CUSTOM_INJECT_SENDER,
+        subject: { ...CUSTOM_INJECT_SUBJECT },
+        body: { ...args.text },
+        injectId: id,
+        to: args.to,
+      },
+    ],
+    feed: [
+      ...state.feed,
+      {
+        tick: state.tick,
+        kind: 'inject.fired',
+        params: { inject: id, from: CUSTOM_INJECT_SENDER },
+      },
+    ],
+  };
+}
+
+/** Answers an active custom inject (already checked by checkCommand); it has no consequences. */
+export function answerCustomInject(state: GameState, injectId: string, choice: string): GameState {
+  return {
+    ...state,
+    customInjects: (state.customInjects ?? []).map((c) =>
+      c.id === injectId ? { ...c, status: 'answered' as const, choice } : c,
+    ),
+    feed: [
+      ...state.feed,
+      { tick: state.tick, kind: 'inject.answered', params: { inject: injectId, choice } },
+    ],
+  };
 }

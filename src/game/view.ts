@@ -4,7 +4,10 @@
  * the score is included for the debrief and the running tally.
  */
 import { observe, type EngineObservation } from '../engine/index';
-import type { CommandType } from './commandSchema';
+import type { CommandType, CustomInjectTarget } from './commandSchema';
+import { commandRoles } from './commands';
+import { CUSTOM_INJECT_SENDER, CUSTOM_INJECT_SUBJECT } from './injects';
+import { PLAYER_ROLES, type PlayerRole } from './roles';
 import type { FeedEvent, InboxMessage, Observation, SentMessage } from './gameState';
 import type { Flag, LocalText, ScorePart } from './levelSchema';
 import type { Rejection } from './rejectionText';
@@ -48,6 +51,10 @@ export interface ViewSnapshot {
     message: LocalText;
     choices: { id: string; label: LocalText }[];
     expiresAt: number | null;
+    /** Team roles that may answer it (the level's inject.answer roles, or a custom inject's addressees). */
+    roles: readonly PlayerRole[];
+    /** Only on a facilitator's custom inject: whom it is addressed to. */
+    to?: CustomInjectTarget;
   }[];
   contacts: {
     id: string;
@@ -132,7 +139,22 @@ export function snapshotView(run: Run, feedLimit = 100): ViewSnapshot {
           def.expiresAfterMin !== undefined && rt.firedTick !== null
             ? rt.firedTick + Math.round(def.expiresAfterMin * 60)
             : null,
-      })),
+        roles: commandRoles(level, 'inject.answer') ?? [],
+      }))
+      .concat(
+        (s.customInjects ?? [])
+          .filter((c) => c.status === 'active')
+          .map((c) => ({
+            id: c.id,
+            from: CUSTOM_INJECT_SENDER,
+            subject: CUSTOM_INJECT_SUBJECT,
+            message: c.text,
+            choices: c.choices.map((ch) => ({ id: ch.id, label: ch.text })),
+            expiresAt: null,
+            roles: c.to === 'all' ? PLAYER_ROLES.filter((r) => r !== 'facilitator') : [c.to],
+            to: c.to,
+          })),
+      ),
     contacts: level.contacts.map((c, i) => ({
       id: c.id,
       kind: c.kind,

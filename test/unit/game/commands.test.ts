@@ -37,6 +37,7 @@ const VALID: Record<CommandType, Record<string, unknown>> = {
   'incident.escalate': { severity: 2 },
   'comms.send': { to: 'kisa', blocks: ['report-worm'] },
   'inject.answer': { inject: 'ids-noise', choice: 'investigate' },
+  'inject.custom': { to: 'network', text: { ko: '상황', en: 'Situation' } },
   'clock.pause': {},
   'clock.resume': {},
   'clock.speed': { speed: 4 },
