@@ -2,13 +2,13 @@
 // route, a server count, a patch rate); what follows is left to the model. Unknown ids and malformed actions
 // return { ok: false } with a code and the offending path instead of throwing, so the game can show a
 // rejection and a lockstep peer can never crash on a bad command.
-import { z } from 'zod';
+import { z } from './zod';
 import { derive } from './derived';
 import type { EngineParams } from './params';
 import { cloneJson, type EngineState } from './state';
 import { formatZodIssues } from './validation';
 
-const id = z.string().min(1).max(64);
+const id = z.string().check(z.minLength(1), z.maxLength(64));
 const direction = z.enum(['ingress', 'egress']);
 
 export const engineActionSchema = z.discriminatedUnion('type', [
@@ -16,14 +16,14 @@ export const engineActionSchema = z.discriminatedUnion('type', [
     type: z.literal('acl.apply'),
     device: id,
     direction,
-    port: z.literal(1434).default(1434),
+    port: z._default(z.literal(1434), 1434),
   }),
   z.object({ type: z.literal('acl.remove'), device: id, direction }),
   z.object({
     type: z.literal('ratelimit.apply'),
     device: id,
     direction,
-    mbps: z.number().finite().nonnegative(),
+    mbps: z.number().check(z.nonnegative()),
   }),
   z.object({ type: z.literal('ratelimit.remove'), device: id, direction }),
   z.object({ type: z.literal('nullroute.apply'), segment: id }),
@@ -33,14 +33,14 @@ export const engineActionSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('dns.addCapacity'),
     cluster: id,
-    servers: z.number().int().min(1).max(1000),
+    servers: z.number().check(z.int(), z.minimum(1), z.maximum(1000)),
   }),
   z.object({ type: z.literal('dns.restart'), cluster: id }),
   z.object({ type: z.literal('dns.moveResolution'), from: id, to: id }),
   z.object({
     type: z.literal('patch.start'),
     segment: id,
-    hostsPerHour: z.number().finite().positive().max(1e6),
+    hostsPerHour: z.number().check(z.positive(), z.maximum(1e6)),
   }),
   z.object({ type: z.literal('patch.stop'), segment: id }),
   z.object({ type: z.literal('reboot.segment'), segment: id }),
@@ -48,8 +48,8 @@ export const engineActionSchema = z.discriminatedUnion('type', [
 
 export type EngineAction = z.infer<typeof engineActionSchema>;
 export type EngineActionType = EngineAction['type'];
-export const ENGINE_ACTION_TYPES: readonly EngineActionType[] = engineActionSchema.options.map(
-  (o) => o.shape.type.value,
+export const ENGINE_ACTION_TYPES: readonly EngineActionType[] = engineActionSchema.def.options.map(
+  (o) => o.shape.type.def.values[0]!,
 );
 
 export type ApplyResult =

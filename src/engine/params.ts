@@ -1,13 +1,18 @@
 // The engine block of a level: every number the propagation model uses comes from here, validated by
 // zod so a level file with a typo fails loudly instead of producing a quietly wrong outbreak.
+// zod/mini's functional form: checks are listed in `.check(...)` (see ./zod.ts for why mini).
 // Times are integer milliseconds since 2003-01-25T14:00:00+09:00 (sim epoch) unless a name says S (seconds).
-import { z } from 'zod';
+import { z } from './zod';
 
-const nonNeg = z.number().finite().nonnegative();
-const pos = z.number().finite().positive();
-const share = z.number().finite().min(0).max(1);
-const count = z.number().int().nonnegative();
-const id = z.string().min(1).max(64);
+// zod 4's number() already refuses Infinity and NaN, so no separate "finite" check is needed.
+const nonNeg = z.number().check(z.nonnegative());
+const pos = z.number().check(z.positive());
+const share = z.number().check(z.minimum(0), z.maximum(1));
+/** An integer in [min, max] (max optional); z.int() as a check, as classic zod's `.int()` does. */
+const int = (min: number, max?: number) =>
+  z.number().check(z.int(), z.minimum(min), ...(max === undefined ? [] : [z.maximum(max)]));
+const count = int(0);
+const id = z.string().check(z.minLength(1), z.maxLength(64));
 
 export const REGION_IDS = ['KR', 'US', 'CN', 'JP', 'EU', 'other'] as const;
 export type RegionId = (typeof REGION_IDS)[number];
@@ -17,7 +22,7 @@ export const accessClassSchema = z.object({
   /** Share of each region's vulnerable hosts that sit behind this kind of access link. */
   share,
   /** Vulnerable hosts that share one access link (one site). Kesidis et al.: one infected host saturates it. */
-  hostsPerSite: z.number().int().min(1).max(256),
+  hostsPerSite: int(1, 256),
   /** Access-link capacity in 404-byte datagrams per second (the site's uplink). */
   linkPps: pos,
   /** What one infected host can emit (NIC/CPU bound), datagrams per second. */
@@ -38,16 +43,16 @@ export const globalParamsSchema = z.object({
   /** Release of the worm from the seed hosts (ms since 14:00 KST). */
   onsetMs: count,
   /** Hosts infected at onset (placed in the region given by seedRegion). */
-  seedHosts: z.number().int().min(1).max(1000),
+  seedHosts: int(1, 1000),
   seedRegion: z.enum(REGION_IDS),
-  regions: z.array(regionSchema).min(1),
-  accessClasses: z.array(accessClassSchema).min(1),
+  regions: z.array(regionSchema).check(z.minLength(1)),
+  accessClasses: z.array(accessClassSchema).check(z.minLength(1)),
   /**
    * Share of IPv4 one worm instance can reach with its flawed LCG (≤ ¼). Hit probability per scan is
    * (vulnerable hosts inside the reachable share)/(reachable addresses); with uniform placement the factor
    * cancels, which is why coverageDensityRatio (vulnerable density inside vs. overall) is kept beside it.
    */
-  prngCoverage: z.number().finite().gt(0).max(1),
+  prngCoverage: z.number().check(z.gt(0), z.maximum(1)),
   coverageDensityRatio: pos,
   /** Share of inbound scans dropped before reaching a host whose site link is flooded by an infected neighbour. */
   siteFloodLoss: share,
@@ -57,7 +62,7 @@ export const linkKindSchema = z.enum(['international', 'backbone', 'access', 'la
 
 export const linkSchema = z.object({
   id,
-  name: z.string().optional(),
+  name: z.optional(z.string()),
   kind: linkKindSchema,
   /** Node ids at each end; `from` is the customer side, `to` the Internet side. */
   from: id,
@@ -67,27 +72,27 @@ export const linkSchema = z.object({
 
 export const nodeSchema = z.object({
   id,
-  name: z.string().optional(),
+  name: z.optional(z.string()),
   kind: z.enum(['internet', 'gateway', 'pop', 'idc', 'dns', 'customer']),
   /** Map position (lon/lat) for views; the engine ignores it. */
-  lon: z.number().optional(),
-  lat: z.number().optional(),
+  lon: z.optional(z.number()),
+  lat: z.optional(z.number()),
 });
 
 export const segmentKindSchema = z.enum(['broadband', 'leased', 'idc', 'pcbang']);
 
 export const segmentSchema = z.object({
   id,
-  name: z.string().optional(),
+  name: z.optional(z.string()),
   kind: segmentKindSchema,
   /** Link ids from the segment outwards to the Internet (first = the segment's own uplink/LAN). */
-  path: z.array(id).min(1),
+  path: z.array(id).check(z.minLength(1)),
   /** IPv4 addresses routed to the segment (inbound scans arrive in proportion). */
-  addresses: z.number().int().min(1),
+  addresses: int(1),
   subscribers: count,
   /** Leased lines (leased segments) or hosted services (IDC segments) counted as up/down. */
-  lines: count.default(0),
-  sqlHosts: z.object({ exposed: count, patched: count, infected: count.default(0) }),
+  lines: z._default(count, 0),
+  sqlHosts: z.object({ exposed: count, patched: count, infected: z._default(count, 0) }),
   /** Send rate of one infected host in this segment, datagrams per second (NIC/CPU bound). */
   hostPps: pos,
   /** Legit traffic at profile 1.0, Mb/s towards the customers (down) and towards the Internet (up). */
@@ -105,9 +110,9 @@ export const segmentSchema = z.object({
 
 export const clusterSchema = z.object({
   id,
-  name: z.string().optional(),
+  name: z.optional(z.string()),
   node: id,
-  servers: z.number().int().min(1),
+  servers: int(1),
   /** Work units per second one server sustains (1 unit = answering one query from cache). */
   qpsPerServer: pos,
   /** Share of queries that need an upstream (root/TLD/foreign) lookup. */
@@ -129,13 +134,13 @@ export const clusterSchema = z.object({
 
 export const dnsParamsSchema = z.object({
   /** Attempts a stub resolver makes before giving up (Windows 2000/XP stub retries across servers). */
-  stubAttempts: z.number().int().min(1).max(10),
+  stubAttempts: int(1, 10),
 });
 
 export const scheduleSchema = z.object({
-  fineStepMs: z.number().int().min(10).max(1000),
-  mediumStepMs: z.number().int().min(100).max(10_000),
-  coarseStepMs: z.number().int().min(1000).max(60_000),
+  fineStepMs: int(10, 1000),
+  mediumStepMs: int(100, 10_000),
+  coarseStepMs: int(1000, 60_000),
   /** Fine steps from onset for this long, then medium steps until mediumUntilS after onset. */
   fineForS: pos,
   mediumUntilS: pos,
@@ -143,9 +148,9 @@ export const scheduleSchema = z.object({
 
 export const observeSchema = z.object({
   /** MRTG-style averaging bucket for link utilisation. */
-  linkAvgS: z.number().int().min(10),
+  linkAvgS: int(10),
   /** DNS statistics are published once per this interval. */
-  dnsSampleS: z.number().int().min(1),
+  dnsSampleS: int(1),
   /** Relative noise (1 sigma) on published numbers. */
   noise: share,
   /** IDS alerts per 1,000 worm packets per second seen at the gateway, and the sensor's ceiling. */
@@ -157,12 +162,12 @@ export const observeSchema = z.object({
 });
 
 export const networkParamsSchema = z.object({
-  nodes: z.array(nodeSchema).min(1),
-  links: z.array(linkSchema).min(1),
-  clusters: z.array(clusterSchema).min(1),
-  segments: z.array(segmentSchema).min(1),
+  nodes: z.array(nodeSchema).check(z.minLength(1)),
+  links: z.array(linkSchema).check(z.minLength(1)),
+  clusters: z.array(clusterSchema).check(z.minLength(1)),
+  segments: z.array(segmentSchema).check(z.minLength(1)),
   /** Saturday legit-traffic profile: 24 hourly factors (KST hour 0..23), linearly interpolated. */
-  legitProfile: z.array(nonNeg).length(24),
+  legitProfile: z.array(nonNeg).check(z.length(24)),
   /** Share of legit traffic that crosses international links (the rest stays domestic). */
   intlTrafficShare: share,
   /** Share of the segment path's loss (0..1) at which users are fully offline, and fully fine. */
@@ -187,8 +192,10 @@ export type SegmentParams = NetworkParams['segments'][number];
 export type LinkParams = NetworkParams['links'][number];
 export type ClusterParams = NetworkParams['clusters'][number];
 
+type RefinementCtx = z.core.$RefinementCtx<EngineParams>;
+
 /** Cross-references (ids used in paths/resolvers exist, ids unique, paths form no loops). */
-function checkReferences(p: EngineParams, ctx: z.RefinementCtx): void {
+function checkReferences(p: EngineParams, ctx: RefinementCtx): void {
   const net = p.network;
   const nodeIds = new Set<string>();
   const uniq = (kind: string, items: { id: string }[], set: Set<string>): void => {
@@ -323,9 +330,9 @@ function checkReferences(p: EngineParams, ctx: z.RefinementCtx): void {
 }
 
 /** The level's "engine" block. */
-export const engineParamsSchema: z.ZodType<EngineParams> = engineParamsObjectSchema.superRefine(
-  checkReferences,
-) as unknown as z.ZodType<EngineParams>;
+export const engineParamsSchema: z.ZodMiniType<EngineParams> = engineParamsObjectSchema.check(
+  z.superRefine(checkReferences),
+) as unknown as z.ZodMiniType<EngineParams>;
 
 /**
  * Cross-reference problems of a raw (possibly invalid) engine block, for reporting alongside type errors:
@@ -337,7 +344,7 @@ export function referenceIssues(raw: unknown): { path: (string | number)[]; mess
   const ctx = {
     addIssue: (i: { path?: (string | number)[]; message?: string }) =>
       out.push({ path: i.path ?? [], message: i.message ?? 'invalid' }),
-  } as unknown as z.RefinementCtx;
+  } as unknown as RefinementCtx;
   try {
     const p = raw as EngineParams;
     const arr = <T>(v: T[] | undefined): T[] => (Array.isArray(v) ? v : []);

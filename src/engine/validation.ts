@@ -1,7 +1,7 @@
 // Turning zod issues into one readable line per problem, named by its path in the file:
 //   network.links[3].capacityMbps: expected number, received string
 // The game core reuses this for the whole level file.
-import type { z } from 'zod';
+import type { z } from './zod';
 
 export function formatPath(path: readonly PropertyKey[], prefix?: string): string {
   let out = prefix ?? '';
@@ -12,7 +12,7 @@ export function formatPath(path: readonly PropertyKey[], prefix?: string): strin
   return out;
 }
 
-export function formatZodIssues(error: z.ZodError, prefix?: string): string[] {
+export function formatZodIssues(error: z.core.$ZodError, prefix?: string): string[] {
   return error.issues.map((issue) => {
     const where = formatPath(issue.path, prefix);
     // zod 4 prefixes type errors with 'Invalid input: '; the path already says where.

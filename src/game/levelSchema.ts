@@ -4,8 +4,10 @@
  * cost, injects, contacts, scoring weights and the real day's history. All player-facing text is
  * a `{ ko, en }` pair. Cross-references (an inject's contact, a scripted command's staff…) are
  * checked here too, so a broken level fails at load with a path, not mid-run.
+ * Written with zod/mini's functional API (src/engine/zod.ts says why): `z.strictObject` refuses
+ * unknown keys, checks go in `.check(...)`, defaults in `z._default(schema, value)`.
  */
-import { z } from 'zod';
+import { z } from '../engine/zod';
 import { engineParamsSchema, formatZodIssues } from '../engine/index';
 import { claimSchema, commandTypeSchema, INSTANT_COMMANDS, parseCommand } from './commandSchema';
 import { PLAYER_ROLES, roleSchema, staffSkillSchema } from './roles';
@@ -13,20 +15,35 @@ import { isoToTick } from './simTime';
 
 export const LEVEL_FORMAT_VERSION = 1;
 
-export const localTextSchema = z.object({ ko: z.string().min(1), en: z.string().min(1) }).strict();
+const text = z.string().check(z.minLength(1));
+export const localTextSchema = z.strictObject({ ko: text, en: text });
 export type LocalText = z.infer<typeof localTextSchema>;
 
 const idSchema = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'expected a lower-case id (a-z, 0-9, ".", "_", "-")');
+  .check(z.regex(/^[a-z0-9][a-z0-9._-]*$/, 'expected a lower-case id (a-z, 0-9, ".", "_", "-")'));
 
 /** ISO 8601 with an explicit offset, e.g. "2003-01-25T15:40+09:00". */
 export const isoTimeSchema = z
   .string()
-  .refine(
-    (s) => isoToTick(s) !== undefined,
-    'expected ISO time with offset, e.g. 2003-01-25T15:40+09:00',
+  .check(
+    z.refine(
+      (s) => isoToTick(s) !== undefined,
+      'expected ISO time with offset, e.g. 2003-01-25T15:40+09:00',
+    ),
   );
+
+/** A number within [min, max] (either bound optional), checked in classic zod's order. */
+const num = (min?: number, max?: number) =>
+  z
+    .number()
+    .check(
+      ...(min === undefined ? [] : [z.minimum(min)]),
+      ...(max === undefined ? [] : [z.maximum(max)]),
+    );
+const positive = z.number().check(z.positive());
+const int = (min: number, max?: number) =>
+  z.number().check(z.int(), z.minimum(min), ...(max === undefined ? [] : [z.maximum(max)]));
 
 /** Knowledge and status flags. Diagnosis commands set the `knows*` flags (DESIGN §5). */
 export const FLAGS = [
@@ -40,71 +57,59 @@ export const FLAGS = [
 export const flagSchema = z.enum(FLAGS);
 export type Flag = z.infer<typeof flagSchema>;
 
-const metaSchema = z
-  .object({
-    id: idSchema,
-    version: z.number().int().min(1),
-    title: localTextSchema,
-    briefing: localTextSchema,
-    /** One-line description for the level list (optional). */
-    summary: localTextSchema.optional(),
-    organisation: z.enum(['isp', 'enterprise']),
-    start: isoTimeSchema,
-    end: isoTimeSchema,
-    difficulty: z.enum(['easy', 'normal', 'hard']),
-  })
-  .strict();
+const metaSchema = z.strictObject({
+  id: idSchema,
+  version: int(1),
+  title: localTextSchema,
+  briefing: localTextSchema,
+  /** One-line description for the level list (optional). */
+  summary: z.optional(localTextSchema),
+  organisation: z.enum(['isp', 'enterprise']),
+  start: isoTimeSchema,
+  end: isoTimeSchema,
+  difficulty: z.enum(['easy', 'normal', 'hard']),
+});
 
 /** Real-time pacing (DESIGN §4): pace = clamp(pMax / (1 + k·activity), pMin, pMax), smoothed. */
 export const clockParamsSchema = z
-  .object({
+  .strictObject({
     /** Slowest pace, sim seconds per real second (the worm's first minutes). */
-    pMin: z.number().positive(),
+    pMin: positive,
     /** Fastest pace (quiet hours). */
-    pMax: z.number().positive(),
+    pMax: positive,
     /** Sensitivity to the engine's activity signal. */
-    k: z.number().nonnegative(),
+    k: z.number().check(z.nonnegative()),
     /** Sim seconds over which the pace eases to its target; never jumps. */
-    smoothingS: z.number().positive(),
+    smoothingS: positive,
   })
-  .strict()
-  .refine((c) => c.pMin <= c.pMax, { message: 'pMin must not exceed pMax', path: ['pMin'] });
+  .check(
+    z.refine((c) => c.pMin <= c.pMax, { message: 'pMin must not exceed pMax', path: ['pMin'] }),
+  );
 export type ClockParams = z.infer<typeof clockParamsSchema>;
 
-const staffMemberSchema = z
-  .object({
-    id: idSchema,
-    name: localTextSchema,
-    skill: staffSkillSchema,
-    onDuty: z.boolean(),
-    /** Minutes from being called in to arriving (Saturday afternoon: people are out). */
-    callInMin: z
-      .number()
-      .int()
-      .min(0)
-      .max(24 * 60),
-    /** Cost per hour on shift, for the staff-cost score part (called-in staff only). */
-    costPerHour: z.number().nonnegative(),
-  })
-  .strict();
+const staffMemberSchema = z.strictObject({
+  id: idSchema,
+  name: localTextSchema,
+  skill: staffSkillSchema,
+  onDuty: z.boolean(),
+  /** Minutes from being called in to arriving (Saturday afternoon: people are out). */
+  callInMin: int(0, 24 * 60),
+  /** Cost per hour on shift, for the staff-cost score part (called-in staff only). */
+  costPerHour: z.number().check(z.nonnegative()),
+});
 
-const commandRuleSchema = z
-  .object({
-    durationMin: z
-      .number()
-      .min(0)
-      .max(24 * 60),
-    staff: z.number().int().min(0).max(20),
-    /** Which staff skill does the work; null for commands that need no one. */
-    skill: staffSkillSchema.nullable(),
-    /** Player roles allowed to send it (solo holds all). */
-    roles: z.array(z.enum(PLAYER_ROLES)).min(1),
-    /** Chance the task fails at completion (drawn from the game PRNG). */
-    failureChance: z.number().min(0).max(1),
-    /** Flags that must be set before the command is accepted. */
-    requires: z.array(flagSchema).default([]),
-  })
-  .strict();
+const commandRuleSchema = z.strictObject({
+  durationMin: num(0, 24 * 60),
+  staff: int(0, 20),
+  /** Which staff skill does the work; null for commands that need no one. */
+  skill: z.nullable(staffSkillSchema),
+  /** Player roles allowed to send it (solo holds all). */
+  roles: z.array(z.enum(PLAYER_ROLES)).check(z.minLength(1)),
+  /** Chance the task fails at completion (drawn from the game PRNG). */
+  failureChance: num(0, 1),
+  /** Flags that must be set before the command is accepted. */
+  requires: z._default(z.array(flagSchema), []),
+});
 export type CommandRule = z.infer<typeof commandRuleSchema>;
 
 /** Engine events an inject can wait for; `id` names a DNS cluster or a link where the event has one. */
@@ -120,107 +125,107 @@ export const ENGINE_EVENT_KINDS = [
   'link.cleared',
 ] as const;
 
+type InjectTrigger =
+  { at: string } | { event: (typeof ENGINE_EVENT_KINDS)[number]; id?: string; afterMin: number };
+
 /**
  * `{ "at": ISO }` or `{ "event": kind, "id"?, "afterMin"? }`. One object checked by hand rather than
  * a zod union, so a mistake is reported at its field ("trigger.event: …") instead of as
  * "trigger: Invalid input".
  */
-const injectTriggerSchema = z
-  .object({
-    at: isoTimeSchema.optional(),
+const injectTriggerFields = z
+  .strictObject({
+    at: z.optional(isoTimeSchema),
     /** An engine event kind, e.g. "dns.down", "outage.start", "worm.local". */
-    event: z.enum(ENGINE_EVENT_KINDS).optional(),
+    event: z.optional(z.enum(ENGINE_EVENT_KINDS)),
     /** Restrict to the event's id (a DNS cluster or a link). */
-    id: z.string().min(1).optional(),
+    id: z.optional(text),
     /** Delay after the event, sim minutes. */
-    afterMin: z.number().min(0).optional(),
+    afterMin: z.optional(num(0)),
   })
-  .strict()
-  .superRefine((t, ctx) => {
-    if ((t.at === undefined) === (t.event === undefined)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'give either "at" (a time) or "event" (an engine event)',
-      });
-    } else if (t.at !== undefined && (t.id !== undefined || t.afterMin !== undefined)) {
-      ctx.addIssue({ code: 'custom', message: '"id" and "afterMin" belong to an "event" trigger' });
-    }
-  })
-  .transform(
-    (
-      t,
-    ):
-      | { at: string }
-      | { event: (typeof ENGINE_EVENT_KINDS)[number]; id?: string; afterMin: number } =>
-      t.at !== undefined
-        ? { at: t.at }
-        : {
-            event: t.event!,
-            ...(t.id !== undefined ? { id: t.id } : {}),
-            afterMin: t.afterMin ?? 0,
-          },
+  .check(
+    z.superRefine((t, ctx) => {
+      if ((t.at === undefined) === (t.event === undefined)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'give either "at" (a time) or "event" (an engine event)',
+        });
+      } else if (t.at !== undefined && (t.id !== undefined || t.afterMin !== undefined)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: '"id" and "afterMin" belong to an "event" trigger',
+        });
+      }
+    }),
   );
+const injectTriggerSchema = z.pipe(
+  injectTriggerFields,
+  z.transform((t: z.output<typeof injectTriggerFields>): InjectTrigger =>
+    t.at !== undefined
+      ? { at: t.at }
+      : {
+          event: t.event!,
+          ...(t.id !== undefined ? { id: t.id } : {}),
+          afterMin: t.afterMin ?? 0,
+        },
+  ),
+);
 
-const consequenceSchema = z
-  .object({
-    /** Trust change with a contact (−100…100 scale). */
-    trust: z.array(z.object({ contact: idSchema, delta: z.number() }).strict()).default([]),
-    setFlags: z.array(flagSchema).default([]),
-    /** Staff who arrive (as if called) because of this choice. */
-    staffArrive: z.array(idSchema).default([]),
-    /** Direct score penalty points (subtracted from the communications part). */
-    penalty: z.number().min(0).default(0),
-    /** Follow-up text shown to the player. */
-    outcome: localTextSchema.optional(),
-  })
-  .strict();
+const consequenceSchema = z.strictObject({
+  /** Trust change with a contact (−100…100 scale). */
+  trust: z._default(z.array(z.strictObject({ contact: idSchema, delta: z.number() })), []),
+  setFlags: z._default(z.array(flagSchema), []),
+  /** Staff who arrive (as if called) because of this choice. */
+  staffArrive: z._default(z.array(idSchema), []),
+  /** Direct score penalty points (subtracted from the communications part). */
+  penalty: z._default(num(0), 0),
+  /** Follow-up text shown to the player. */
+  outcome: z.optional(localTextSchema),
+});
 
-const injectSchema = z
-  .object({
-    id: idSchema,
-    trigger: injectTriggerSchema,
-    from: idSchema,
-    subject: localTextSchema,
-    message: localTextSchema,
-    choices: z
-      .array(
-        z
-          .object({
-            id: idSchema,
-            label: localTextSchema,
-            consequences: consequenceSchema.default({
-              trust: [],
-              setFlags: [],
-              staffArrive: [],
-              penalty: 0,
-            }),
-          })
-          .strict(),
-      )
-      .default([]),
-    /** Minutes to answer before the default choice (if any) is taken. */
-    expiresAfterMin: z.number().positive().optional(),
-    defaultChoice: idSchema.optional(),
-  })
-  .strict();
+const injectSchema = z.strictObject({
+  id: idSchema,
+  trigger: injectTriggerSchema,
+  from: idSchema,
+  subject: localTextSchema,
+  message: localTextSchema,
+  choices: z._default(
+    z.array(
+      z.strictObject({
+        id: idSchema,
+        label: localTextSchema,
+        consequences: z._default(consequenceSchema, {
+          trust: [],
+          setFlags: [],
+          staffArrive: [],
+          penalty: 0,
+        }),
+      }),
+    ),
+    [],
+  ),
+  /** Minutes to answer before the default choice (if any) is taken. */
+  expiresAfterMin: z.optional(positive),
+  defaultChoice: z.optional(idSchema),
+});
 
 const CONTACT_KINDS = ['customer', 'kisa', 'mic', 'isp', 'vendor', 'press', 'executive'] as const;
-const contactSchema = z
-  .object({
-    id: idSchema,
-    kind: z.enum(CONTACT_KINDS),
-    name: localTextSchema,
-    /** Minutes after detection by which this contact expects to hear from you (timeliness). */
-    expectWithinMin: z.number().positive().optional(),
-    options: z
-      .array(
-        z
-          .object({ id: idSchema, text: localTextSchema, claims: z.array(claimSchema).default([]) })
-          .strict(),
-      )
-      .min(1),
-  })
-  .strict();
+const contactSchema = z.strictObject({
+  id: idSchema,
+  kind: z.enum(CONTACT_KINDS),
+  name: localTextSchema,
+  /** Minutes after detection by which this contact expects to hear from you (timeliness). */
+  expectWithinMin: z.optional(positive),
+  options: z
+    .array(
+      z.strictObject({
+        id: idSchema,
+        text: localTextSchema,
+        claims: z._default(z.array(claimSchema), []),
+      }),
+    )
+    .check(z.minLength(1)),
+});
 
 export const SCORE_PARTS = [
   'subscriberHours',
@@ -235,74 +240,64 @@ export const SCORE_PARTS = [
   'staffCost',
 ] as const;
 export type ScorePart = (typeof SCORE_PARTS)[number];
-const partRecord = <T extends z.ZodType>(v: T) =>
-  z.object(Object.fromEntries(SCORE_PARTS.map((p) => [p, v])) as Record<ScorePart, T>).strict();
+const partRecord = <T extends z.ZodMiniType>(v: T) =>
+  z.strictObject(Object.fromEntries(SCORE_PARTS.map((p) => [p, v])) as Record<ScorePart, T>);
 
-const scoringSchema = z
-  .object({
-    /** Relative weight of each part in the total. */
-    weights: partRecord(z.number().min(0)),
-    /**
-     * The raw value at which a part scores 0 (it scores 100 at 0 raw). Units: subscriber-hours,
-     * % unavailable, host-hours, worm gigabytes, minutes, minutes, minutes, penalty points,
-     * % of exposed hosts left, won (thousands).
-     */
-    zeroAt: partRecord(z.number().positive()),
-  })
-  .strict();
+const scoringSchema = z.strictObject({
+  /** Relative weight of each part in the total. */
+  weights: partRecord(num(0)),
+  /**
+   * The raw value at which a part scores 0 (it scores 100 at 0 raw). Units: subscriber-hours,
+   * % unavailable, host-hours, worm gigabytes, minutes, minutes, minutes, penalty points,
+   * % of exposed hosts left, won (thousands).
+   */
+  zeroAt: partRecord(positive),
+});
 
-const scriptedCommandSchema = z
-  .object({
-    at: isoTimeSchema,
-    role: roleSchema,
-    type: commandTypeSchema,
-    args: z.record(z.string(), z.unknown()).default({}),
-  })
-  .strict();
+const scriptedCommandSchema = z.strictObject({
+  at: isoTimeSchema,
+  role: roleSchema,
+  type: commandTypeSchema,
+  args: z._default(z.record(z.string(), z.unknown()), {}),
+});
 
-const historySchema = z
-  .object({
-    timeline: z.array(z.object({ at: isoTimeSchema, text: localTextSchema }).strict()),
-    response: z.array(scriptedCommandSchema),
-  })
-  .strict();
+const historySchema = z.strictObject({
+  timeline: z.array(z.strictObject({ at: isoTimeSchema, text: localTextSchema })),
+  response: z.array(scriptedCommandSchema),
+});
 
-const discussionSchema = z
-  .object({
-    at: isoTimeSchema,
-    module: z.enum(['detection', 'response', 'recovery']),
-    question: localTextSchema,
-  })
-  .strict();
+const discussionSchema = z.strictObject({
+  at: isoTimeSchema,
+  module: z.enum(['detection', 'response', 'recovery']),
+  question: localTextSchema,
+});
 
-const labelMap = z.record(z.string().min(1), localTextSchema);
-const labelsSchema = z
-  .object({
-    nodes: labelMap.optional(),
-    links: labelMap.optional(),
-    segments: labelMap.optional(),
-    clusters: labelMap.optional(),
-  })
-  .strict();
+const labelMap = z.record(text, localTextSchema);
+const labelsSchema = z.strictObject({
+  nodes: z.optional(labelMap),
+  links: z.optional(labelMap),
+  segments: z.optional(labelMap),
+  clusters: z.optional(labelMap),
+});
 
-export const levelSchema = z
-  .object({
-    formatVersion: z.literal(LEVEL_FORMAT_VERSION),
-    meta: metaSchema,
-    engine: engineParamsSchema,
-    clock: clockParamsSchema,
-    staff: z.array(staffMemberSchema).min(1),
-    commands: z.partialRecord(commandTypeSchema, commandRuleSchema),
-    injects: z.array(injectSchema),
-    contacts: z.array(contactSchema).min(1),
-    scoring: scoringSchema,
-    history: historySchema,
-    discussion: z.array(discussionSchema).default([]),
-    /** Names of the engine's devices in both languages (the engine's own `name`s are English). */
-    labels: labelsSchema.optional(),
-  })
-  .strict()
-  .superRefine((level, ctx) => {
+const levelFields = z.strictObject({
+  formatVersion: z.literal(LEVEL_FORMAT_VERSION),
+  meta: metaSchema,
+  engine: engineParamsSchema,
+  clock: clockParamsSchema,
+  staff: z.array(staffMemberSchema).check(z.minLength(1)),
+  commands: z.partialRecord(commandTypeSchema, commandRuleSchema),
+  injects: z.array(injectSchema),
+  contacts: z.array(contactSchema).check(z.minLength(1)),
+  scoring: scoringSchema,
+  history: historySchema,
+  discussion: z._default(z.array(discussionSchema), []),
+  /** Names of the engine's devices in both languages (the engine's own `name`s are English). */
+  labels: z.optional(labelsSchema),
+});
+
+export const levelSchema = levelFields.check(
+  z.superRefine((level: z.output<typeof levelFields>, ctx) => {
     const issue = (path: (string | number)[], message: string) =>
       ctx.addIssue({ code: 'custom', path, message });
     const unique = (items: { id: string }[], path: string) => {
@@ -382,7 +377,8 @@ export const levelSchema = z
         issue(['history', 'response', i, 'at'], 'scripted commands must be in time order');
       }
     });
-  });
+  }),
+);
 
 export type Level = z.output<typeof levelSchema>;
 export type StaffMember = Level['staff'][number];
@@ -415,6 +411,6 @@ export function parseLevel(
 }
 
 /** Zod issues as `path: problem` lines, in the engine's format (`network.links[3].capacityMbps: …`). */
-export function formatIssues(error: z.ZodError, prefix?: string): string[] {
+export function formatIssues(error: z.core.$ZodError, prefix?: string): string[] {
   return formatZodIssues(error, prefix);
 }

@@ -2,7 +2,7 @@
  * Player roles (DESIGN.md §7). A command names the role that sent it; the level and the command
  * catalogue decide which roles may send what. Solo play uses `solo`, which holds every role.
  */
-import { z } from 'zod';
+import { z } from '../engine/zod';
 
 export const PLAYER_ROLES = [
   'facilitator',

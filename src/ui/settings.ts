@@ -1,13 +1,13 @@
 // Player settings, persisted in localStorage. A corrupt or foreign stored value never breaks the
 // game: each field is validated on its own and falls back to its default.
-import { z } from 'zod';
+import { z } from '../engine/zod';
 import { LANGUAGES } from '../i18n/language';
 
 export const SETTINGS_KEY = 'one-twenty-five.settings.v1';
 
 export const settingsSchema = z.object({
-  language: z.enum(LANGUAGES).optional(),
-  volume: z.number().min(0).max(1),
+  language: z.optional(z.enum(LANGUAGES)),
+  volume: z.number().check(z.minimum(0), z.maximum(1)),
   muted: z.boolean(),
   reducedMotion: z.boolean(),
   /** Text size for the HTML panels and map labels (1 = 100 %). */

@@ -1,17 +1,17 @@
 // The best finished runs per level on this device, for the level list. Scores come from the local
 // re-simulation of the run's own log, so they are what `verify` would confirm; the full run
 // library (files, import, server verification) builds on the same records.
-import { z } from 'zod';
+import { z } from '../../engine/zod';
 
 export const SCORES_KEY = 'one-twenty-five.scores.v1';
 const KEEP_PER_LEVEL = 10;
 
 const recordSchema = z.object({
-  levelId: z.string().min(1).max(80),
-  score: z.number().finite(),
+  levelId: z.string().check(z.minLength(1), z.maxLength(80)),
+  score: z.number(),
   /** ISO time the run ended (wall clock, for display). */
-  finishedAt: z.string().max(40),
-  seed: z.number().int(),
+  finishedAt: z.string().check(z.maxLength(40)),
+  seed: z.number().check(z.int()),
 });
 export type ScoreRecord = z.infer<typeof recordSchema>;
 
