@@ -60,3 +60,15 @@ export { sha256 } from './sha256';
 export { canonicalJson } from './canonicalJson';
 export { runSeries } from './series';
 export type { RunSeries } from './series';
+export {
+  createTimeline,
+  timelineOfRunFile,
+  forkAt,
+  ghostSeries,
+  referenceSeries,
+  ReplayError,
+  SNAPSHOT_EVERY_MIN,
+} from './replay';
+export type { ReplayTimeline, ReplayCursor, TimelineSource, GhostSeries } from './replay';
+export { runFileSha256 } from './runFile';
+export type { ParentRef, ForkableRun } from './runFile';

@@ -3,6 +3,10 @@
  * level id and SHA-256, seed, players, the ordered command log — and what it produced: the final
  * score with its parts, the final state hash and hourly checkpoint hashes (verify.ts checks them by
  * re-simulation). Autosaves are the same minus the result, restored by replaying the log.
+ *
+ * A what-if fork (replay.ts `forkAt`) also records `parent`: the SHA-256 of its parent run file's
+ * canonical JSON and the tick it was taken over at. It is optional so every older file still parses;
+ * verification re-simulates the fork's own log and does not need the parent.
  */
 import { z } from 'zod';
 import { ENGINE_VERSION } from '../engine/index';
@@ -10,6 +14,8 @@ import { formatIssues, SCORE_PARTS, type Level } from './levelSchema';
 import { GAME_VERSION } from './incident';
 import { roleSchema } from './roles';
 import { hashGame, levelHash, replayLog, runScore, type Run } from './run';
+import { canonicalJson } from './canonicalJson';
+import { sha256 } from './sha256';
 import type { Score } from './scoring';
 
 export const RUN_FORMAT_VERSION = 1;
@@ -55,6 +61,25 @@ const levelRefSchema = z
   })
   .strict();
 
+/** Where a fork came from: its parent run file (by content) and the tick it was taken over at. */
+export const parentRefSchema = z
+  .object({
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 hex digits'),
+    tick: tickSchema,
+  })
+  .strict();
+export type ParentRef = z.infer<typeof parentRefSchema>;
+
+/**
+ * A run that may be a fork. The parent rides on the Run object itself (run.ts copies runs with a
+ * spread, so it survives every command and step) rather than in the hashed state: the parent is
+ * provenance, not simulation, and a fork's state must hash exactly like its parent's at the fork tick.
+ */
+export type ForkableRun = Run & { parent?: ParentRef };
+
+/** SHA-256 of a run file's canonical JSON: the identity a fork's `parent.sha256` refers to. */
+export const runFileSha256 = (file: RunFile): string => sha256(canonicalJson(file));
+
 export const runFileSchema = z
   .object({
     formatVersion: z.literal(RUN_FORMAT_VERSION),
@@ -63,6 +88,8 @@ export const runFileSchema = z
     level: levelRefSchema,
     seed: z.number().int().min(0).max(0xffffffff),
     players: z.array(playerSchema).min(1),
+    /** Only in forks (optional in version 1): see ParentRef. */
+    parent: parentRefSchema.optional(),
     commands: z.array(loggedCommandSchema),
     result: z
       .object({
@@ -87,6 +114,7 @@ export const autosaveSchema = z
     level: levelRefSchema,
     seed: z.number().int().min(0).max(0xffffffff),
     players: z.array(playerSchema).min(1),
+    parent: parentRefSchema.optional(),
     commands: z.array(loggedCommandSchema),
     atMs: z.number().int().min(0),
     hash: hashSchema,
@@ -96,8 +124,12 @@ export type Autosave = z.infer<typeof autosaveSchema>;
 
 const scoreOut = (s: Score) => ({ total: s.total, parts: { ...s.parts } });
 
+/** `{ parent }` for a fork, nothing otherwise, so files of ordinary runs stay byte-for-byte as before. */
+const parentOut = (run: ForkableRun): { parent?: ParentRef } =>
+  run.parent ? { parent: { sha256: run.parent.sha256, tick: run.parent.tick } } : {};
+
 /** The run file of a run as it stands (finished or not). */
-export function toRunFile(run: Run): RunFile {
+export function toRunFile(run: ForkableRun): RunFile {
   return {
     formatVersion: RUN_FORMAT_VERSION,
     gameVersion: GAME_VERSION,
@@ -105,6 +137,7 @@ export function toRunFile(run: Run): RunFile {
     level: { id: run.level.meta.id, sha256: run.levelHash },
     seed: run.seed,
     players: run.players.map((p) => ({ id: p.id, roles: [...p.roles] })),
+    ...parentOut(run),
     commands: run.log.map((c) => ({ tick: c.tick, role: c.role, type: c.type, args: c.args })),
     result: {
       endMs: run.state.engine.tMs,
@@ -139,7 +172,7 @@ export const parseRunFile = (json: unknown) => parseVersioned(json, runFileSchem
 export const parseAutosave = (json: unknown) => parseVersioned(json, autosaveSchema);
 
 /** A run in progress, serialised for autosave (restored by re-simulation, not by trusting state). */
-export function toAutosave(run: Run): Autosave {
+export function toAutosave(run: ForkableRun): Autosave {
   return {
     formatVersion: RUN_FORMAT_VERSION,
     kind: 'autosave',
@@ -147,6 +180,7 @@ export function toAutosave(run: Run): Autosave {
     level: { id: run.level.meta.id, sha256: run.levelHash },
     seed: run.seed,
     players: run.players.map((p) => ({ id: p.id, roles: [...p.roles] })),
+    ...parentOut(run),
     commands: run.log.map((c) => ({ ...c })),
     atMs: run.state.engine.tMs,
     hash: hashGame(run.state),
@@ -157,7 +191,7 @@ export function toAutosave(run: Run): Autosave {
 export function restoreAutosave(
   json: unknown,
   level: Level,
-): { ok: true; run: Run } | { ok: false; message: string } {
+): { ok: true; run: ForkableRun } | { ok: false; message: string } {
   const parsed = parseAutosave(json);
   if (!parsed.ok) return { ok: false, message: parsed.errors.join('\n') };
   const save = parsed.value;
@@ -179,5 +213,6 @@ export function restoreAutosave(
       ok: false,
       message: `restored state hash ${hash} differs from the saved ${save.hash}`,
     };
-  return { ok: true, run: r.run };
+  // A resumed fork keeps naming its parent, so its finished run file still does.
+  return { ok: true, run: save.parent ? { ...r.run, parent: { ...save.parent } } : r.run };
 }

@@ -3,6 +3,9 @@
  * hash, the final hash and the score are identical. The first problem found is reported, in the
  * order a reader would want: file shape, version, level, roles, the commands, checkpoints in time
  * order, final hash, score — each naming where (command #, tick, checkpoint #).
+ *
+ * A fork's `parent` reference is accepted as it is: the fork's own log, replayed from the seed, is
+ * all its score depends on, so it verifies without its parent. Only its tick is checked for sense.
  */
 import { levelHash, replayLog, runScore, hashGame, type Run } from './run';
 import { parseRunFile } from './runFile';
@@ -43,6 +46,13 @@ export function verifyRunFile(json: unknown, level: Level): VerifyResult {
     };
   }
   const file = parsed.value;
+  if (file.parent && file.parent.tick > file.result.endTick) {
+    return {
+      ok: false,
+      code: 'MALFORMED',
+      message: `parent.tick: the fork was taken at tick ${file.parent.tick}, after the run's end tick ${file.result.endTick}`,
+    };
+  }
   if (file.level.id !== level.meta.id) {
     return {
       ok: false,
