@@ -335,8 +335,10 @@ export class Ops extends Scene {
   }
 
   private quit(): void {
+    // A replay goes back to the run library it was opened from; a run goes back to the title.
+    const replay = this.session.mode === 'replay';
     this.session.dispose();
     this.ctx.session = undefined;
-    this.ctx.flow.send({ type: 'run.quit' });
+    this.ctx.flow.send({ type: replay ? 'nav.back' : 'run.quit' });
   }
 }
