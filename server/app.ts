@@ -7,6 +7,7 @@ import { createStaticHandler } from './static.ts';
 import { openDatabase } from './db.ts';
 import { createLevelStore } from './levels.ts';
 import { createRunsApi } from './runsApi.ts';
+import { SessionHub, type SessionHubOptions } from './sessions/hub.ts';
 
 export interface AppOptions {
   distDir: string;
@@ -22,7 +23,12 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Clock for stored dates (tests pin it). */
   now?: () => Date;
+  /** Team sessions (mounted with dataDir): origins, public URL, limits, timers. */
+  sessions?: Omit<SessionHubOptions, 'db' | 'levelsDir'>;
 }
+
+/** The app's HTTP server, with its session hub when storage is configured. */
+export type AppServer = Server & { sessions?: SessionHub };
 
 export function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -31,21 +37,22 @@ export function packageVersion(): string {
   return pkg.version;
 }
 
-export function createAppServer(options: AppOptions): Server {
+export function createAppServer(options: AppOptions): AppServer {
   const version = options.version ?? packageVersion();
   const serveStatic = createStaticHandler(options.distDir);
   // The schema is created (or upgraded) here, at start, not on the first request.
   const db = options.dataDir !== undefined ? openDatabase(options.dataDir) : undefined;
+  const levelsDir = options.levelsDir ?? fileURLToPath(new URL('../levels', import.meta.url));
   const runsApi = db
     ? createRunsApi({
         db,
-        levels: createLevelStore(
-          options.levelsDir ?? fileURLToPath(new URL('../levels', import.meta.url)),
-        ),
+        levels: createLevelStore(levelsDir),
         maxBodyBytes: options.maxBodyBytes,
         now: options.now,
       })
     : undefined;
+  // Rebuilds every live room from SQLite before the server takes any connection.
+  const sessions = db ? new SessionHub({ ...options.sessions, db, levelsDir }) : undefined;
   const server = createServer((req, res) => {
     const url = req.url ?? '/';
     const q = url.indexOf('?');
@@ -61,18 +68,21 @@ export function createAppServer(options: AppOptions): Server {
         res
           .writeHead(404, { 'content-type': 'application/json' })
           .end(JSON.stringify({ ok: false, error: `unknown API path ${path}` }));
-      if (!runsApi) return notFound();
+      if (!runsApi || !sessions) return notFound();
       const query = new URLSearchParams(q < 0 ? '' : url.slice(q + 1));
-      runsApi(req, res, path, query).then(
-        (handled) => {
-          if (!handled) notFound();
-        },
-        // The handler answers its own errors; this only guards against a bug taking the process down.
-        (err: unknown) => {
-          console.error(err);
-          if (!res.headersSent) res.writeHead(500).end();
-        },
-      );
+      sessions
+        .handleHttp(req, res, path)
+        .then((handled) => handled || runsApi(req, res, path, query))
+        .then(
+          (handled) => {
+            if (!handled) notFound();
+          },
+          // The handler answers its own errors; this only guards against a bug taking the process down.
+          (err: unknown) => {
+            console.error(err);
+            if (!res.headersSent) res.writeHead(500).end();
+          },
+        );
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -83,6 +93,11 @@ export function createAppServer(options: AppOptions): Server {
     }
     serveStatic(req, res);
   });
+  const app = server as AppServer;
+  if (sessions) {
+    sessions.attach(server);
+    app.sessions = sessions;
+  }
   if (db) server.on('close', () => db.close());
-  return server;
+  return app;
 }

@@ -1,4 +1,4 @@
-// The server's SQLite database (better-sqlite3, WAL): verified runs now, team sessions later. The
+// The server's SQLite database (better-sqlite3, WAL): verified runs and team sessions. The
 // schema is versioned by a one-row table and upgraded in order at start, so an older data
 // directory is brought forward instead of being rejected or silently mismatched.
 import { mkdirSync } from 'node:fs';
@@ -30,6 +30,51 @@ const MIGRATIONS: { version: number; sql: string }[] = [
         created_at   TEXT    NOT NULL
       );
       CREATE INDEX runs_by_level_score ON runs (level_id, score_total DESC, id);
+    `,
+  },
+  {
+    // Team sessions (server/sessions): a room, its seats and its ordered command log. Tokens are
+    // stored only as SHA-256; now_ms is the room's engine time, written at least every second
+    // and with every command, so a restart replays the log to where the room was.
+    version: 2,
+    sql: `
+      CREATE TABLE sessions (
+        id            INTEGER PRIMARY KEY,
+        code          TEXT    NOT NULL UNIQUE,
+        level_id      TEXT    NOT NULL,
+        level_sha256  TEXT    NOT NULL,
+        seed          INTEGER NOT NULL,
+        roles_json    TEXT    NOT NULL,
+        state         TEXT    NOT NULL CHECK (state IN ('lobby', 'running', 'ended')),
+        now_ms        INTEGER NOT NULL,
+        run_id        INTEGER REFERENCES runs (id),
+        end_reason    TEXT,
+        created_at    TEXT    NOT NULL,
+        updated_at    TEXT    NOT NULL
+      );
+      CREATE INDEX sessions_live ON sessions (state) WHERE state <> 'ended';
+      CREATE TABLE session_seats (
+        session_id    INTEGER NOT NULL REFERENCES sessions (id),
+        seat          TEXT    NOT NULL,
+        kind          TEXT    NOT NULL CHECK (kind IN ('facilitator', 'player', 'projector')),
+        name          TEXT    NOT NULL,
+        role          TEXT,
+        token_sha256  TEXT    NOT NULL UNIQUE,
+        removed       INTEGER NOT NULL DEFAULT 0,
+        created_at    TEXT    NOT NULL,
+        PRIMARY KEY (session_id, seat)
+      );
+      CREATE TABLE session_log (
+        session_id    INTEGER NOT NULL REFERENCES sessions (id),
+        seq           INTEGER NOT NULL,
+        tick          INTEGER NOT NULL,
+        role          TEXT    NOT NULL,
+        type          TEXT    NOT NULL,
+        args_json     TEXT    NOT NULL,
+        seat          TEXT    NOT NULL,
+        client_seq    INTEGER NOT NULL,
+        PRIMARY KEY (session_id, seq)
+      );
     `,
   },
 ];

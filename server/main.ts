@@ -1,6 +1,7 @@
 // `npm start` runs this after `vite build`: one process serving the game on http://localhost:8080
-// (PORT and HOST override). Verified runs are kept in SQLite under DATA_DIR (default ./data,
-// created if missing); runs are verified against LEVELS_DIR (default the repository's levels/).
+// (PORT and HOST override), the runs API and team sessions (WebSocket /ws). Verified runs and
+// sessions are kept in SQLite under DATA_DIR (default ./data, created if missing); levels come
+// from LEVELS_DIR (default the repository's levels/). Session settings: docs/PROTOCOL.md.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppServer } from './app.ts';
@@ -16,9 +17,31 @@ const dataDir = resolve(process.env.DATA_DIR ?? 'data');
 const levelsDir = resolve(
   process.env.LEVELS_DIR ?? fileURLToPath(new URL('../levels', import.meta.url)),
 );
+const envInt = (name: string, dflt: number, min: number, max: number): number => {
+  const v = process.env[name];
+  if (v === undefined || v === '') return dflt;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    console.error(`${name} must be an integer between ${min} and ${max}, got "${v}"`);
+    process.exit(2);
+  }
+  return n;
+};
+const sessions = {
+  allowedOrigins: (process.env.ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o !== ''),
+  publicUrl: process.env.PUBLIC_URL || undefined,
+  trustProxy: process.env.TRUST_PROXY === '1',
+  idleMs: envInt('ROOM_IDLE_MIN', 120, 1, 7 * 24 * 60) * 60_000,
+  maxRooms: envInt('MAX_ROOMS', 500, 1, 100_000),
+  joinFailuresPerIp: envInt('JOIN_FAILURES_PER_IP', 20, 1, 1_000_000),
+  sessionsPerIpHour: envInt('SESSIONS_PER_IP_HOUR', 30, 1, 1_000_000),
+};
 let server: ReturnType<typeof createAppServer>;
 try {
-  server = createAppServer({ distDir, dataDir, levelsDir });
+  server = createAppServer({ distDir, dataDir, levelsDir, sessions });
 } catch (e) {
   console.error(`cannot open the database in ${dataDir}: ${(e as Error).message}`);
   process.exit(1);
@@ -35,4 +58,8 @@ server.listen(port, host, () => {
   console.log(`1·25 is being served at http://localhost:${port}/`);
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
-  process.on(signal, () => server.close(() => process.exit(0)));
+  process.on(signal, () => {
+    // Saves every room's clock and closes the sockets; clients reconnect to the next process.
+    server.sessions?.stop();
+    server.close(() => process.exit(0));
+  });

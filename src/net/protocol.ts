@@ -306,7 +306,7 @@ export function issuePath(path: readonly PropertyKey[]): string {
  * Why a value failed, in English, from the issue itself (zod/mini carries no message locale, so
  * the reason is spelled out here rather than depending on one being configured).
  */
-function issueReason(issue: z.core.$ZodIssue): string {
+export function issueReason(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
       return `expected ${issue.expected}`;

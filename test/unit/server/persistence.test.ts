@@ -21,7 +21,13 @@ describe('database', () => {
       const tables = db
         .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         .all();
-      expect(tables).toEqual([{ name: 'runs' }, { name: 'schema_version' }]);
+      expect(tables).toEqual([
+        { name: 'runs' },
+        { name: 'schema_version' },
+        { name: 'session_log' },
+        { name: 'session_seats' },
+        { name: 'sessions' },
+      ]);
     } finally {
       db.close();
     }

@@ -1,0 +1,60 @@
+// Abuse limits: a token bucket per connection (messages) and a sliding-window counter per key
+// (failed joins per IP, sessions created per IP). Both take the time as an argument so tests can
+// drive them without waiting.
+
+/** Classic token bucket: `capacity` messages at once, refilled at `perSecond`. */
+export class TokenBucket {
+  private tokens: number;
+  private last: number;
+
+  constructor(
+    private readonly capacity: number,
+    private readonly perSecond: number,
+    now: number,
+  ) {
+    this.tokens = capacity;
+    this.last = now;
+  }
+
+  /** Takes one token if there is one. */
+  take(now: number): boolean {
+    const elapsed = Math.max(0, now - this.last) / 1000;
+    this.last = now;
+    this.tokens = Math.min(this.capacity, this.tokens + elapsed * this.perSecond);
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}
+
+/** Counts events per key over a sliding window; `allowed` says whether another one may happen. */
+export class WindowCounter {
+  private readonly hits = new Map<string, number[]>();
+
+  constructor(
+    private readonly max: number,
+    private readonly windowMs: number,
+  ) {}
+
+  private recent(key: string, now: number): number[] {
+    const list = (this.hits.get(key) ?? []).filter((t) => now - t < this.windowMs);
+    if (list.length === 0) this.hits.delete(key);
+    else this.hits.set(key, list);
+    return list;
+  }
+
+  allowed(key: string, now: number): boolean {
+    return this.recent(key, now).length < this.max;
+  }
+
+  record(key: string, now: number): void {
+    const list = this.recent(key, now);
+    list.push(now);
+    this.hits.set(key, list);
+  }
+
+  /** Drops keys with nothing recent (called from the hub's sweep, so the map cannot grow forever). */
+  sweep(now: number): void {
+    for (const key of [...this.hits.keys()]) this.recent(key, now);
+  }
+}

@@ -1,0 +1,506 @@
+// One team session: the authoritative run, its seats and its log (DESIGN.md §7, docs/PROTOCOL.md).
+//
+// The room is the only place the session changes. A command is checked by the game core with the
+// role of the sender's seat, at the room's "now" (applyCommand without a tick: ceil(engine ms /
+// 1000)); accepted ones get the next seq, are written to SQLite, then broadcast. The pacing timer
+// (hub) advances running rooms with advanceReal and broadcasts the clock. Nothing here throws at a
+// client: every refusal is an error frame to the sender alone.
+import {
+  advanceReal,
+  applyCommand,
+  finishRun,
+  hashGame,
+  renderRejection,
+  toRunFile,
+  verifyRunFile,
+  type Level,
+  type Player,
+  type PlayerRole,
+  type Run,
+} from '../../src/game/index.ts';
+import {
+  CLOSE_REMOVED,
+  encodeServerMessage,
+  type ClientMessage,
+  type ErrorCode,
+  type LogEntry,
+  type SeatInfo,
+  type SeatKind,
+  type SeatRole,
+  type ServerMessage,
+  type SessionInfo,
+  type SessionState,
+} from '../../src/net/protocol.ts';
+import type { SessionStore } from './store.ts';
+import { errorText, TEXT } from './text.ts';
+
+/** A connection as the room sees it: send text, close, and which seat it holds. */
+export interface Conn {
+  send(text: string): void;
+  close(code: number, reason: string): void;
+  seat: Seat | undefined;
+  room: Room | undefined;
+}
+
+export interface Seat {
+  id: string;
+  kind: SeatKind;
+  name: string;
+  role: PlayerRole | null;
+  tokenHash: string;
+  removed: boolean;
+  conn: Conn | undefined;
+  /** Highest clientSeq seen from this seat (accepted or not): a command must go above it. */
+  lastClientSeq: number;
+}
+
+export type EndReason = 'facilitator' | 'finished' | 'idle';
+
+/** Seats per room: six roles, projectors and a few observers; beyond it joins are refused. */
+export const MAX_SEATS = 40;
+/** A tick frame at least this often, even paused: the clients' liveness signal. */
+export const HEARTBEAT_MS = 5000;
+
+export interface RoomInit {
+  id: number;
+  code: string;
+  level: Level;
+  levelSha256: string;
+  seed: number;
+  roles: SeatRole[];
+  state: SessionState;
+  run: Run;
+  seats: Seat[];
+  log: LogEntry[];
+  runId: number | null;
+}
+
+export class Room {
+  readonly id: number;
+  readonly code: string;
+  readonly level: Level;
+  readonly seed: number;
+  readonly roles: SeatRole[];
+  state: SessionState;
+  run: Run;
+  readonly seats = new Map<string, Seat>();
+  readonly log: LogEntry[];
+  runId: number | null;
+  /** Wall time (ms) of the last pacing step, of the last tick frame, of the last activity. */
+  lastPaceWall = 0;
+  lastTickSentWall = 0;
+  lastActiveWall: number;
+  endedWall: number | undefined;
+  /** Engine ms last written to SQLite. */
+  persistedMs: number;
+  private lastSentMs = -1;
+
+  constructor(
+    init: RoomInit,
+    private readonly store: SessionStore,
+    private readonly hooks: {
+      /** A seat's token stops working (removed seat). */
+      revoke(tokenHash: string): void;
+      log(message: string): void;
+    },
+    wallNow: number,
+  ) {
+    this.id = init.id;
+    this.code = init.code;
+    this.level = init.level;
+    this.seed = init.seed;
+    this.roles = init.roles;
+    this.state = init.state;
+    this.run = init.run;
+    this.log = init.log;
+    this.runId = init.runId;
+    for (const s of init.seats) this.seats.set(s.id, s);
+    this.lastActiveWall = wallNow;
+    this.lastPaceWall = wallNow;
+    this.persistedMs = init.run.state.engine.tMs;
+  }
+
+  get ms(): number {
+    return this.run.state.engine.tMs;
+  }
+
+  info(): SessionInfo {
+    return {
+      code: this.code,
+      level: this.level.meta.id,
+      seed: this.seed,
+      roles: [...this.roles],
+      state: this.state,
+      runId: this.runId,
+    };
+  }
+
+  seatInfo(s: Seat): SeatInfo {
+    return { id: s.id, kind: s.kind, name: s.name, role: s.role, connected: s.conn !== undefined };
+  }
+
+  seatList(): SeatInfo[] {
+    return [...this.seats.values()].filter((s) => !s.removed).map((s) => this.seatInfo(s));
+  }
+
+  connectedCount(): number {
+    let n = 0;
+    for (const s of this.seats.values()) if (s.conn) n++;
+    return n;
+  }
+
+  /** The next public seat id. */
+  nextSeatId(): string {
+    return `s${this.seats.size + 1}`;
+  }
+
+  // ------------------------------------------------------------ sending
+
+  send(conn: Conn | undefined, m: ServerMessage): void {
+    if (conn) conn.send(encodeServerMessage(m));
+  }
+
+  broadcast(m: ServerMessage, only?: (s: Seat) => boolean): void {
+    const text = encodeServerMessage(m);
+    for (const s of this.seats.values()) if (s.conn && (!only || only(s))) s.conn.send(text);
+  }
+
+  error(
+    conn: Conn,
+    code: ErrorCode,
+    detail?: string,
+    extra: { field?: string; clientSeq?: number } = {},
+  ) {
+    this.send(conn, { t: 'error', code, text: errorText(code, detail), ...extra });
+  }
+
+  // ------------------------------------------------------------ seats and connections
+
+  /** Attaches a connection to a seat (join or resume) and sends the welcome. */
+  attach(conn: Conn, seat: Seat, token: string | undefined, wallNow: number): void {
+    const previous = seat.conn;
+    if (previous && previous !== conn) {
+      previous.seat = undefined;
+      previous.room = undefined;
+      this.error(previous, 'SUPERSEDED');
+      previous.close(4001, 'superseded');
+    }
+    seat.conn = conn;
+    conn.seat = seat;
+    conn.room = this;
+    this.lastActiveWall = wallNow;
+    this.send(conn, {
+      t: 'welcome',
+      v: 1,
+      session: this.info(),
+      seat: this.seatInfo(seat),
+      ...(token ? { token } : {}),
+      lastClientSeq: seat.lastClientSeq,
+      seats: this.seatList(),
+      log: this.log,
+      ms: this.ms,
+    });
+    this.broadcast({ t: 'seats', seats: this.seatList() }, (s) => s !== seat);
+  }
+
+  /** A connection closed. */
+  detach(conn: Conn, wallNow: number): void {
+    const seat = conn.seat;
+    conn.seat = undefined;
+    conn.room = undefined;
+    if (seat && seat.conn === conn) {
+      seat.conn = undefined;
+      this.lastActiveWall = wallNow;
+      this.broadcast({ t: 'seats', seats: this.seatList() });
+    }
+  }
+
+  // ------------------------------------------------------------ messages
+
+  /** Handles a parsed message from a connection that holds a seat in this room. */
+  handle(conn: Conn, m: ClientMessage, wallNow: number): void {
+    const seat = conn.seat!;
+    this.lastActiveWall = wallNow;
+    switch (m.t) {
+      case 'join':
+      case 'resume':
+        return this.error(conn, 'ALREADY_JOINED', `this connection already holds seat ${seat.id}`);
+      case 'ping':
+        return this.send(conn, { t: 'pong', id: m.id });
+      case 'sync': {
+        const from = Math.max(1, m.fromSeq);
+        return this.send(conn, {
+          t: 'log',
+          fromSeq: from,
+          entries: this.log.slice(from - 1),
+          ms: this.ms,
+        });
+      }
+      case 'checkpoint':
+        return this.checkpoint(conn, seat, m.tick, m.hash);
+      case 'role.choose':
+        return this.chooseRole(conn, seat, m.role);
+      case 'seat.assign':
+        return this.assign(conn, seat, m.seat, m.role);
+      case 'seat.remove':
+        return this.remove(conn, seat, m.seat);
+      case 'session.start':
+        return this.start(conn, seat, wallNow);
+      case 'session.end':
+        if (!this.isFacilitator(conn, seat, 'session.end')) return;
+        if (this.state === 'ended') return this.error(conn, 'ROOM_ENDED');
+        return this.end('facilitator', wallNow);
+      case 'cmd':
+        return this.command(conn, seat, m);
+    }
+  }
+
+  private isFacilitator(conn: Conn, seat: Seat, what: string): boolean {
+    if (seat.kind === 'facilitator') return true;
+    this.error(conn, 'FORBIDDEN', `only the facilitator may send ${what}`, { field: 't' });
+    return false;
+  }
+
+  private holderOf(role: PlayerRole): Seat | undefined {
+    for (const s of this.seats.values()) if (!s.removed && s.role === role) return s;
+    return undefined;
+  }
+
+  private persistSeats(seats: Seat[]): void {
+    this.store.updateSeats(
+      this.id,
+      seats.map((s) => ({ seat: s.id, role: s.role, removed: s.removed })),
+    );
+  }
+
+  private chooseRole(conn: Conn, seat: Seat, role: SeatRole | null): void {
+    if (this.state === 'ended') return this.error(conn, 'ROOM_ENDED');
+    if (seat.kind !== 'player')
+      return this.error(conn, 'FORBIDDEN', `a ${seat.kind} seat does not take a team role`, {
+        field: 'role',
+      });
+    if (role !== null) {
+      if (!this.roles.includes(role))
+        return this.error(
+          conn,
+          'ROLE_NOT_IN_SESSION',
+          `role: "${role}" (this session has ${this.roles.join(', ')})`,
+          { field: 'role' },
+        );
+      const holder = this.holderOf(role);
+      if (holder && holder !== seat)
+        return this.error(conn, 'ROLE_TAKEN', `role: "${role}" is held by ${holder.name}`, {
+          field: 'role',
+        });
+    }
+    seat.role = role;
+    this.persistSeats([seat]);
+    this.broadcast({ t: 'seats', seats: this.seatList() });
+  }
+
+  private assign(conn: Conn, seat: Seat, targetId: string, role: SeatRole | null): void {
+    if (!this.isFacilitator(conn, seat, 'seat.assign')) return;
+    if (this.state === 'ended') return this.error(conn, 'ROOM_ENDED');
+    const target = this.seats.get(targetId);
+    if (!target || target.removed)
+      return this.error(conn, 'UNKNOWN_SEAT', `seat: "${targetId}"`, { field: 'seat' });
+    if (target.kind !== 'player')
+      return this.error(conn, 'FORBIDDEN', `seat: ${targetId} is a ${target.kind} seat`, {
+        field: 'seat',
+      });
+    if (role !== null && !this.roles.includes(role))
+      return this.error(conn, 'ROLE_NOT_IN_SESSION', `role: "${role}"`, { field: 'role' });
+    const changed = [target];
+    const holder = role === null ? undefined : this.holderOf(role);
+    if (holder && holder !== target) {
+      holder.role = null;
+      changed.push(holder);
+    }
+    target.role = role;
+    this.persistSeats(changed);
+    this.broadcast({ t: 'seats', seats: this.seatList() });
+  }
+
+  private remove(conn: Conn, seat: Seat, targetId: string): void {
+    if (!this.isFacilitator(conn, seat, 'seat.remove')) return;
+    const target = this.seats.get(targetId);
+    if (!target || target.removed)
+      return this.error(conn, 'UNKNOWN_SEAT', `seat: "${targetId}"`, { field: 'seat' });
+    if (target.kind === 'facilitator')
+      return this.error(conn, 'FORBIDDEN', 'seat: the facilitator’s own seat cannot be removed', {
+        field: 'seat',
+      });
+    target.removed = true;
+    target.role = null;
+    this.persistSeats([target]);
+    this.hooks.revoke(target.tokenHash);
+    const c = target.conn;
+    if (c) {
+      this.send(c, { t: 'removed', text: { ...TEXT.removed } });
+      target.conn = undefined;
+      c.seat = undefined;
+      c.room = undefined;
+      c.close(CLOSE_REMOVED, 'removed');
+    }
+    this.broadcast({ t: 'seats', seats: this.seatList() });
+  }
+
+  private start(conn: Conn, seat: Seat, wallNow: number): void {
+    if (!this.isFacilitator(conn, seat, 'session.start')) return;
+    if (this.state === 'ended') return this.error(conn, 'ROOM_ENDED');
+    if (this.state === 'running')
+      return this.error(conn, 'FORBIDDEN', 'the session has already started');
+    this.state = 'running';
+    this.lastPaceWall = wallNow;
+    this.store.setState(this.id, 'running', this.ms);
+    this.hooks.log(`room ${this.code}: started`);
+    this.broadcast({ t: 'session', session: this.info() });
+  }
+
+  private command(conn: Conn, seat: Seat, m: Extract<ClientMessage, { t: 'cmd' }>): void {
+    const ref = { clientSeq: m.clientSeq };
+    if (m.clientSeq <= seat.lastClientSeq)
+      return this.error(
+        conn,
+        'OUT_OF_ORDER',
+        `clientSeq: ${m.clientSeq} is not above ${seat.lastClientSeq}, the last one from this seat`,
+        { field: 'clientSeq', ...ref },
+      );
+    seat.lastClientSeq = m.clientSeq;
+    if (this.state === 'ended') return this.error(conn, 'ROOM_ENDED', undefined, ref);
+    if (this.state === 'lobby') return this.error(conn, 'NOT_RUNNING', undefined, ref);
+    if (seat.kind === 'projector')
+      return this.error(conn, 'FORBIDDEN', 'a projector seat is read-only', ref);
+    if (seat.role === null) return this.error(conn, 'NO_ROLE', undefined, ref);
+    // The role is the seat's, never the client's: the core checks what this role may do.
+    const role = seat.role;
+    const r = applyCommand(this.run, { role, type: m.type, args: m.args });
+    if (!r.outcome.ok) {
+      const rejection = r.outcome.rejection;
+      return this.send(conn, {
+        t: 'rejected',
+        clientSeq: m.clientSeq,
+        type: m.type,
+        code: rejection.code,
+        params: rejection.params,
+        text: { ko: renderRejection(rejection, 'ko'), en: renderRejection(rejection, 'en') },
+      });
+    }
+    const logged = r.run.log.at(-1)!;
+    const entry: LogEntry = {
+      seq: this.log.length + 1,
+      tick: logged.tick,
+      role,
+      type: m.type,
+      args: m.args,
+      seat: seat.id,
+      clientSeq: m.clientSeq,
+    };
+    // Written before it is broadcast: whatever anyone saw survives a crash.
+    this.store.appendLog(this.id, entry, r.run.state.engine.tMs);
+    this.persistedMs = r.run.state.engine.tMs;
+    // The server keeps no rejection history (the core appends refusals to it; views use it).
+    this.run = { ...r.run, rejections: [] };
+    this.log.push(entry);
+    this.broadcast({ t: 'cmd', ...entry });
+  }
+
+  private checkpoint(conn: Conn, seat: Seat, tick: number, hash: string): void {
+    // A client is never ahead of the server, so the server has every checkpoint a client reports.
+    const mine = this.run.checkpoints.find((c) => c.tick === tick);
+    if (!mine || mine.hash === hash) return;
+    this.hooks.log(`room ${this.code}: seat ${seat.id} desynced at tick ${tick}`);
+    this.send(conn, { t: 'resync', tick, text: { ...TEXT.resync } });
+    this.broadcast(
+      { t: 'desync', seat: seat.id, name: seat.name, tick, expected: mine.hash, got: hash },
+      (s) => s.kind === 'facilitator',
+    );
+  }
+
+  // ------------------------------------------------------------ clock
+
+  /**
+   * The pacing step: advances a running room by the real time since the last step and
+   * broadcasts the clock when it moved (or every HEARTBEAT_MS regardless). Returns true when the
+   * run reached the level's end (the hub then ends the room).
+   */
+  pace(wallNow: number): boolean {
+    if (this.state === 'running') {
+      const elapsed = wallNow - this.lastPaceWall;
+      this.lastPaceWall = wallNow;
+      this.run = advanceReal(this.run, elapsed);
+    }
+    const ms = this.ms;
+    if (ms !== this.lastSentMs || wallNow - this.lastTickSentWall >= HEARTBEAT_MS) {
+      this.lastSentMs = ms;
+      this.lastTickSentWall = wallNow;
+      if (this.connectedCount() > 0)
+        this.broadcast({
+          t: 'tick',
+          ms,
+          tick: Math.floor(ms / 1000),
+          paused: this.run.state.clock.paused || this.state !== 'running',
+          pace: this.run.pace,
+        });
+    }
+    return this.state === 'running' && this.run.state.ended;
+  }
+
+  // ------------------------------------------------------------ the end
+
+  /**
+   * Ends the session. After a played session the run is played to the level's end (what the
+   * rest of the day costs counts, as in solo play), turned into a run file, verified and stored
+   * among the verified runs. An idle expiry stores nothing.
+   */
+  end(reason: EndReason, wallNow: number): void {
+    if (this.state === 'ended') return;
+    const played = this.state === 'running' || this.log.length > 0;
+    this.state = 'ended';
+    this.endedWall = wallNow;
+    let finalRun = this.run;
+    let runId: number | null = null;
+    if (played && reason !== 'idle') {
+      finalRun = finishRun(this.run);
+      const file = toRunFile({ ...finalRun, players: this.players() });
+      const verified = verifyRunFile(file, this.level);
+      if (verified.ok) {
+        runId = this.store.storeRun(file, verified.score, `Team ${this.code}`);
+      } else {
+        this.hooks.log(
+          `room ${this.code}: the session's run did not verify (${verified.code}: ${verified.message}); not stored`,
+        );
+      }
+    }
+    this.run = finalRun;
+    this.runId = runId;
+    this.store.end(this.id, finalRun.state.engine.tMs, runId, reason);
+    this.hooks.log(`room ${this.code}: ended (${reason})${runId ? `, run ${runId}` : ''}`);
+    this.broadcast({ t: 'session', session: this.info() });
+    this.broadcast({
+      t: 'ended',
+      reason,
+      runId,
+      finalHash: hashGame(finalRun.state),
+      endMs: finalRun.state.engine.tMs,
+      text: { ...TEXT.ended[reason] },
+    });
+  }
+
+  /** Who held which role, for the run file: every role in the log is held by someone. */
+  players(): Player[] {
+    const players: Player[] = [];
+    const held = new Set<PlayerRole>();
+    for (const s of this.seats.values()) {
+      if (s.removed || s.role === null || held.has(s.role)) continue;
+      held.add(s.role);
+      players.push({ id: s.kind === 'facilitator' ? 'facilitator' : s.name, roles: [s.role] });
+    }
+    for (const e of this.log) {
+      if (held.has(e.role)) continue;
+      held.add(e.role);
+      players.push({ id: e.role, roles: [e.role] });
+    }
+    return players;
+  }
+}
