@@ -4,7 +4,8 @@
 //
 // Verification is a full replay (~0.3 s of CPU for a 34-hour run) done synchronously on the event
 // loop: fine for a training room's traffic. If submissions ever queue up, move verifyRunFile into a
-// worker thread; nothing else here would change.
+// worker thread; nothing else here would change. Because each POST costs that much CPU, POSTs are
+// rate-limited per client IP (a token bucket, see SubmitLimiter) before the body is even read.
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseRunFile, verifyRunFile, type RunFile } from '../src/game/index.ts';
@@ -17,12 +18,80 @@ export const PLAYER_NAME_MAX = 40;
 const LIST_LIMIT_DEFAULT = 50;
 const LIST_LIMIT_MAX = 200;
 
+export interface RateLimit {
+  /** Submissions one address may make at once (a full bucket). */
+  burst: number;
+  /** Sustained submissions per minute per address (the refill rate). */
+  perMinute: number;
+}
+
+/**
+ * Default: a classroom behind one NAT address may all submit as the exercise ends (30 at once),
+ * then one every 5 s — at ~0.3 s of CPU per verification, about 6 % of a core per address.
+ */
+export const DEFAULT_RATE_LIMIT: RateLimit = { burst: 30, perMinute: 12 };
+/** Addresses tracked at most; beyond it, idle (refilled) buckets are forgotten first. */
+const MAX_TRACKED_ADDRESSES = 10_000;
+
+/**
+ * Token bucket per client address: `burst` tokens, refilled at `perMinute`; a POST takes one.
+ * Time comes from `clock` (ms) so tests drive it without waiting.
+ */
+export class SubmitLimiter {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+
+  constructor(
+    private readonly limit: RateLimit,
+    private readonly clock: () => number,
+  ) {}
+
+  /** Takes a token for `address`: `{ ok: true }`, or how many seconds until the next one. */
+  take(address: string): { ok: true } | { ok: false; retryAfterS: number } {
+    const now = this.clock();
+    const perMs = this.limit.perMinute / 60_000;
+    const b = this.buckets.get(address);
+    const tokens = b
+      ? Math.min(this.limit.burst, b.tokens + Math.max(0, now - b.at) * perMs)
+      : this.limit.burst;
+    if (tokens < 1) {
+      this.buckets.set(address, { tokens, at: now });
+      return { ok: false, retryAfterS: Math.max(1, Math.ceil((1 - tokens) / perMs / 1000)) };
+    }
+    this.buckets.set(address, { tokens: tokens - 1, at: now });
+    if (this.buckets.size > MAX_TRACKED_ADDRESSES) this.forgetIdle(now);
+    return { ok: true };
+  }
+
+  /**
+   * Drops buckets that have refilled completely (forgetting them changes nothing); if a flood of
+   * fresh addresses still exceeds the bound, the longest-tracked go too — they get a full bucket
+   * back, a leniency that keeps memory bounded.
+   */
+  private forgetIdle(now: number): void {
+    const perMs = this.limit.perMinute / 60_000;
+    for (const [k, v] of this.buckets)
+      if (v.tokens + (now - v.at) * perMs >= this.limit.burst) this.buckets.delete(k);
+    for (const k of this.buckets.keys()) {
+      if (this.buckets.size <= MAX_TRACKED_ADDRESSES) break;
+      this.buckets.delete(k);
+    }
+  }
+
+  get tracked(): number {
+    return this.buckets.size;
+  }
+}
+
 export interface RunsApiOptions {
   db: Db;
   levels: LevelStore;
   maxBodyBytes?: number;
   /** Clock for `date` (tests pin it). */
   now?: () => Date;
+  /** POST /api/runs per client IP (default DEFAULT_RATE_LIMIT); `false` turns it off. */
+  rateLimit?: RateLimit | false;
+  /** Monotonic clock for the rate limit, ms (tests drive it). */
+  clockMs?: () => number;
 }
 
 export interface RunSummary {
@@ -74,6 +143,13 @@ export function createRunsApi(options: RunsApiOptions) {
   const { db, levels } = options;
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const now = options.now ?? (() => new Date());
+  const limiter =
+    options.rateLimit === false
+      ? undefined
+      : new SubmitLimiter(
+          options.rateLimit ?? DEFAULT_RATE_LIMIT,
+          options.clockMs ?? (() => performance.now()),
+        );
   const insert = db.prepare(
     `INSERT INTO runs (level_id, level_sha256, seed, player, score_total, parts_json, final_hash, file_sha256, run_json, game_version, created_at)
      VALUES (@level_id, @level_sha256, @seed, @player, @score_total, @parts_json, @final_hash, @file_sha256, @run_json, @game_version, @created_at)`,
@@ -92,6 +168,21 @@ export function createRunsApi(options: RunsApiOptions) {
     res: ServerResponse,
     query: URLSearchParams,
   ): Promise<void> {
+    // The address of the connection itself: a proxy's X-Forwarded-For is not trusted (anyone can
+    // send one). Behind a reverse proxy every client shares its address, hence the large burst.
+    const address = req.socket.remoteAddress ?? 'unknown';
+    const allowed = limiter?.take(address);
+    if (allowed && !allowed.ok) {
+      // Refused before reading the body, so a flood costs no verification; the connection closes
+      // rather than streaming in a body nobody will read.
+      return sendError(
+        res,
+        429,
+        'RATE_LIMITED',
+        `too many run submissions from this address; try again in ${allowed.retryAfterS} s`,
+        { 'retry-after': String(allowed.retryAfterS), connection: 'close' },
+      );
+    }
     const json = parseJsonBody(await readBody(req, maxBody));
     if (json === null || typeof json !== 'object' || Array.isArray(json))
       throw new HttpError(
