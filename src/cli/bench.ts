@@ -173,6 +173,7 @@ async function main(): Promise<void> {
   }
   figures.push(...(await moduleFigures('./engineBench.ts', 'engineBench')));
   figures.push(...(await moduleFigures('./gameBench.ts', 'gameBench')));
+  figures.push(...(await moduleFigures('./replayBench.ts', 'replayBench')));
 
   const rows = figures.map((f) => [
     f.name,
