@@ -16,14 +16,14 @@ import {
   type PlayerRole,
   type RunFile,
 } from '../../../src/game/index';
-import type { CreateSessionResponse } from '../../../src/net/protocol';
 import { FIXTURE_LEVEL, loadFixtureLevel, tempDirs } from './fixtures';
 import { readFileSync } from 'node:fs';
 import {
+  converge,
   createSession,
+  openRoomOn,
   rawSocket,
   startSessionServer,
-  TestSeat,
   waitFor,
   type RunningServer,
 } from './sessionsHelpers';
@@ -95,59 +95,8 @@ describe('HTTP', () => {
   });
 });
 
-/** Facilitator + players in a fresh room; every seat started and welcomed. */
-async function openRoom(
-  roles: PlayerRole[],
-  extra: { projector?: boolean; level?: Level } = {},
-): Promise<{
-  session: CreateSessionResponse;
-  fac: TestSeat;
-  players: Map<PlayerRole, TestSeat>;
-  projector?: TestSeat;
-  all: TestSeat[];
-}> {
-  const lv = extra.level ?? level;
-  const session = await createSession(srv.base, {
-    level: lv.meta.id,
-    seed: 11,
-    roles: roles.filter((r) => r !== 'facilitator'),
-  });
-  const fac = new TestSeat(srv.wsUrl, { resume: { token: session.facilitatorToken } }, lv).start();
-  await fac.until('facilitator welcome', () => fac.of('welcome').length > 0);
-  const players = new Map<PlayerRole, TestSeat>();
-  for (const role of roles) {
-    if (role === 'facilitator') continue;
-    const p = new TestSeat(
-      srv.wsUrl,
-      { join: { room: session.code, name: `${role} 담당`, as: 'player' } },
-      lv,
-    ).start();
-    await p.until(`${role} welcome`, () => p.of('welcome').length > 0);
-    p.client.chooseRole(role as never);
-    await p.until(`${role} seated`, () =>
-      p.of('seats').some((m) => m.seats.some((s) => s.id === p.client.seatId && s.role === role)),
-    );
-    players.set(role, p);
-  }
-  let projector: TestSeat | undefined;
-  if (extra.projector) {
-    projector = new TestSeat(srv.wsUrl, {
-      join: { room: session.code, name: 'projector', as: 'projector' },
-    }).start();
-    await projector.until('projector welcome', () => projector!.of('welcome').length > 0);
-  }
-  const all = [fac, ...players.values(), ...(projector ? [projector] : [])];
-  return { session, fac, players, projector, all };
-}
-
-/** Waits until every seat's copy has applied `seqs` entries and stands at the same time. */
-async function converge(all: TestSeat[], seqs: number): Promise<void> {
-  await waitFor(`all seats at seq ${seqs} and one clock`, () => {
-    const fs = all.map((s) => s.team.follower);
-    if (fs.some((f) => !f || f.expectedSeq !== seqs + 1)) return false;
-    return fs.every((f) => f!.ms === fs[0]!.ms && f!.ms === f!.targetMs);
-  });
-}
+const openRoom = (roles: PlayerRole[], extra: { projector?: boolean; level?: Level } = {}) =>
+  openRoomOn(srv, extra.level ?? level, roles, extra);
 
 describe('a session', () => {
   it('lobby, roles, start, lockstep play, end: every copy has the same hash and the run verifies', async () => {

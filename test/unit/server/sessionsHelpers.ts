@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { WebSocket } from 'ws';
-import type { Level } from '../../../src/game/index';
+import type { Level, PlayerRole } from '../../../src/game/index';
 import { SessionClient, type SeatAuth, type WebSocketConstructor } from '../../../src/net/client';
 import type { CreateSessionResponse, ServerMessage } from '../../../src/net/protocol';
 import { TeamSession } from '../../../src/net/teamSession';
@@ -208,4 +208,59 @@ export async function rawSocket(
       return frames[i]!;
     },
   };
+}
+
+/** Facilitator + players in a fresh room; every seat started and welcomed. */
+export async function openRoomOn(
+  srv: { base: string; wsUrl: string },
+  lv: Level,
+  roles: PlayerRole[],
+  extra: { projector?: boolean; seed?: number } = {},
+): Promise<{
+  session: CreateSessionResponse;
+  fac: TestSeat;
+  players: Map<PlayerRole, TestSeat>;
+  projector?: TestSeat;
+  all: TestSeat[];
+}> {
+  const session = await createSession(srv.base, {
+    level: lv.meta.id,
+    seed: extra.seed ?? 11,
+    roles: roles.filter((r) => r !== 'facilitator'),
+  });
+  const fac = new TestSeat(srv.wsUrl, { resume: { token: session.facilitatorToken } }, lv).start();
+  await fac.until('facilitator welcome', () => fac.of('welcome').length > 0);
+  const players = new Map<PlayerRole, TestSeat>();
+  for (const role of roles) {
+    if (role === 'facilitator') continue;
+    const p = new TestSeat(
+      srv.wsUrl,
+      { join: { room: session.code, name: `${role} 담당`, as: 'player' } },
+      lv,
+    ).start();
+    await p.until(`${role} welcome`, () => p.of('welcome').length > 0);
+    p.client.chooseRole(role as never);
+    await p.until(`${role} seated`, () =>
+      p.of('seats').some((m) => m.seats.some((s) => s.id === p.client.seatId && s.role === role)),
+    );
+    players.set(role, p);
+  }
+  let projector: TestSeat | undefined;
+  if (extra.projector) {
+    projector = new TestSeat(srv.wsUrl, {
+      join: { room: session.code, name: 'projector', as: 'projector' },
+    }).start();
+    await projector.until('projector welcome', () => projector!.of('welcome').length > 0);
+  }
+  const all = [fac, ...players.values(), ...(projector ? [projector] : [])];
+  return { session, fac, players, projector, all };
+}
+
+/** Waits until every seat's copy has applied `seqs` entries and stands at the same time. */
+export async function converge(all: TestSeat[], seqs: number): Promise<void> {
+  await waitFor(`all seats at seq ${seqs} and one clock`, () => {
+    const fs = all.map((s) => s.team.follower);
+    if (fs.some((f) => !f || f.expectedSeq !== seqs + 1)) return false;
+    return fs.every((f) => f!.ms === fs[0]!.ms && f!.ms === f!.targetMs);
+  });
 }
