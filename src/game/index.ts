@@ -65,6 +65,7 @@ export {
   timelineOfRunFile,
   forkAt,
   ghostSeries,
+  ghostSampler,
   referenceSeries,
   ReplayError,
   SNAPSHOT_EVERY_MIN,

@@ -187,8 +187,7 @@ export function createTimeline(
       const due = from.next < log.length && log[from.next]!.tick * 1000 <= to;
       if (to <= from.run.state.engine.tMs && !due) return from;
       if (overdue(from, log)) return seekMs(to);
-      const r = playOn(from, log, to, false);
-      return { run: { ...r.run, pace: from.run.pace }, next: r.next };
+      return withPace(playOn(from, log, to, false));
     },
   };
 }
@@ -245,18 +244,17 @@ export interface GhostSeries {
 }
 
 /**
- * Samples a log's run at the first game point at or after every `sampleS` sim seconds — like
- * series.ts `runSeries` (an observer, so sampling never perturbs the run), plus the outbound worm
- * traffic the ghost chart needs.
+ * A sampler for GhostSeries: feed it every game point (as a Run observer) and it keeps the first
+ * one at or after every `sampleS` sim seconds — like series.ts `runSeries`, which never perturbs the
+ * run, plus the outbound worm traffic the ghost chart needs.
  */
-export function ghostSeries(
-  level: Level,
-  seed: number,
-  log: readonly LoggedCommand[],
-  endMs?: number,
-  sampleS = 300,
-): GhostSeries {
-  const out: GhostSeries = {
+export function ghostSampler(sampleS = 300): {
+  series: GhostSeries;
+  observe: (s: GameState) => void;
+  /** Records this state whatever the time (start and end of a run). */
+  take: (s: GameState) => void;
+} {
+  const series: GhostSeries = {
     tick: [],
     subscribersOnlinePct: [],
     dnsSuccessPct: [],
@@ -264,28 +262,38 @@ export function ghostSeries(
     wormSentOutPps: [],
   };
   let next = Number.NEGATIVE_INFINITY;
-  const sample = (s: GameState) => {
-    if (out.tick.at(-1) === s.tick) return;
+  const take = (s: GameState) => {
+    if (series.tick.at(-1) === s.tick) return;
     const m = metrics(s.engine);
-    out.tick.push(s.tick);
-    out.subscribersOnlinePct.push(m.subscribersOnlinePct);
-    out.dnsSuccessPct.push(m.dnsSuccessPct);
-    out.ownInfected.push(m.ownInfected);
-    out.wormSentOutPps.push(m.wormSentOutPps);
+    series.tick.push(s.tick);
+    series.subscribersOnlinePct.push(m.subscribersOnlinePct);
+    series.dnsSuccessPct.push(m.dnsSuccessPct);
+    series.ownInfected.push(m.ownInfected);
+    series.wormSentOutPps.push(m.wormSentOutPps);
+    next =
+      next === Number.NEGATIVE_INFINITY ? s.tick + sampleS : Math.max(next + sampleS, s.tick + 1);
   };
-  const observer = (s: GameState) => {
-    if (s.tick >= next || s.ended) {
-      sample(s);
-      next = Math.max(next + sampleS, s.tick + 1);
-    }
+  const observe = (s: GameState) => {
+    if (s.tick >= next || s.ended) take(s);
   };
+  return { series, observe, take };
+}
+
+/** Samples a log's run (to `endMs`, default the level's end) for the ghost chart. */
+export function ghostSeries(
+  level: Level,
+  seed: number,
+  log: readonly LoggedCommand[],
+  endMs?: number,
+  sampleS = 300,
+): GhostSeries {
+  const sampler = ghostSampler(sampleS);
   const first = createRun(level, seed);
-  sample(first.state);
-  next = first.state.tick + sampleS;
+  sampler.take(first.state);
   const until = endMs ?? levelSpan(level).end * 1000;
-  const end = playOn({ run: first, next: 0 }, log, until, false, observer);
-  sample(end.run.state);
-  return out;
+  const end = playOn({ run: first, next: 0 }, log, until, false, sampler.observe);
+  sampler.take(end.run.state);
+  return sampler.series;
 }
 
 /** The level's historical response (the ghost) and doing nothing, on the same seed. */

@@ -1,7 +1,8 @@
 import { Scene } from 'phaser';
 import { UI_CONTEXT_KEY, type UiContext } from '../context';
 import { clear, el } from '../dom';
-import { formatNumber } from '../format';
+import { formatKstTime, formatNumber } from '../format';
+import { levelHash } from '../../game';
 import { loadLevelSummaries, type LevelSummary } from '../levelCatalog';
 import { loadLevel } from '../session/levels';
 import { runLibrary, type StoredRun } from '../session/runLibrary';
@@ -9,8 +10,8 @@ import { importRunText } from '../session/runImport';
 
 /**
  * RunLibrary ("Replays"): the run files kept on this device, newest first, each with its verified
- * score or why it is unverified; export, delete, submit to the server; import by file picker or
- * by dropping files on the panel.
+ * score or why it is unverified; watch (the replay viewer), export, delete, submit to the server;
+ * import by file picker or by dropping files on the panel.
  */
 export class RunLibrary extends Scene {
   private ctx: UiContext;
@@ -198,6 +199,9 @@ export class RunLibrary extends Scene {
           r.source === 'played'
             ? t('runs.played')
             : t('runs.imported', { file: r.fileName ?? '?' }),
+          ...(r.runFile.parent
+            ? [t('replay.forkOf', { time: formatKstTime(i18n, r.runFile.parent.tick) })]
+            : []),
         ].join(' · '),
       ),
       r.verified.ok
@@ -215,6 +219,8 @@ export class RunLibrary extends Scene {
         'div',
         { class: 'run-actions' },
         button('export', t('runs.export'), () => this.exportRun(r)),
+        // Only a verified run is replayed: its log is known to re-simulate on this level.
+        r.verified.ok ? button('watch', t('replay.watch'), () => void this.watch(r)) : null,
         button('submit', t('runs.submit'), () => void this.submit(r)),
         button('delete', t('runs.delete'), () => void this.remove(r)),
       ),
@@ -225,6 +231,35 @@ export class RunLibrary extends Scene {
         text: this.status.get(r.id) ?? '',
       }),
     );
+  }
+
+  /** Opens the run in the replay viewer (re-simulated once, with snapshots for seeking). */
+  private async watch(r: StoredRun): Promise<void> {
+    const { i18n, audio, flow } = this.ctx;
+    const t = i18n.t.bind(i18n);
+    this.setStatus(r.id, t('replay.opening'));
+    // Let the message paint: building the timeline re-simulates the whole run.
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    try {
+      const loaded = await loadLevel(r.runFile.level.id);
+      if (!loaded.ok) throw new Error(loaded.error);
+      const hash = levelHash(loaded.level);
+      if (hash !== r.runFile.level.sha256)
+        throw new Error(
+          `level hash mismatch: run file has ${r.runFile.level.sha256.slice(0, 12)}…, level ${hash.slice(0, 12)}…`,
+        );
+      const { ReplaySession } = await import('../session/replaySession');
+      const session = new ReplaySession(loaded.level, r.runFile, r.id);
+      if (!this.scene.isActive()) return;
+      this.ctx.session = session;
+      flow.send({ type: 'replay.open' });
+    } catch (err) {
+      audio.play('reject');
+      this.setStatus(
+        r.id,
+        t('replay.openFailed', { reason: err instanceof Error ? err.message : String(err) }),
+      );
+    }
   }
 
   private exportRun(r: StoredRun): void {

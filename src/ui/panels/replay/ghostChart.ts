@@ -1,0 +1,122 @@
+// The ghost: this run's curves (truth, sampled every 5 sim minutes while the timeline was built)
+// beside the level's historical response and doing nothing, both played by the game core on the
+// same seed. Four small uPlot charts with a line at the replay's current moment.
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import type { GhostSeries } from '../../../game';
+import type { UiContext } from '../../context';
+import { el } from '../../dom';
+import { formatKstTime } from '../../format';
+
+type Metric = 'subscribersOnlinePct' | 'dnsSuccessPct' | 'ownInfected' | 'wormSentOutPps';
+const METRICS: { key: Metric; label: string; pct: boolean }[] = [
+  { key: 'subscribersOnlinePct', label: 'replay.ghostSubscribers', pct: true },
+  { key: 'dnsSuccessPct', label: 'replay.ghostDns', pct: true },
+  { key: 'ownInfected', label: 'replay.ghostInfected', pct: false },
+  { key: 'wormSentOutPps', label: 'replay.ghostWormOut', pct: false },
+];
+
+/**
+ * The three runs are sampled at the first game point after each 5 minutes, so their ticks can
+ * differ by a step; uPlot wants one x array, so each series is read at this run's sample ticks
+ * (the latest sample at or before each tick).
+ */
+function alignTo(ticks: number[], s: GhostSeries, key: Metric): (number | null)[] {
+  const out: (number | null)[] = [];
+  let j = 0;
+  for (const t of ticks) {
+    while (j + 1 < s.tick.length && s.tick[j + 1]! <= t) j++;
+    out.push(s.tick[j]! <= t ? s[key][j]! : null);
+  }
+  return out;
+}
+
+export class GhostChart {
+  readonly root: HTMLElement;
+  private plots: uPlot[] = [];
+  private tick = 0;
+
+  constructor(
+    private readonly ctx: UiContext,
+    player: GhostSeries,
+    refs: { history: GhostSeries; baseline: GhostSeries },
+    width: number,
+  ) {
+    const t = ctx.i18n.t.bind(ctx.i18n);
+    this.root = el('div', { class: 'replay-ghost-charts', 'data-testid': 'ghost-chart' });
+    const x = player.tick;
+    const cursorLine: uPlot.Plugin = {
+      hooks: {
+        draw: (u) => {
+          const px = u.valToPos(this.tick, 'x', true);
+          if (!Number.isFinite(px)) return;
+          const c = u.ctx;
+          c.save();
+          c.strokeStyle = '#ffffff';
+          c.lineWidth = 2 * devicePixelRatio;
+          c.beginPath();
+          c.moveTo(px, u.bbox.top);
+          c.lineTo(px, u.bbox.top + u.bbox.height);
+          c.stroke();
+          c.restore();
+        },
+      },
+    };
+    // Four side by side when the bar is wide enough, so the map keeps its room.
+    const each = Math.max(200, Math.floor(width / 4) - 16);
+    for (const m of METRICS) {
+      const box = el(
+        'figure',
+        { class: 'chart', 'data-metric': m.key },
+        el('figcaption', { text: t(m.label) }),
+      );
+      this.root.append(box);
+      const data: uPlot.AlignedData = [
+        x,
+        player[m.key],
+        alignTo(x, refs.history, m.key),
+        alignTo(x, refs.baseline, m.key),
+      ];
+      // Okabe–Ito colours; dashes tell the three apart without colour too.
+      const plot = new uPlot(
+        {
+          width: each,
+          height: 110,
+          series: [
+            {},
+            { label: t('replay.ghostYou'), stroke: '#56b4e9', width: 2 },
+            { label: t('replay.ghostHistory'), stroke: '#e69f00', width: 2, dash: [6, 4] },
+            { label: t('replay.ghostBaseline'), stroke: '#cc79a7', width: 1.5, dash: [2, 3] },
+          ],
+          axes: [
+            {
+              stroke: '#9fb3c8',
+              grid: { stroke: '#1d3656' },
+              values: (_u, ticks) => ticks.map((s) => formatKstTime(this.ctx.i18n, s)),
+            },
+            { stroke: '#9fb3c8', grid: { stroke: '#1d3656' }, size: 60 },
+          ],
+          scales: { x: { time: false }, ...(m.pct ? { y: { range: [0, 100] } } : {}) },
+          legend: { show: m.key === 'subscribersOnlinePct', live: false },
+          cursor: { show: false },
+          plugins: [cursorLine],
+        },
+        data,
+        box,
+      );
+      this.plots.push(plot);
+    }
+  }
+
+  /** Moves the line to the replay's moment. */
+  setTick(tick: number): void {
+    if (tick === this.tick) return;
+    this.tick = tick;
+    for (const p of this.plots) p.redraw(false, false);
+  }
+
+  destroy(): void {
+    this.plots.forEach((p) => p.destroy());
+    this.plots = [];
+  }
+}
