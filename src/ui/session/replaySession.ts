@@ -65,16 +65,22 @@ export class ReplaySession implements OpsSession {
     readonly storedId?: number,
   ) {
     const all = new History();
+    // As a live session samples: the observations the view could show, once per sim minute.
+    // (History only reads the tick and the monitoring of a snapshot.)
+    const sampleGraphs = (s: Run['state']) =>
+      all.sample(
+        { tick: s.tick, monitoring: observe(s.engine) } as ViewSnapshot,
+        metrics(s.engine).globalInfected,
+      );
     const sampler = ghostSampler(300);
-    // The start, then every 5 sim minutes of the one building pass, then the end: in time order.
-    sampler.take(createRun(level, file.seed, file.players).state);
+    // The start (a live session samples it when it opens), then the game points of the one
+    // building pass, then the end: in time order.
+    const start = createRun(level, file.seed, file.players).state;
+    sampleGraphs(start);
+    sampler.take(start);
     this.timeline = timelineOfRunFile(level, file, {
       observer: (s) => {
-        // As a live session samples: the observations the view could show, once per sim minute.
-        all.sample(
-          { tick: s.tick, monitoring: observe(s.engine) } as ViewSnapshot,
-          metrics(s.engine).globalInfected,
-        );
+        sampleGraphs(s);
         sampler.observe(s);
       },
     });
@@ -159,7 +165,7 @@ export class ReplaySession implements OpsSession {
   }
 
   /** A replay sends no commands: the panels show what was done, they cannot change it. */
-  command(type: string): CommandOutcome {
+  command(type: string, _args?: Record<string, unknown>): CommandOutcome {
     return {
       ok: false,
       rejection: { code: 'ROLE_FORBIDDEN', params: { command: type, role: 'replay' } },
