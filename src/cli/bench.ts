@@ -174,6 +174,7 @@ async function main(): Promise<void> {
   figures.push(...(await moduleFigures('./engineBench.ts', 'engineBench')));
   figures.push(...(await moduleFigures('./gameBench.ts', 'gameBench')));
   figures.push(...(await moduleFigures('./replayBench.ts', 'replayBench')));
+  figures.push(...(await moduleFigures('./teamBench.ts', 'teamBench')));
 
   const rows = figures.map((f) => [
     f.name,
