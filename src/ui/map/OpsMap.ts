@@ -73,8 +73,13 @@ export class OpsMap {
   private positions = new Map<string, { x: number; y: number }>();
   private readonly land: GameObjects.Graphics;
   /** The land and the inset's world map, baked once per layout: Graphics re-tessellates every
-   *  frame in WebGL, which the coastlines' thousands of points make expensive. */
+   *  frame in WebGL, which the coastlines' thousands of points make expensive. The texture covers
+   *  only the map slot, not the whole canvas: on software WebGL (SwiftShader) every pixel a quad
+   *  covers costs, and a canvas-sized image cost more than everything else on the map together. */
   private landImage?: GameObjects.Image;
+  /** Top-left pixel of the baked texture (the slot's corner, floored so the land keeps the same
+   *  sub-pixel position, and so the same anti-aliased pixels, as when it was drawn in place). */
+  private bakeOrigin = { x: 0, y: 0 };
   private readonly textures: Scene['textures'];
   private readonly linksGfx: GameObjects.Graphics;
   private readonly packets: GameObjects.Graphics;
@@ -132,7 +137,9 @@ export class OpsMap {
   layout(rect: Rect): void {
     this.rect = rect;
     this.projection = fitKorea(this.korea, rect);
-    const g = this.land.clear();
+    this.bakeOrigin = { x: Math.floor(rect.x), y: Math.floor(rect.y) };
+    // Drawn in the baked texture's coordinates (its origin is the slot's corner).
+    const g = this.land.clear().translateCanvas(-this.bakeOrigin.x, -this.bakeOrigin.y);
     g.fillStyle(COLORS.sea, 1).fillRect(rect.x, rect.y, rect.width, rect.height);
     for (const { id, rings } of projectRings(this.korea, this.projection)) {
       g.fillStyle(id === 'KOR' ? COLORS.home : COLORS.land, 1);
@@ -174,7 +181,7 @@ export class OpsMap {
 
   private drawInsetBackground(): void {
     const { box, map } = this.insetRects();
-    const g = this.inset.clear();
+    const g = this.inset.clear().translateCanvas(-this.bakeOrigin.x, -this.bakeOrigin.y);
     g.fillStyle(0x0b1320, 0.88).fillRect(box.x, box.y, box.width, box.height);
     g.lineStyle(1, 0x2b4566, 1).strokeRect(box.x, box.y, box.width, box.height);
     g.fillStyle(0x24405f, 1);
@@ -182,12 +189,19 @@ export class OpsMap {
       for (const ring of rings) g.fillPoints(asPoints(ring), true);
   }
 
-  /** Bakes the land and the inset background into one texture shown as an image. */
+  /** Bakes the land and the inset background into one texture, the size of the map slot, shown as
+   *  an image at the slot's corner. */
   private bakeStatic(): void {
     const scene = this.land.scene;
-    const width = Math.ceil(scene.scale.width);
-    const height = Math.ceil(scene.scale.height);
-    if (width < 1 || height < 1) return;
+    const { x, y } = this.bakeOrigin;
+    const width = Math.ceil(this.rect.x + this.rect.width) - x;
+    const height = Math.ceil(this.rect.y + this.rect.height) - y;
+    if (width < 1 || height < 1) {
+      // An empty slot (a window too small for the map) shows nothing; don't draw the layers live.
+      this.land.clear();
+      this.inset.clear();
+      return;
+    }
     // Unique across maps and scenes: textures live in the game's global manager.
     const key = `ops-static-${bakeCount++}`;
     // One texture for both layers: draw the inset over the land, then bake.
@@ -197,7 +211,7 @@ export class OpsMap {
     this.inset.generateTexture(canvas.getSourceImage() as HTMLCanvasElement, width, height);
     canvas.refresh();
     const old = this.landImage;
-    this.landImage = scene.add.image(0, 0, key).setOrigin(0, 0).setDepth(-1);
+    this.landImage = scene.add.image(x, y, key).setOrigin(0, 0).setDepth(-1);
     this.land.clear();
     this.inset.clear();
     if (old) {
