@@ -53,6 +53,7 @@ export class GhostChart {
           const c = u.ctx;
           c.save();
           c.strokeStyle = '#ffffff';
+          c.setLineDash([]);
           c.lineWidth = 2 * devicePixelRatio;
           c.beginPath();
           c.moveTo(px, u.bbox.top);
@@ -92,6 +93,10 @@ export class GhostChart {
             {
               stroke: '#9fb3c8',
               grid: { stroke: '#1d3656' },
+              // Ticks on round sim times (x is seconds since 14:00), far enough apart for labels
+              // that carry the date on the second day.
+              incrs: [600, 1800, 3600, 2 * 3600, 3 * 3600, 6 * 3600, 12 * 3600],
+              space: 70,
               values: (_u, ticks) => ticks.map((s) => formatKstTime(this.ctx.i18n, s)),
             },
             { stroke: '#9fb3c8', grid: { stroke: '#1d3656' }, size: 60 },
