@@ -237,6 +237,47 @@ describe('a session', () => {
   });
 });
 
+describe('checkpoints', () => {
+  it('a wrong hash is reported to the facilitator; the client re-simulates from the log', async () => {
+    const { session, fac, players, all } = await openRoom(['facilitator', 'network']);
+    const net = players.get('network')!;
+    const room = srv.server!.sessions!.rooms.get(session.code)!;
+    fac.client.startSession();
+    await fac.until('running', () => fac.of('session').length > 0);
+    net.client.sendCommand('diag.linkGraphs');
+    await converge(all, 1);
+    // The network copy goes wrong (as a bug or a tampered tab would), then reports a checkpoint.
+    const f = net.team.follower!;
+    f.run = { ...f.run, state: { ...f.run.state, commandCount: 99 } };
+    expect(f.hash()).not.toBe(hashGame(room.run.state));
+    const cp = room.run.checkpoints[0]!;
+    net.client.sendCheckpoint(cp.tick, 'badbadbadbad-bad');
+    await net.until('resync', () => net.of('resync').length === 1);
+    expect(net.of('resync')[0]!.text.ko.length).toBeGreaterThan(0);
+    await fac.until('desync report', () => fac.of('desync').length === 1);
+    expect(fac.of('desync')[0]).toMatchObject({
+      seat: net.client.seatId,
+      name: 'network 담당',
+      tick: cp.tick,
+      expected: cp.hash,
+      got: 'badbadbadbad-bad',
+    });
+    // Only the facilitator hears about it.
+    expect(net.of('desync')).toEqual([]);
+    // Recovery: the whole log is fetched and replayed; the copy agrees with the server again.
+    await net.until('log', () => net.of('log').length > 0);
+    fac.client.sendCommand('clock.pause');
+    await converge(all, 2);
+    expect(net.team.follower!.hash()).toBe(hashGame(room.run.state));
+    // A matching checkpoint is silent.
+    net.client.sendCheckpoint(cp.tick, cp.hash);
+    net.client.ping(5);
+    await net.until('pong', () => net.of('pong').some((p) => p.id === 5));
+    expect(net.of('resync')).toHaveLength(1);
+    for (const s of all) s.stop();
+  });
+});
+
 /** Valid arguments for each command in the fixture network (as in test/unit/game/commands.test.ts). */
 const ARGS: Record<CommandType, Record<string, unknown>> = {
   'diag.linkGraphs': {},
