@@ -21,6 +21,8 @@ import { Briefing } from './ui/scenes/Briefing';
 import { Ops } from './ui/scenes/Ops';
 import { Debrief } from './ui/scenes/Debrief';
 import { RunLibrary } from './ui/scenes/RunLibrary';
+import { TeamLobby } from './ui/scenes/TeamLobby';
+import { TeamSession } from './ui/session/teamSession';
 
 async function start(): Promise<void> {
   const params = new URLSearchParams(window.location.search);
@@ -55,7 +57,7 @@ async function start(): Promise<void> {
     render: { preserveDrawingBuffer: true, antialias: true },
     audio: { noAudio: true },
     banner: false,
-    scene: [Boot, Preloader, Title, LevelSelect, Briefing, Ops, Debrief, RunLibrary],
+    scene: [Boot, Preloader, Title, LevelSelect, Briefing, Ops, Debrief, RunLibrary, TeamLobby],
     callbacks: {
       preBoot: (g) => g.registry.set(UI_CONTEXT_KEY, ctx),
     },
@@ -83,6 +85,7 @@ async function start(): Promise<void> {
         flags: Object.keys(run.state.flags),
         commands: run.log.map((c) => c.type),
         level: run.level.meta.id,
+        hash: hashGame(run.state),
       };
     },
     run: () => {
@@ -94,6 +97,19 @@ async function start(): Promise<void> {
         hash: hashGame(run.state),
         log: run.log.length,
         ended: run.state.ended,
+      };
+    },
+    team: () => {
+      const session = ctx.session instanceof TeamSession ? ctx.session : TeamSession.latest;
+      if (!session) return undefined;
+      return {
+        code: session.info.code,
+        seat: session.seat.kind,
+        role: session.role ?? null,
+        state: session.info.state,
+        status: session.status,
+        runId: session.endedBy?.runId ?? null,
+        finalHashMatches: session.finalHashMatches ?? null,
       };
     },
   };

@@ -13,9 +13,23 @@ declare global {
       rendererType(): 'WEBGL' | 'CANVAS' | 'UNKNOWN';
       language(): string;
       /** The run that just ended (debrief): score, flags reached, commands sent. */
-      finished(): { score: number; flags: string[]; commands: string[]; level: string } | undefined;
+      finished():
+        | { score: number; flags: string[]; commands: string[]; level: string; hash: string }
+        | undefined;
       /** The solo run in play: tick, state hash, accepted commands, ended. */
       run(): { tick: number; hash: string; log: number; ended: boolean } | undefined;
+      /** The team seat on this page (lobby or Ops): room, seat, connection, end. */
+      team():
+        | {
+            code: string;
+            seat: string;
+            role: string | null;
+            state: string;
+            status: string;
+            runId: number | null;
+            finalHashMatches: boolean | null;
+          }
+        | undefined;
     };
   }
 }

@@ -6,6 +6,10 @@ import { clearAutosave, peekAutosave, restoreRun } from '../session/autosave';
 import { loadLevel } from '../session/levels';
 import { SoloSession } from '../session/soloSession';
 import { formatKst } from '../format';
+import { joinCodeFromUrl, readSeat } from './team/seatStore';
+
+/** Once per page load, a join link or a seat held by this tab goes straight to the team lobby. */
+let teamRouteChecked = false;
 
 const LANGUAGE_NAMES: Record<Language, string> = { ko: '한국어', en: 'English' };
 
@@ -97,7 +101,6 @@ export function renderTitleMenu(ctx: UiContext): void {
     announce(ctx, t('settings.saved'));
   });
 
-  const later = t('menu.comingLater');
   const menu = el(
     'nav',
     { class: 'panel title-menu', 'aria-label': t('menu.heading'), 'data-testid': 'title-menu' },
@@ -107,7 +110,7 @@ export function renderTitleMenu(ctx: UiContext): void {
     entry('replays', t('menu.replays'), t('menu.replaysHint'), () =>
       flow.send({ type: 'menu.runs' }),
     ),
-    entry('team', t('menu.team'), later),
+    entry('team', t('menu.team'), t('team.menuHint'), () => flow.send({ type: 'menu.team' })),
     el(
       'section',
       { class: 'settings', 'aria-labelledby': 'settings-heading' },
@@ -133,6 +136,12 @@ export function renderTitleMenu(ctx: UiContext): void {
     el('div', { class: 'sr-only', role: 'status', 'aria-live': 'polite', id: 'announcer' }),
   );
   menu.querySelector<HTMLButtonElement>('[data-entry="new"]')?.focus();
+  if (!teamRouteChecked) {
+    teamRouteChecked = true;
+    // After the title has drawn (the scene director is not re-entered from inside a scene start).
+    if (joinCodeFromUrl() !== undefined || readSeat())
+      setTimeout(() => flow.send({ type: 'menu.team' }), 0);
+  }
 }
 
 /** Continue: offered when a run is saved; a save that cannot be read is named, never fatal. */

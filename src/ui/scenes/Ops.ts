@@ -72,6 +72,10 @@ export class Ops extends Scene {
     const observer = new ResizeObserver(() => this.layoutMap());
     observer.observe(this.slot);
     this.cleanups.push(() => observer.disconnect());
+    // On a phone the one-column layout scrolls: the map follows its slot (capture: scroll does
+    // not bubble).
+    this.ctx.overlay.addEventListener('scroll', this.layoutMap, true);
+    this.cleanups.push(() => this.ctx.overlay.removeEventListener('scroll', this.layoutMap, true));
     this.input.on('pointerdown', (p: { x: number; y: number }) => {
       const hit = this.map.hitTest(p.x, p.y);
       if (hit) {

@@ -5,7 +5,6 @@
 import { createActor, type Actor } from 'xstate';
 import {
   incidentMachine,
-  snapshotView,
   type CommandOutcome,
   type Level,
   type Run,
@@ -13,41 +12,36 @@ import {
 } from '../../game';
 import { metrics } from '../../engine';
 import type { AudioCues } from '../../audio/audio';
-import { History } from './history';
+import type { History } from './history';
 import { clearAutosave, writeAutosave } from './autosave';
 import type { FeedItem, OpsSession } from './opsSession';
+import { RunWatch, ViewCache } from './runWatch';
 
 export type { FeedItem } from './opsSession';
 
 const AUTOSAVE_EVERY_MS = 5000;
-const VIEW_EVERY_MS = 200;
 
 export class SoloSession implements OpsSession {
   readonly mode = 'solo' as const;
   readonly actingRoles = 'all' as const;
   readonly controlsClock = true;
   readonly actor: Actor<typeof incidentMachine>;
-  readonly history = new History();
-  private lastView?: { run: Run; view: ViewSnapshot };
-  private lastViewAt = -Infinity;
+  private readonly clockNow = () => performance.now();
+  private readonly views = new ViewCache(this.clockNow);
+  private readonly watch: RunWatch;
   private lastSaveAt = 0;
-  private feedSeen: number;
-  private listeners = new Set<(feed: FeedItem[]) => void>();
-  private alarmUntil = 0;
-  private phoneUntil = 0;
-  private clockNow = () => performance.now();
 
   constructor(
     readonly level: Level,
     start: { seed: number } | { run: Run },
-    private readonly audio: AudioCues,
+    audio: AudioCues,
     private readonly storage: Pick<Storage, 'setItem' | 'removeItem'> = window.localStorage,
   ) {
     this.actor = createActor(incidentMachine, {
       input: 'run' in start ? { run: start.run } : { level, seed: start.seed },
     }).start();
-    this.feedSeen = this.run.state.feed.length;
-    this.sampleHistory(true);
+    this.watch = new RunWatch(audio, this.run, this.clockNow);
+    this.history.sample(this.view(true), this.truth().globalInfected);
   }
 
   get run(): Run {
@@ -58,18 +52,13 @@ export class SoloSession implements OpsSession {
     return this.run.state.ended;
   }
 
+  get history(): History {
+    return this.watch.history;
+  }
+
   /** Snapshot for the panels, rebuilt at most every VIEW_EVERY_MS unless forced. */
   view(force = false): ViewSnapshot {
-    const run = this.run;
-    const now = this.clockNow();
-    if (
-      !this.lastView ||
-      (this.lastView.run !== run && (force || now - this.lastViewAt >= VIEW_EVERY_MS))
-    ) {
-      this.lastView = { run, view: snapshotView(run, 200) };
-      this.lastViewAt = now;
-    }
-    return this.lastView.view;
+    return this.views.get(this.run, force);
   }
 
   /** Truth the view may show in the debrief and the world inset. */
@@ -82,7 +71,7 @@ export class SoloSession implements OpsSession {
     const before = this.run;
     this.actor.send({ type: 'frame', realMs });
     if (this.run !== before) this.afterChange();
-    this.updateLoops();
+    this.watch.updateLoops(this.run, this.view());
     const now = this.clockNow();
     if (now - this.lastSaveAt > AUTOSAVE_EVERY_MS) this.save();
   }
@@ -91,7 +80,7 @@ export class SoloSession implements OpsSession {
   command(type: string, args: Record<string, unknown> = {}): CommandOutcome {
     this.actor.send({ type, role: 'solo', args } as never);
     const outcome = this.actor.getSnapshot().context.lastOutcome;
-    this.audio.play(outcome?.ok ? 'click' : 'reject');
+    this.watch.commandCue(outcome?.ok ?? false);
     this.afterChange();
     this.view(true);
     this.save();
@@ -106,8 +95,7 @@ export class SoloSession implements OpsSession {
   }
 
   onFeed(listener: (feed: FeedItem[]) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.watch.onFeed(listener);
   }
 
   save(): boolean {
@@ -122,66 +110,11 @@ export class SoloSession implements OpsSession {
   /** Leaves the run: stops loops, saves (or clears when ended). */
   dispose(): void {
     this.save();
-    this.audio.stopLoops();
-    this.listeners.clear();
+    this.watch.dispose();
     this.actor.stop();
   }
 
-  private sampleHistory(force = false): void {
-    const view = this.view(force);
-    this.history.sample(view, this.truth().globalInfected);
-  }
-
   private afterChange(): void {
-    this.sampleHistory();
-    const feed = this.run.state.feed;
-    if (feed.length > this.feedSeen) {
-      const fresh = feed.slice(this.feedSeen);
-      this.feedSeen = feed.length;
-      this.cuesFor(fresh);
-      this.listeners.forEach((l) => l(fresh));
-    } else if (feed.length < this.feedSeen) {
-      this.feedSeen = feed.length;
-    }
-  }
-
-  private cuesFor(items: FeedItem[]): void {
-    const now = this.clockNow();
-    for (const item of items) {
-      switch (item.kind) {
-        case 'engine.dns.down':
-        case 'engine.outage.start':
-          this.alarmUntil = now + 4000;
-          break;
-        case 'inject.fired':
-          this.phoneUntil = now + 6000;
-          break;
-        case 'message.received':
-          this.audio.play('message');
-          break;
-        case 'staff.arrived':
-          this.audio.play('pager');
-          break;
-        case 'task.done':
-          this.audio.play('confirm');
-          break;
-        case 'task.failed':
-          this.audio.play('reject');
-          break;
-      }
-    }
-  }
-
-  private updateLoops(): void {
-    const now = this.clockNow();
-    const paused = this.run.state.clock.paused || this.ended;
-    this.audio.setLoop('alarm', !paused && now < this.alarmUntil);
-    const ringing = this.view().activeInjects.length > 0 && now < this.phoneUntil;
-    this.audio.setLoop('phone', !paused && ringing);
-    const links = this.view().monitoring.links;
-    const load = links.length
-      ? links.reduce((a, l) => a + Math.max(l.inPct, l.outPct), 0) / links.length / 100
-      : 0;
-    this.audio.setLoop('hum', !this.ended, 0.3 + 0.7 * Math.min(1, load));
+    this.watch.changed(this.run, this.view(), this.truth().globalInfected);
   }
 }

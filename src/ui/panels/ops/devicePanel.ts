@@ -8,6 +8,7 @@ import { el } from '../../dom';
 import { KeyedList } from './keyedList';
 import { actionsFor, deviceList, type ActionSpec, type Device } from './deviceActions';
 import { deviceLabel } from './labels';
+import { mayAct } from '../team/permissions';
 
 export class DevicePanel {
   readonly root: HTMLElement;
@@ -85,7 +86,10 @@ export class DevicePanel {
   }
 
   update(view: ViewSnapshot): void {
-    const offered = new Set(view.commands.map((c) => c.type));
+    // A team seat offers only its role's commands (solo: every one the level has).
+    const offered = new Set(
+      view.commands.map((c) => c.type).filter((type) => mayAct(this.session, type)),
+    );
     const costs = new Map(view.commands.map((c) => [c.type, c]));
     const sig = (specs: ActionSpec[]) =>
       `${this.ctx.i18n.language}|${specs.map((s) => s.key).join(',')}|${[...costs.values()].map((c) => c.staffFree).join(',')}|${Object.keys(view.flags).join(',')}`;

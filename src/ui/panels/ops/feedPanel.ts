@@ -1,11 +1,12 @@
 // The event log: an ARIA live region mirroring what the map shows (DNS down, links saturated,
 // staff arriving, messages), so every signal also exists as text for screen readers.
 import type { UiContext } from '../../context';
-import type { Level } from '../../../game';
+import { CUSTOM_INJECT_SENDER, CUSTOM_INJECT_SUBJECT, type Level } from '../../../game';
 import type { FeedItem } from '../../session/soloSession';
 import { el } from '../../dom';
 import { formatKstTime, local } from '../../format';
 import { contactLabel, deviceLabel, staffLabel } from './labels';
+import { teamFeedText } from '../team/feedText';
 
 const MAX_ITEMS = 60;
 
@@ -33,8 +34,14 @@ export class FeedPanel {
     const { i18n } = this.ctx;
     const t = i18n.t.bind(i18n);
     const p = item.params;
+    // A team seat's own lines (who did what, the server's refusals, connection notes).
+    if (item.kind.startsWith('team.')) return teamFeedText(this.ctx, item);
     const injectSubject = () =>
-      local(i18n, this.level.injects.find((x) => x.id === p.inject)?.subject) || String(p.inject);
+      local(i18n, this.level.injects.find((x) => x.id === p.inject)?.subject) ||
+      // A facilitator's custom inject (team sessions) is not in the level.
+      (p.from === CUSTOM_INJECT_SENDER || String(p.inject).startsWith('custom-')
+        ? local(i18n, CUSTOM_INJECT_SUBJECT)
+        : String(p.inject));
     const params: Record<string, string> = {
       id: deviceLabel(this.ctx, this.level, String(p.id ?? '')),
       staff: staffLabel(this.ctx, this.level, String(p.staff ?? '')),

@@ -9,6 +9,7 @@ import { el } from '../../dom';
 import { formatKstTime, local } from '../../format';
 import { KeyedList } from './keyedList';
 import { contactLabel } from './labels';
+import { mayAct, mayAnswer } from '../team/permissions';
 
 export class InboxPanel {
   readonly root: HTMLElement;
@@ -17,6 +18,7 @@ export class InboxPanel {
   private readonly recipient: HTMLSelectElement;
   private readonly blocks: HTMLElement;
   private readonly claimsLine: HTMLElement;
+  private readonly compose: HTMLElement;
 
   constructor(
     private readonly ctx: UiContext,
@@ -43,20 +45,21 @@ export class InboxPanel {
     });
     send.addEventListener('click', () => this.send());
     this.renderBlocks();
+    this.compose = el(
+      'section',
+      { class: 'compose', 'aria-labelledby': 'compose-heading' },
+      el('h3', { id: 'compose-heading', text: t('ops.compose') }),
+      el('label', { for: 'compose-to', text: t('ops.recipient') }),
+      this.recipient,
+      this.blocks,
+      this.claimsLine,
+      send,
+    );
     this.root = el(
       'div',
       { class: 'inbox' },
       this.situations.root,
-      el(
-        'section',
-        { class: 'compose', 'aria-labelledby': 'compose-heading' },
-        el('h3', { id: 'compose-heading', text: t('ops.compose') }),
-        el('label', { for: 'compose-to', text: t('ops.recipient') }),
-        this.recipient,
-        this.blocks,
-        this.claimsLine,
-        send,
-      ),
+      this.compose,
       el('h3', { text: t('ops.inbox') }),
       this.messages.root,
     );
@@ -121,6 +124,8 @@ export class InboxPanel {
   }
 
   update(view: ViewSnapshot): void {
+    // Only a seat that may send messages gets the composer (solo: always; a team role can change).
+    this.compose.hidden = !mayAct(this.session, 'comms.send');
     const { i18n } = this.ctx;
     const t = i18n.t.bind(i18n);
     const level = this.session.level;
@@ -138,7 +143,10 @@ export class InboxPanel {
             }),
             el('p', { text: local(i18n, inj.message) }),
           );
-          for (const choice of inj.choices) {
+          // Another role's situation is shown but answered elsewhere (team seats; solo answers all).
+          const answerable = mayAnswer(this.session, inj.roles);
+          if (!answerable) box.append(el('p', { class: 'hint', text: t('team.console.notYours') }));
+          for (const choice of answerable ? inj.choices : []) {
             const b = el('button', {
               type: 'button',
               class: 'run',

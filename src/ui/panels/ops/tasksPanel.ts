@@ -7,6 +7,7 @@ import { el } from '../../dom';
 import { formatKstTime, local } from '../../format';
 import { KeyedList } from './keyedList';
 import { renderRejectionFor } from './devicePanel';
+import { mayAct } from '../team/permissions';
 
 export class TasksPanel {
   readonly root: HTMLElement;
@@ -104,7 +105,7 @@ export class TasksPanel {
               }),
             }),
           );
-          if (s.status === 'off') {
+          if (s.status === 'off' && mayAct(this.session, 'staff.call')) {
             const b = el('button', {
               type: 'button',
               class: 'run',

@@ -1,0 +1,185 @@
+// What a team seat adds to the Ops layout's session bar: who this seat is and the connection
+// banner ("reconnecting…", "caught up") for everyone; the facilitator's console (custom injects,
+// players with their connection and last action — reassign, remove — recent actions, the
+// hash-mismatch warning, end the session); the projector's role status strip.
+import type { UiContext } from '../../context';
+import { clear, el } from '../../dom';
+import { formatKstTime } from '../../format';
+import { serverText, type Notice, type TeamSession } from '../../session/teamSession';
+import { openInjectDialog } from './injectDialog';
+import { renderRoster, roleName } from './roster';
+import { commandName } from './feedText';
+
+/** How long a good-news notice ("caught up") stays before the banner clears. */
+const OK_NOTICE_MS = 6000;
+/** How long "you were removed" shows before the seat leaves for the title. */
+const REMOVED_MS = 4000;
+
+export function noticeText(ctx: UiContext, notice: Notice): string {
+  const p = notice.params ?? {};
+  return ctx.i18n.t(notice.key, {
+    ...p,
+    time: typeof p.tick === 'number' ? formatKstTime(ctx.i18n, p.tick) : '',
+    reason: notice.text ? serverText(ctx.i18n.language, notice.text) : '',
+  });
+}
+
+export function mountTeamControls(
+  host: HTMLElement,
+  ctx: UiContext,
+  session: TeamSession,
+): () => void {
+  const t = ctx.i18n.t.bind(ctx.i18n);
+  const facilitator = session.seat.kind === 'facilitator';
+  const projector = session.seat.kind === 'projector';
+  const banner = el('p', {
+    class: 'team-banner',
+    role: 'status',
+    'aria-live': 'assertive',
+    'data-testid': 'team-banner',
+  });
+  const seatLabel = el('span', { class: 'seat-label', 'data-testid': 'seat-label' });
+  const warning = el('span', { class: 'team-warning', role: 'alert', 'data-testid': 'desync' });
+  const bar = el(
+    'div',
+    { class: 'team-bar', 'data-testid': 'team-bar' },
+    el('span', {
+      class: 'team-code-small',
+      text: t('team.lobby.room', { code: session.info.code }),
+    }),
+    seatLabel,
+    warning,
+  );
+  const roster = el('div', { class: 'team-roster-slot' });
+  const recent = el('ol', { class: 'team-recent', 'data-testid': 'recent' });
+  let okTimer: ReturnType<typeof setTimeout> | undefined;
+  let leaveTimer: ReturnType<typeof setTimeout> | undefined;
+
+  if (facilitator) {
+    const inject = el('button', {
+      type: 'button',
+      class: 'tool',
+      'data-testid': 'open-inject',
+      text: t('team.facilitator.inject'),
+    });
+    inject.addEventListener('click', () => {
+      ctx.audio.play('click');
+      openInjectDialog(ctx, session);
+    });
+    const players = el(
+      'details',
+      { class: 'team-players', 'data-testid': 'players' },
+      el('summary', { text: t('team.facilitator.players') }),
+      roster,
+      el('h3', { text: t('team.facilitator.recent') }),
+      recent,
+    );
+    bar.append(inject, players);
+  } else if (projector) {
+    bar.append(el('span', { class: 'sr-only', text: t('team.projector.roles') }), roster);
+  }
+
+  const lastAction = (seatId: string): string => {
+    const a = session.lastBySeat.get(seatId);
+    return a
+      ? t('team.facilitator.lastAction', {
+          command: commandName(ctx, a.type),
+          time: formatKstTime(ctx.i18n, a.tick),
+        })
+      : t('team.facilitator.noAction');
+  };
+
+  const render = () => {
+    // Removed by the facilitator (or the connection refused for good): say so, then leave.
+    if ((session.removed || session.status === 'closed') && !session.endedBy && !leaveTimer)
+      leaveTimer = setTimeout(() => {
+        if (ctx.session !== session) return;
+        session.dispose();
+        ctx.session = undefined;
+        ctx.flow.send({ type: 'run.quit' });
+      }, REMOVED_MS);
+    const seat = session.seat;
+    // The facilitator's and the projector's seats are named by what they are.
+    seatLabel.textContent =
+      seat.kind === 'player'
+        ? t('team.console.seat', { name: seat.name, role: roleName(ctx, seat) })
+        : roleName(ctx, seat);
+    const notice = session.status === 'reconnecting' ? undefined : session.notice;
+    banner.textContent =
+      session.status === 'reconnecting'
+        ? t('team.console.reconnecting')
+        : notice
+          ? noticeText(ctx, notice)
+          : '';
+    banner.classList.toggle('ok', session.status !== 'reconnecting' && notice?.tone === 'ok');
+    if (notice?.tone === 'ok' && !okTimer)
+      okTimer = setTimeout(() => {
+        okTimer = undefined;
+        if (session.notice === notice) session.notice = undefined;
+        render();
+      }, OK_NOTICE_MS);
+    const d = session.desyncs[0];
+    warning.textContent =
+      facilitator && d
+        ? t('team.facilitator.mismatch', { name: d.name, time: formatKstTime(ctx.i18n, d.tick) })
+        : '';
+    if (facilitator || projector) {
+      const focusId = (document.activeElement as HTMLElement | null)?.id;
+      clear(roster);
+      roster.append(
+        renderRoster(
+          ctx,
+          session.seats.filter((s) => s.kind !== 'projector' || facilitator),
+          {
+            me: seat.id,
+            roles: session.info.roles,
+            extra: (s) => (s.kind === 'player' ? lastAction(s.id) : ''),
+            manage: facilitator
+              ? {
+                  assign: (id, role) => {
+                    ctx.audio.play('click');
+                    session.assign(id, role);
+                  },
+                  remove: (id, name) => {
+                    if (!window.confirm(t('team.lobby.removeConfirm', { name }))) return;
+                    ctx.audio.play('click');
+                    session.remove(id);
+                  },
+                }
+              : undefined,
+          },
+        ),
+      );
+      if (focusId && roster.querySelector(`#${CSS.escape(focusId)}`))
+        document.getElementById(focusId)?.focus();
+    }
+    if (facilitator) {
+      clear(recent);
+      const names = new Map(session.seats.map((s) => [s.id, s.name]));
+      if (session.recent.length === 0)
+        recent.append(el('li', { class: 'hint', text: t('team.facilitator.noRecent') }));
+      for (const a of session.recent)
+        recent.append(
+          el(
+            'li',
+            {},
+            el('span', { class: 'when', text: formatKstTime(ctx.i18n, a.tick) }),
+            ` ${names.get(a.seat) ?? a.seat} (${t(`team.roles.${a.role}`)}): ${commandName(ctx, a.type)}`,
+          ),
+        );
+    }
+  };
+
+  host.append(banner, bar);
+  render();
+  const off = session.onChange(render);
+  const onLanguage = () => render();
+  ctx.i18n.on('languageChanged', onLanguage);
+  return () => {
+    off();
+    ctx.i18n.off('languageChanged', onLanguage);
+    if (okTimer) clearTimeout(okTimer);
+    if (leaveTimer) clearTimeout(leaveTimer);
+    clear(host);
+  };
+}

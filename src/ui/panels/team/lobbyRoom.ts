@@ -1,0 +1,173 @@
+// The room before the start: its code in large type, the join link with a copy button and its QR
+// code (for the projector and the facilitator), who sits where and whether they are connected.
+// The facilitator reassigns or removes players and starts; a player picks a free role; the
+// projector only shows.
+import type { UiContext } from '../../context';
+import { el } from '../../dom';
+import type { SeatRole } from '../../../net/protocol';
+import { serverText, type TeamSession } from '../../session/teamSession';
+import { qrCanvas } from './qr';
+import { renderRoster } from './roster';
+
+/** One QR canvas per link, moved into each redraw (no flicker, one library load). */
+const qrCache = new Map<string, Promise<HTMLCanvasElement>>();
+
+export function renderLobbyRoom(
+  ctx: UiContext,
+  session: TeamSession,
+  o: { joinUrl: string; onLeave(): void },
+): HTMLElement {
+  const t = ctx.i18n.t.bind(ctx.i18n);
+  const { info, seat } = session;
+  const facilitator = seat.kind === 'facilitator';
+  const projector = seat.kind === 'projector';
+
+  // ---- the code, the link, the QR code
+  const codeBox = el(
+    'section',
+    { class: 'panel team-code-box', 'aria-labelledby': 'room-heading' },
+    el('h2', { id: 'room-heading', text: t('team.lobby.code') }),
+    el('p', { class: 'team-code', 'data-testid': 'room-code', text: info.code }),
+  );
+  if (facilitator || projector) {
+    const link = el('a', {
+      class: 'team-link',
+      href: o.joinUrl,
+      'data-testid': 'join-link',
+      text: o.joinUrl,
+    });
+    codeBox.append(el('h3', { text: t('team.lobby.joinLink') }), link);
+    if (facilitator) {
+      const copy = el('button', { type: 'button', class: 'tool', text: t('team.lobby.copy') });
+      const copied = el('span', { class: 'hint', role: 'status' });
+      copy.addEventListener('click', () => {
+        ctx.audio.play('click');
+        // No clipboard API without a secure context (a plain http:// address on a LAN).
+        if (!navigator.clipboard) {
+          copied.textContent = t('team.lobby.copyFailed');
+          return;
+        }
+        navigator.clipboard.writeText(o.joinUrl).then(
+          () => (copied.textContent = t('team.lobby.copied')),
+          () => (copied.textContent = t('team.lobby.copyFailed')),
+        );
+      });
+      codeBox.append(el('p', {}, copy, ' ', copied));
+    }
+    const qrSlot = el('div', { class: 'team-qr-slot', 'data-testid': 'join-qr' });
+    codeBox.append(qrSlot);
+    let qr = qrCache.get(o.joinUrl);
+    if (!qr) qrCache.set(o.joinUrl, (qr = qrCanvas(o.joinUrl, t('team.lobby.qr'), 320)));
+    qr.then(
+      (canvas) => qrSlot.append(canvas),
+      (err: unknown) =>
+        qrSlot.append(
+          el('p', { class: 'hint', text: err instanceof Error ? err.message : String(err) }),
+        ),
+    );
+  }
+
+  // ---- the seats
+  const seatsBox = el(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'seats-heading' },
+    el('h2', { id: 'seats-heading', text: t('team.lobby.seats') }),
+    renderRoster(ctx, session.seats, {
+      me: seat.id,
+      roles: info.roles,
+      manage: facilitator
+        ? {
+            assign: (id, role) => {
+              ctx.audio.play('click');
+              session.assign(id, role);
+            },
+            remove: (id, name) => {
+              if (!window.confirm(t('team.lobby.removeConfirm', { name }))) return;
+              ctx.audio.play('click');
+              session.remove(id);
+            },
+          }
+        : undefined,
+    }),
+  );
+  if (seat.kind === 'player') {
+    const taken = new Set(
+      session.seats.filter((s) => s.id !== seat.id && s.role).map((s) => s.role),
+    );
+    const picker = el(
+      'select',
+      { id: 'team-my-role', 'data-testid': 'my-role' },
+      el('option', { value: '', text: t('team.roles.none'), selected: seat.role === null }),
+      ...info.roles.map((r) =>
+        el('option', {
+          value: r,
+          text: t(`team.roles.${r}`),
+          selected: seat.role === r,
+          disabled: taken.has(r),
+        }),
+      ),
+    );
+    picker.addEventListener('change', () => {
+      ctx.audio.play('click');
+      session.chooseRole(picker.value === '' ? null : (picker.value as SeatRole));
+    });
+    seatsBox.append(el('label', { for: 'team-my-role', text: t('team.lobby.yourRole') }), picker);
+    if (info.roles.every((r) => taken.has(r)) && !seat.role)
+      seatsBox.append(el('p', { class: 'hint', text: t('team.lobby.noFreeRole') }));
+  }
+  const status = el('p', { class: 'team-msg', role: 'status', 'data-testid': 'room-msg' });
+  if (session.lastError) {
+    status.textContent = serverText(ctx.i18n.language, session.lastError);
+    status.classList.add('run-error');
+  }
+  seatsBox.append(status);
+  if (facilitator) {
+    const start = el('button', {
+      type: 'button',
+      class: 'menu-button primary',
+      'data-testid': 'team-start',
+      text: t('team.lobby.start'),
+    });
+    start.addEventListener('click', () => {
+      ctx.audio.play('click');
+      start.disabled = true;
+      start.textContent = t('team.lobby.starting');
+      if (!session.start()) {
+        start.disabled = false;
+        start.textContent = t('team.lobby.start');
+        status.textContent = t('team.console.reconnecting');
+      }
+    });
+    seatsBox.append(start);
+  } else {
+    seatsBox.append(
+      el('p', {
+        class: 'hint',
+        text: t(projector ? 'team.lobby.projectorWaiting' : 'team.lobby.waiting'),
+      }),
+    );
+  }
+
+  const leave = el('button', {
+    type: 'button',
+    class: 'menu-button',
+    'data-testid': 'team-leave',
+    text: t('team.lobby.leave'),
+  });
+  leave.addEventListener('click', () => o.onLeave());
+  const banner = el('p', { class: 'team-banner', role: 'status' });
+  if (session.status !== 'online') banner.textContent = t('team.console.reconnecting');
+
+  return el(
+    'div',
+    {
+      class: 'team-lobby',
+      'data-testid': 'team-room',
+      'data-mode': projector ? 'projector' : 'team',
+    },
+    banner,
+    el('h1', { text: `${t('team.heading')} · ${t('team.lobby.room', { code: info.code })}` }),
+    el('div', { class: 'team-room' }, codeBox, seatsBox),
+    leave,
+  );
+}

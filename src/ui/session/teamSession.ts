@@ -1,0 +1,438 @@
+// A seat in a team session (DESIGN §7): the server orders the log and paces the clock; this
+// client's copy of the run follows it (src/net/teamSession.ts: the lockstep follower wired to the
+// client) and never changes by itself. A command
+// is checked here first against a copy of the run (the same core the server uses) so the player
+// hears and reads the answer at once, then goes to the server, whose verdict arrives later — as a
+// log entry for everybody, or as a refusal for this seat only — and is written in the event log.
+// The same object also keeps the room's roster and state for the lobby and the consoles.
+import {
+  applyCommand,
+  type CommandOutcome,
+  type Level,
+  type PlayerRole,
+  type Run,
+  type ViewSnapshot,
+} from '../../game';
+import { metrics } from '../../engine';
+import type { AudioCues } from '../../audio/audio';
+import type { LockstepFollower } from '../../net/follower';
+import type { TeamSession as NetTeamSession } from '../../net/teamSession';
+import type { ConnectionState, SessionClient } from '../../net/client';
+import type {
+  LocalText,
+  LogEntry,
+  SeatInfo,
+  SeatRole,
+  ServerMessage,
+  SessionInfo,
+} from '../../net/protocol';
+import type { UiContext } from '../context';
+import type { History } from './history';
+import type { FeedItem, OpsSession } from './opsSession';
+import { RunWatch, ViewCache } from './runWatch';
+import { mountTeamControls } from '../panels/team/console';
+import { clearSeat } from '../panels/team/seatStore';
+
+export type LinkStatus = 'online' | 'reconnecting' | 'closed';
+
+export type Welcome = Extract<ServerMessage, { t: 'welcome' }>;
+type Ended = Extract<ServerMessage, { t: 'ended' }>;
+
+export interface SeatAction {
+  seat: string;
+  role: PlayerRole;
+  type: string;
+  tick: number;
+}
+
+export interface Desync {
+  name: string;
+  tick: number;
+}
+
+/** A notice for the banner above the consoles (connection state, removal, end). */
+export interface Notice {
+  key: string;
+  params?: Record<string, string | number>;
+  /** The server's own words (ko/en), passed as {{reason}}. */
+  text?: LocalText;
+  tone: 'warn' | 'ok';
+}
+
+const RECENT_LIMIT = 12;
+
+/** Every server frame after the welcome goes to `handle`. */
+const FRAMES = [
+  'welcome',
+  'seats',
+  'session',
+  'cmd',
+  'log',
+  'rejected',
+  'error',
+  'resync',
+  'desync',
+  'ended',
+  'removed',
+] as const satisfies readonly ServerMessage['t'][];
+
+export class TeamSession implements OpsSession {
+  /** The seat this page held last, kept after the debrief took over (test hooks read its end). */
+  static latest: TeamSession | undefined;
+  readonly mode: 'team' | 'projector';
+  readonly controlsClock: boolean;
+  readonly level: Level;
+  /** The room as the server last described it. */
+  info: SessionInfo;
+  seat: SeatInfo;
+  seats: SeatInfo[];
+  status: LinkStatus = 'online';
+  notice: Notice | undefined;
+  /** Recent accepted commands, newest first (facilitator console). */
+  readonly recent: SeatAction[] = [];
+  /** The last accepted command of each seat (roster). */
+  readonly lastBySeat = new Map<string, SeatAction>();
+  /** Hash mismatches the server reported (facilitator only), newest first. */
+  readonly desyncs: Desync[] = [];
+  /** The server's end of session, once it came. */
+  endedBy: Ended | undefined;
+  /** The server's last error frame (a role already taken…), for the lobby's status line. */
+  lastError: LocalText | undefined;
+  /** Set by the seat's removal: the scene leaves for the title. */
+  removed = false;
+  private readonly clockNow = () => performance.now();
+  private readonly views = new ViewCache(this.clockNow);
+  private readonly watch: RunWatch;
+  private readonly changeListeners = new Set<() => void>();
+  /** Commands sent and not yet answered, by clientSeq. */
+  private readonly pendingTypes = new Map<number, string>();
+  /** Log entries already written in the event log / recent actions. */
+  private notedSeq = 0;
+  private wasAway = false;
+  private disposed = false;
+  private readonly unsubscribe: (() => void)[] = [];
+  private readonly link: SessionClient;
+  endShift?: () => void;
+
+  /**
+   * `welcome` is the server's first answer; `since` the frames that arrived after it while the
+   * level was loading (applied now, in order, before listening to the client directly).
+   */
+  /**
+   * `net` follows the server's log and clock (its level is loaded and the welcome applied);
+   * `welcome` is the server's first answer and `since` the roster frames that arrived after it
+   * (applied now, in order, before listening to the client directly).
+   */
+  constructor(
+    private readonly net: NetTeamSession,
+    welcome: Welcome,
+    private readonly audio: AudioCues,
+    since: readonly ServerMessage[] = [],
+  ) {
+    if (!net.follower) throw new Error('TeamSession: the level is not loaded yet');
+    TeamSession.latest = this;
+    this.link = net.client;
+    this.level = net.follower.level;
+    this.info = welcome.session;
+    this.seat = welcome.seat;
+    this.seats = welcome.seats;
+    const kind = welcome.seat.kind;
+    this.mode = kind === 'projector' ? 'projector' : 'team';
+    this.controlsClock = kind === 'facilitator';
+    // Only the facilitator ends the session (for everyone); the run ends when the server says so.
+    if (kind === 'facilitator') this.endShift = () => void this.link.endSession();
+    this.noteEntries(welcome.log, false);
+    this.watch = new RunWatch(audio, this.run, this.clockNow);
+    this.history.sample(this.view(true), this.truth().globalInfected);
+    for (const m of since) this.handle(m);
+    for (const t of FRAMES) this.unsubscribe.push(this.link.on(t, (m) => this.handle(m)));
+    this.unsubscribe.push(
+      this.link.on('status', ({ state }) => this.setStatus(linkStatus(state))),
+      this.link.on('lost', ({ type }) =>
+        this.note('team.note', { key: 'team.console.lost', command: type }),
+      ),
+      this.link.on('fatal', ({ text }) => {
+        this.notice = { key: 'team.console.fatal', text, tone: 'warn' };
+        this.status = 'closed';
+        this.changed();
+      }),
+    );
+  }
+
+  get follower(): LockstepFollower {
+    return this.net.follower!;
+  }
+
+  get run(): Run {
+    return this.follower.run;
+  }
+
+  get ended(): boolean {
+    return this.endedBy !== undefined && this.run.state.ended;
+  }
+
+  get history(): History {
+    return this.watch.history;
+  }
+
+  /**
+   * The seat's role as it is now (the facilitator may reassign players during the session): the
+   * facilitator acts as "facilitator", the projector never acts.
+   */
+  get actingRoles(): readonly PlayerRole[] {
+    if (this.seat.kind === 'facilitator') return ['facilitator'];
+    return this.seat.kind === 'player' && this.seat.role ? [this.seat.role] : [];
+  }
+
+  get role(): PlayerRole | undefined {
+    return this.actingRoles[0];
+  }
+
+  view(force = false): ViewSnapshot {
+    return this.views.get(this.run, force);
+  }
+
+  truth() {
+    return metrics(this.run.state.engine);
+  }
+
+  /** Roster, room state, connection and warnings changed: the lobby and consoles redraw. */
+  onChange(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  onFeed(listener: (feed: FeedItem[]) => void): () => void {
+    return this.watch.onFeed(listener);
+  }
+
+  frame(realMs: number): void {
+    // Steps toward the server's clock, reports checkpoint hashes, asks for the log on a gap or
+    // a divergence (src/net/teamSession.ts).
+    if (this.net.frame(realMs)) this.afterChange();
+    this.watch.updateLoops(this.run, this.view());
+  }
+
+  /**
+   * Checks the command on a copy of the run (same core, this seat's role), answers at once, and
+   * sends it only if the copy accepts it. The server may still refuse (the room moved on); that
+   * arrives as a `rejected` frame and is written in the event log.
+   */
+  command(type: string, args: Record<string, unknown> = {}): CommandOutcome {
+    const role = this.role;
+    if (!role || this.endedBy) {
+      const outcome: CommandOutcome = {
+        ok: false,
+        rejection: { code: 'ROLE_FORBIDDEN', params: { role: this.seat.kind, command: type } },
+      };
+      this.watch.commandCue(false);
+      return outcome;
+    }
+    const { outcome } = applyCommand(this.run, { role, type, args });
+    this.watch.commandCue(outcome.ok);
+    if (outcome.ok) this.pendingTypes.set(this.link.sendCommand(type, args), type);
+    return outcome;
+  }
+
+  /** The seat banner for everyone; the facilitator's console; the projector's role strip. */
+  mountControls(host: HTMLElement, ctx: UiContext): () => void {
+    return mountTeamControls(host, ctx, this);
+  }
+
+  save(): boolean {
+    // The server keeps the log; a reload takes the seat again with its token.
+    return true;
+  }
+
+  // ---- room management (lobby and facilitator console)
+
+  chooseRole(role: SeatRole | null): boolean {
+    return this.link.chooseRole(role);
+  }
+
+  assign(seat: string, role: SeatRole | null): boolean {
+    return this.link.assignSeat(seat, role);
+  }
+
+  remove(seat: string): boolean {
+    return this.link.removeSeat(seat);
+  }
+
+  start(): boolean {
+    return this.link.startSession();
+  }
+
+  /** Leaves the room for good (the seat stays on the server; its token is dropped by the caller). */
+  leave(): void {
+    this.link.close();
+  }
+
+  // ---- the connection
+
+  /** Connection state from the client: away shows a banner; back again says it caught up. */
+  setStatus(status: LinkStatus): void {
+    if (status === this.status) return;
+    this.status = status;
+    if (status === 'reconnecting') {
+      this.wasAway = true;
+      this.notice = { key: 'team.console.reconnecting', tone: 'warn' };
+    }
+    this.changed();
+  }
+
+  /** One message from the server. */
+  handle(m: ServerMessage): void {
+    if (this.disposed) return;
+    switch (m.t) {
+      case 'welcome': {
+        // A reconnect (or a restarted server): the follower has already caught up from the log
+        // (re-simulating if this copy no longer matched); here the roster and the banner.
+        this.info = m.session;
+        this.seat = m.seat;
+        this.seats = m.seats;
+        this.noteEntries(m.log, true);
+        this.status = 'online';
+        if (this.wasAway) {
+          this.wasAway = false;
+          this.notice = {
+            key: 'team.console.caughtUp',
+            params: { tick: this.run.state.tick },
+            tone: 'ok',
+          };
+        }
+        this.afterChange();
+        this.changed();
+        break;
+      }
+      case 'seats':
+        this.lastError = undefined;
+        this.seats = m.seats;
+        this.seat = m.seats.find((s) => s.id === this.seat.id) ?? this.seat;
+        this.changed();
+        break;
+      case 'session':
+        this.info = m.session;
+        this.changed();
+        break;
+      case 'cmd': {
+        this.pendingTypes.delete(m.seat === this.seat.id ? m.clientSeq : -1);
+        this.noteEntries([m], true);
+        this.afterChange();
+        this.changed();
+        break;
+      }
+      case 'log':
+        this.noteEntries(m.entries, true);
+        this.afterChange();
+        break;
+      case 'rejected': {
+        this.pendingTypes.delete(m.clientSeq);
+        this.watch.commandCue(false);
+        this.note('team.refused', {
+          who: this.seat.name,
+          command: m.type,
+          reasonKo: m.text.ko,
+          reasonEn: m.text.en,
+        });
+        break;
+      }
+      case 'error':
+        if (m.clientSeq !== undefined) this.pendingTypes.delete(m.clientSeq);
+        this.lastError = m.text;
+        this.changed();
+        this.watch.commandCue(false);
+        this.note('team.note', {
+          key: 'team.console.error',
+          reasonKo: m.text.ko,
+          reasonEn: m.text.en,
+        });
+        break;
+      case 'resync':
+        this.note('team.note', { key: 'team.console.resync' });
+        break;
+      case 'desync':
+        this.desyncs.unshift({ name: m.name, tick: m.tick });
+        this.audio.play('reject');
+        this.changed();
+        break;
+      case 'ended':
+        this.finishWith(m);
+        break;
+      case 'removed':
+        this.removed = true;
+        clearSeat();
+        this.notice = { key: 'team.console.removed', tone: 'warn' };
+        this.link.close();
+        this.changed();
+        break;
+      case 'pong':
+        break;
+    }
+  }
+
+  /** The server's final hash, if the session ended and this copy reached the same end. */
+  get finalHashMatches(): boolean | undefined {
+    return this.endedBy ? this.endedBy.finalHash === this.follower.hash() : undefined;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.unsubscribe.splice(0).forEach((u) => u());
+    this.net.dispose();
+    this.watch.dispose();
+    this.changeListeners.clear();
+    this.link.close();
+  }
+
+  // ---- internals
+
+  private finishWith(m: Ended): void {
+    if (this.endedBy) return;
+    this.endedBy = m;
+    // Nothing left to take again after a reload.
+    clearSeat();
+    // The server played the run to the level's end; so did this copy (src/net/teamSession.ts).
+    if (!this.run.state.ended) this.follower.finish();
+    this.notice = { key: 'team.console.ended', tone: 'ok' };
+    this.afterChange();
+    this.changed();
+  }
+
+  private afterChange(): void {
+    this.watch.changed(this.run, this.view(), this.truth().globalInfected);
+  }
+
+  private changed(): void {
+    this.changeListeners.forEach((l) => l());
+  }
+
+  /** Records accepted commands (who did what) and, when live, writes them in the event log. */
+  private noteEntries(entries: readonly LogEntry[], announce: boolean): void {
+    for (const e of entries) {
+      if (e.seq <= this.notedSeq) continue;
+      this.notedSeq = e.seq;
+      const action = { seat: e.seat, role: e.role, type: e.type, tick: e.tick };
+      this.recent.unshift(action);
+      this.lastBySeat.set(e.seat, action);
+      if (announce) {
+        const who = this.seats.find((s) => s.id === e.seat)?.name ?? e.seat;
+        this.note('team.accepted', { who, role: e.role, command: e.type }, e.tick);
+      }
+    }
+    if (this.recent.length > RECENT_LIMIT) this.recent.length = RECENT_LIMIT;
+  }
+
+  private note(kind: string, params: Record<string, string | number>, tick?: number): void {
+    this.watch.emit([{ tick: tick ?? this.run.state.tick, kind, params }]);
+  }
+}
+
+function linkStatus(state: ConnectionState): LinkStatus {
+  return state === 'open' ? 'online' : state === 'closed' ? 'closed' : 'reconnecting';
+}
+
+/** A server text in the player's language. */
+export function serverText(language: string, text: LocalText): string {
+  return language === 'ko' ? text.ko : text.en;
+}

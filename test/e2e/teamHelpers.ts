@@ -1,0 +1,80 @@
+// Team-session e2e helpers: the real game server (HTTP, runs API, WebSocket sessions, SQLite in a
+// temporary DATA_DIR) serving the e2e build, and one Chromium with a context per seat (each
+// context has its own storage, like separate devices).
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createAppServer } from '../../server/app';
+import { chromiumArgs, requireChromium } from '../chromium';
+import { E2E_OUT_DIR } from './globalSetup';
+
+export interface TeamServer {
+  url: string;
+  /** The server's session hub (tests reach into it to drop a connection). */
+  sessions(): unknown;
+  close(): Promise<void>;
+}
+
+/** Starts the app server on a free port of 127.0.0.1, serving the e2e build. */
+export async function startTeamServer(): Promise<TeamServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'one25-team-data-'));
+  const server = createAppServer({
+    distDir: resolve(E2E_OUT_DIR),
+    dataDir,
+    levelsDir: resolve('levels'),
+    sessions: { log: () => undefined },
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    sessions: () => server.sessions,
+    async close() {
+      server.sessions?.stop();
+      await new Promise<void>((ok) => server.close(() => ok()));
+      server.closeAllConnections?.();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Seat {
+  name: string;
+  page: Page;
+  /** Console errors and uncaught page errors seen so far. */
+  errors: string[];
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: requireChromium(),
+    args: [...chromiumArgs, '--autoplay-policy=no-user-gesture-required'],
+  });
+}
+
+export async function openSeat(
+  browser: Browser,
+  name: string,
+  options: { viewport?: { width: number; height: number }; locale?: string } = {},
+): Promise<Seat> {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    locale: options.locale ?? 'en-US',
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`${name}: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => errors.push(`${name}: ${err.message}`));
+  // Confirmations (remove a player, end the session) are accepted.
+  page.on('dialog', (d) => void d.accept());
+  return { name, page, errors };
+}
+
+export const SHOTS = 'test-results/screenshots';
+mkdirSync(SHOTS, { recursive: true });
+
+export const teamInfo = (page: Page) => page.evaluate(() => window.__app?.team());
