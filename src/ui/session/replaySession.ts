@@ -29,6 +29,8 @@ import type { FeedItem, OpsSession } from './opsSession';
 export const REPLAY_SPEEDS = [1, 4, 16, 64] as const;
 export type ReplaySpeed = (typeof REPLAY_SPEEDS)[number];
 
+/** Panels' snapshot refresh during playback, as a live session's (runWatch.ts VIEW_EVERY_MS). */
+const VIEW_EVERY_MS = 200;
 /** Longest real frame honoured (a hidden tab resumes, it does not race ahead). */
 const MAX_FRAME_MS = 250;
 /** Event-log lines shown after a seek: the latest ones at that moment. */
@@ -54,6 +56,7 @@ export class ReplaySession implements OpsSession {
   private playing = false;
   private speedValue: ReplaySpeed = 4;
   private lastView?: { run: Run; view: ViewSnapshot };
+  private lastViewAt = -Infinity;
   private feedListeners = new Set<(feed: FeedItem[]) => void>();
   private changeListeners = new Set<(what: ReplayChange) => void>();
 
@@ -114,9 +117,17 @@ export class ReplaySession implements OpsSession {
     return this.speedValue;
   }
 
+  /** The panels' snapshot: during playback rebuilt at most every VIEW_EVERY_MS, as in live play;
+   *  at once after a seek (the seek drops it). */
   view(force = false): ViewSnapshot {
-    if (!this.lastView || this.lastView.run !== this.cursor.run || force)
+    const now = performance.now();
+    if (
+      !this.lastView ||
+      (this.lastView.run !== this.cursor.run && (force || now - this.lastViewAt >= VIEW_EVERY_MS))
+    ) {
       this.lastView = { run: this.cursor.run, view: snapshotView(this.cursor.run, 200) };
+      this.lastViewAt = now;
+    }
     return this.lastView.view;
   }
 
@@ -141,6 +152,7 @@ export class ReplaySession implements OpsSession {
   /** Jumps to any tick of the run: the same state as playing straight to it. */
   seek(tick: number): void {
     this.cursor = this.timeline.seek(tick);
+    this.lastView = undefined;
     this.targetMs = this.cursor.run.state.engine.tMs;
     this.history.restore(this.samples, this.cursor.run.state.tick);
     const feed = this.cursor.run.state.feed;
