@@ -20,6 +20,7 @@ import {
 } from '../../src/game/index.ts';
 import {
   CLOSE_REMOVED,
+  PROTOCOL_VERSION,
   encodeServerMessage,
   type ClientMessage,
   type ErrorCode,
@@ -191,7 +192,7 @@ export class Room {
     this.lastActiveWall = wallNow;
     this.send(conn, {
       t: 'welcome',
-      v: 1,
+      v: PROTOCOL_VERSION,
       session: this.info(),
       seat: this.seatInfo(seat),
       ...(token ? { token } : {}),
