@@ -3,7 +3,6 @@
 // shown as such once the team has identified UDP 1434), DNS status marks, the selection, and a
 // world inset with the Internet-wide infection curve. A view only: it reads snapshots.
 import type { GameObjects, Math as PMath, Scene } from 'phaser';
-import type { GeoProjection } from 'd3-geo';
 import type { FeatureCollection } from 'geojson';
 import type { EngineMetrics } from '../../engine';
 import type { Level, ViewSnapshot } from '../../game';
@@ -16,6 +15,7 @@ import {
   type KoreaGeo,
   type Rect,
 } from './geometry';
+import type { Projection } from './projection';
 import { linkStyle } from './linkStyle';
 import type { HistorySample } from '../session/history';
 
@@ -69,7 +69,7 @@ export interface MapFrame {
 
 export class OpsMap {
   private rect: Rect = { x: 0, y: 0, width: 100, height: 100 };
-  private projection: GeoProjection;
+  private projection: Projection;
   private positions = new Map<string, { x: number; y: number }>();
   private readonly land: GameObjects.Graphics;
   /** The land and the inset's world map, baked once per layout: Graphics re-tessellates every
@@ -152,7 +152,7 @@ export class OpsMap {
     const placed = this.net.nodes
       .filter((n) => n.kind !== 'internet' && n.lon !== undefined && n.lat !== undefined)
       .map((n) => {
-        const [x, y] = this.projection([n.lon!, n.lat!]) ?? [rect.x, rect.y];
+        const [x, y] = this.projection([n.lon!, n.lat!]);
         return { id: n.id, x, y };
       });
     this.positions.clear();

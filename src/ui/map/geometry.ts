@@ -1,8 +1,9 @@
 // Map geometry for the operations view: a Mercator projection fitted to the Korean window of the
-// Natural Earth data (d3-geo), node positions from the level's lon/lat, and a small deterministic
-// spreading of nodes that share a site (Hyehwa's gateway, DNS and IDC sit in one building).
-import { geoEquirectangular, geoMercator, type GeoProjection } from 'd3-geo';
+// Natural Earth data (./projection.ts, d3-geo's arithmetic without the library), node positions
+// from the level's lon/lat, and a small deterministic spreading of nodes that share a site
+// (Hyehwa's gateway, DNS and IDC sit in one building).
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { equirectangularSphereFit, mercatorFit, type Projection } from './projection';
 
 export interface Rect {
   x: number;
@@ -17,44 +18,20 @@ export interface KoreaGeo extends FeatureCollection {
 
 export type Ring = { x: number; y: number }[];
 
-export function fitKorea(geo: KoreaGeo, rect: Rect): GeoProjection {
-  const { west, east, south, north } = geo.view;
-  const frame: Polygon = {
-    type: 'Polygon',
-    coordinates: [
-      [
-        // Clockwise, as d3-geo reads polygons (the other way round is the rest of the globe).
-        [west, south],
-        [west, north],
-        [east, north],
-        [east, south],
-        [west, south],
-      ],
-    ],
-  };
-  return geoMercator().fitExtent(
-    [
-      [rect.x, rect.y],
-      [rect.x + rect.width, rect.y + rect.height],
-    ],
-    frame,
-  );
+/** Mercator that fits the data's lon/lat window into `rect`. */
+export function fitKorea(geo: KoreaGeo, rect: Rect): Projection {
+  return mercatorFit(geo.view, rect);
 }
 
-export function fitWorld(rect: Rect): GeoProjection {
-  return geoEquirectangular().fitExtent(
-    [
-      [rect.x, rect.y],
-      [rect.x + rect.width, rect.y + rect.height],
-    ],
-    { type: 'Sphere' },
-  );
+/** The whole globe, equirectangular, fitted into `rect` (the world inset). */
+export function fitWorld(rect: Rect): Projection {
+  return equirectangularSphereFit(rect);
 }
 
 /** Outer rings of every polygon of the collection, projected (holes are not drawn at this scale). */
 export function projectRings(
   fc: FeatureCollection,
-  projection: GeoProjection,
+  projection: Projection,
 ): { id: string; rings: Ring[] }[] {
   return fc.features.map((f) => {
     const g = f.geometry as Polygon | MultiPolygon;
@@ -63,7 +40,7 @@ export function projectRings(
       id: String(f.id ?? ''),
       rings: polys.map((p) =>
         p[0].map(([lon, lat]) => {
-          const xy = projection([lon, lat]) ?? [0, 0];
+          const xy = projection([lon, lat]);
           return { x: xy[0], y: xy[1] };
         }),
       ),
