@@ -3,7 +3,7 @@
 // (--out). sim.ts wires these options in; `tsx src/cli/gameSim.ts --level <file> …` also runs alone.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { z } from 'zod';
+import { z } from '../engine/zod';
 import {
   createRun,
   finishRun,
@@ -61,14 +61,14 @@ export function loadLevelFile(file: string): Loaded<Level> {
   return { ok: true, value: parsed.level };
 }
 
-const scriptedSchema = z
-  .object({
-    at: z.string().refine((s) => isoToTick(s) !== undefined, 'expected ISO time with offset'),
-    role: roleSchema,
-    type: z.string().min(1),
-    args: z.record(z.string(), z.unknown()).default({}),
-  })
-  .strict();
+const scriptedSchema = z.strictObject({
+  at: z
+    .string()
+    .check(z.refine((s) => isoToTick(s) !== undefined, 'expected ISO time with offset')),
+  role: roleSchema,
+  type: z.string().check(z.minLength(1)),
+  args: z._default(z.record(z.string(), z.unknown()), {}),
+});
 const commandListSchema = z.array(scriptedSchema);
 
 /** Reads a --commands file: `[{ at, role, type, args }]` or `{ "commands": [...] }`. */

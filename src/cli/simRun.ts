@@ -2,7 +2,7 @@
 // engine with samples, collect series and events. No process I/O here beyond reading files, so the game
 // core's extended CLI (commands, history, score) and the tests can call it directly.
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import { z } from '../engine/zod';
 import {
   ENGINE_VERSION,
   advanceTo,
