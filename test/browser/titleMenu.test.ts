@@ -67,6 +67,15 @@ describe('title menu', () => {
     expect(screenOf(ctx.flow.getSnapshot().value)).toBe('levelSelect');
   });
 
+  it('should open the team lobby from the title', async () => {
+    const ctx = await setup();
+    const team = document.querySelector('[data-entry="team"]') as HTMLButtonElement;
+    expect(team.disabled).toBe(false);
+    expect(team.textContent).toContain('Team session');
+    team.click();
+    expect(screenOf(ctx.flow.getSnapshot().value)).toBe('team');
+  });
+
   it('should open Replays (the run library) from the title', async () => {
     const ctx = await setup();
     const replays = document.querySelector('[data-entry="replays"]') as HTMLButtonElement;
