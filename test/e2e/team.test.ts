@@ -11,6 +11,7 @@ import { parseLevel, verifyRunFile } from '../../src/game';
 import { waitForScreen } from './browser';
 import { feedText, runAction, selectDevice, sendMessage, waitForTick } from './play';
 import {
+  axeViolations,
   launchBrowser,
   openSeat,
   SHOTS,
@@ -110,6 +111,10 @@ describe('team session (four browser contexts, real server)', () => {
     await shot(fac.page, 'lobby-facilitator');
     await shot(proj.page, 'lobby-projector');
     await shot(comms.page, 'lobby-phone-ko');
+    const a11y = [
+      ...(await axeViolations(fac.page, 'lobby (facilitator)')),
+      ...(await axeViolations(comms.page, 'lobby (phone)')),
+    ];
 
     // ---- start: everyone goes to the Ops views of their seat
     await fac.page.click('[data-testid="team-start"]');
@@ -153,6 +158,7 @@ describe('team session (four browser contexts, real server)', () => {
       .poll(() => feedText(fac.page), { timeout: 20_000 })
       .toContain('Lee 커뮤니케이션 (Communications)');
     await shot(comms.page, 'console-phone-ko');
+    a11y.push(...(await axeViolations(comms.page, 'role console (phone)')));
 
     // ---- the facilitator pauses and sends a custom inject to communications
     await fac.page.keyboard.press('p');
@@ -165,6 +171,7 @@ describe('team session (four browser contexts, real server)', () => {
     await fac.page.click('[data-testid="inject-send"]');
     await fac.page.click('summary'); // open the players list
     await shot(fac.page, 'console-facilitator');
+    a11y.push(...(await axeViolations(fac.page, 'facilitator console')));
 
     // The addressed role answers; another role sees it but cannot answer it.
     await comms.page.keyboard.press('i');
@@ -183,6 +190,7 @@ describe('team session (four browser contexts, real server)', () => {
       .toContain('Lee 커뮤니케이션');
     await comms.page.waitForFunction(() => !document.querySelector('[data-inject="custom-1"]'));
     await shot(proj.page, 'projector');
+    a11y.push(...(await axeViolations(proj.page, 'projector')));
 
     // ---- a reload of the network tab takes the same seat and catches up
     const before = (await teamInfo(net.page))!;
@@ -245,5 +253,6 @@ describe('team session (four browser contexts, real server)', () => {
     // A seat is not taken again after the end: back on the title, no auto-join.
     for (const s of all) expect(await s.page.evaluate(() => sessionStorage.length)).toBe(0);
     expect(all.flatMap((s) => s.errors)).toEqual([]);
+    expect(a11y).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createAppServer } from '../../server/app';
 import { chromiumArgs, requireChromium } from '../chromium';
@@ -78,3 +79,13 @@ export const SHOTS = 'test-results/screenshots';
 mkdirSync(SHOTS, { recursive: true });
 
 export const teamInfo = (page: Page) => page.evaluate(() => window.__app?.team());
+
+/** Serious and critical accessibility violations in the HTML overlay, named for the message. */
+export async function axeViolations(page: Page, name: string): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).include('#overlay').analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) => `${name}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+}

@@ -318,6 +318,14 @@ export class TeamLobby extends Scene {
       this.render();
       return;
     }
+    // Ended before it started for this seat (the facilitator ended it, or it expired).
+    if (session.endedBy || session.info.state === 'ended') {
+      clearSeat();
+      this.disconnect();
+      this.message = this.ctx.i18n.t('team.console.ended');
+      this.render();
+      return;
+    }
     if (session.info.state === 'running') {
       this.handedOver = true;
       this.ctx.flow.send({ type: 'team.start' });
