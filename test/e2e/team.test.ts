@@ -131,6 +131,9 @@ describe('team session (four browser contexts, real server)', () => {
     expect(await net.page.locator('[data-command="diag.ids"]').count()).toBe(0); // security's
     expect(await net.page.locator('[data-command="diag.linkGraphs"]').count()).toBe(1);
 
+    // A player keeps a role picker in the session bar (late joiners pick theirs there).
+    expect(await net.page.inputValue('[data-testid="bar-role"]')).toBe('network');
+
     await fac.page.keyboard.press('3'); // ×4, a log entry like any command
 
     // ---- the network role diagnoses the worm and filters it

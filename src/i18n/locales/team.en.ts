@@ -61,6 +61,7 @@ export const teamEn = {
     createFailed: 'The room could not be created: {{detail}}',
     noFreeRole: 'Every role is taken; the facilitator can reassign one.',
     roleTaken: 'Role chosen: {{role}}',
+    levelMissing: 'The session’s level could not be loaded in this browser.',
   },
   console: {
     seat: '{{name}} · {{role}}',

@@ -62,6 +62,7 @@ export const teamKo: Widen<typeof teamEn> = {
     createFailed: '방을 만들지 못했습니다: {{detail}}',
     noFreeRole: '모든 역할이 찼습니다. 진행자가 역할을 바꿀 수 있습니다.',
     roleTaken: '선택한 역할: {{role}}',
+    levelMissing: '이 브라우저에서 세션의 레벨을 불러오지 못했습니다.',
   },
   console: {
     seat: '{{name}} · {{role}}',

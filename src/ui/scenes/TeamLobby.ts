@@ -282,7 +282,7 @@ export class TeamLobby extends Scene {
     if (loaded !== true || !net.follower) {
       clearSeat();
       this.disconnect();
-      this.message = loaded === true ? 'level not loaded' : loaded;
+      this.message = loaded === true ? t('team.lobby.levelMissing') : loaded;
       this.render();
       return;
     }

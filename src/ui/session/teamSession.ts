@@ -104,8 +104,6 @@ export class TeamSession implements OpsSession {
   private readonly views = new ViewCache(this.clockNow);
   private readonly watch: RunWatch;
   private readonly changeListeners = new Set<() => void>();
-  /** Commands sent and not yet answered, by clientSeq. */
-  private readonly pendingTypes = new Map<number, string>();
   /** Log entries already written in the event log / recent actions. */
   private notedSeq = 0;
   private wasAway = false;
@@ -114,10 +112,6 @@ export class TeamSession implements OpsSession {
   private readonly link: SessionClient;
   endShift?: () => void;
 
-  /**
-   * `welcome` is the server's first answer; `since` the frames that arrived after it while the
-   * level was loading (applied now, in order, before listening to the client directly).
-   */
   /**
    * `net` follows the server's log and clock (its level is loaded and the welcome applied);
    * `welcome` is the server's first answer and `since` the roster frames that arrived after it
@@ -230,7 +224,8 @@ export class TeamSession implements OpsSession {
     }
     const { outcome } = applyCommand(this.run, { role, type, args });
     this.watch.commandCue(outcome.ok);
-    if (outcome.ok) this.pendingTypes.set(this.link.sendCommand(type, args), type);
+    // Queued by the client while it reconnects; the verdict comes back as a log entry or a refusal.
+    if (outcome.ok) this.link.sendCommand(type, args);
     return outcome;
   }
 
@@ -315,7 +310,6 @@ export class TeamSession implements OpsSession {
         this.changed();
         break;
       case 'cmd': {
-        this.pendingTypes.delete(m.seat === this.seat.id ? m.clientSeq : -1);
         this.noteEntries([m], true);
         this.afterChange();
         this.changed();
@@ -326,7 +320,6 @@ export class TeamSession implements OpsSession {
         this.afterChange();
         break;
       case 'rejected': {
-        this.pendingTypes.delete(m.clientSeq);
         this.watch.commandCue(false);
         this.note('team.refused', {
           who: this.seat.name,
@@ -337,7 +330,6 @@ export class TeamSession implements OpsSession {
         break;
       }
       case 'error':
-        if (m.clientSeq !== undefined) this.pendingTypes.delete(m.clientSeq);
         this.lastError = m.text;
         this.changed();
         this.watch.commandCue(false);

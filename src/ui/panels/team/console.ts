@@ -3,6 +3,7 @@
 // players with their connection and last action — reassign, remove — recent actions, the
 // hash-mismatch warning, end the session); the projector's role status strip.
 import type { UiContext } from '../../context';
+import type { SeatRole } from '../../../net/protocol';
 import { clear, el } from '../../dom';
 import { formatKstTime } from '../../format';
 import { serverText, type Notice, type TeamSession } from '../../session/teamSession';
@@ -78,6 +79,18 @@ export function mountTeamControls(
   } else if (projector) {
     bar.append(el('span', { class: 'sr-only', text: t('team.projector.roles') }), roster);
   }
+  // A player may take a free role during the session too (a late joiner has none yet).
+  const myRole =
+    session.seat.kind === 'player'
+      ? el('select', { id: 'team-bar-role', 'data-testid': 'bar-role' })
+      : undefined;
+  if (myRole) {
+    myRole.addEventListener('change', () => {
+      ctx.audio.play('click');
+      session.chooseRole(myRole.value === '' ? null : (myRole.value as SeatRole));
+    });
+    bar.append(el('label', { for: 'team-bar-role', text: t('team.lobby.yourRole') }), myRole);
+  }
 
   const lastAction = (seatId: string): string => {
     const a = session.lastBySeat.get(seatId);
@@ -118,6 +131,25 @@ export function mountTeamControls(
         if (session.notice === notice) session.notice = undefined;
         render();
       }, OK_NOTICE_MS);
+    const taken = new Set(
+      session.seats.filter((s) => s.id !== seat.id && s.role).map((s) => s.role),
+    );
+    // Rebuilt only when its choices change (an open drop-down would close on every redraw).
+    const sig = `${ctx.i18n.language}|${seat.role}|${[...taken].join(',')}`;
+    if (myRole && myRole.dataset.sig !== sig) {
+      myRole.dataset.sig = sig;
+      myRole.replaceChildren(
+        el('option', { value: '', text: t('team.roles.none'), selected: seat.role === null }),
+        ...session.info.roles.map((r) =>
+          el('option', {
+            value: r,
+            text: t(`team.roles.${r}`),
+            selected: seat.role === r,
+            disabled: taken.has(r),
+          }),
+        ),
+      );
+    }
     const d = session.desyncs[0];
     warning.textContent =
       facilitator && d
