@@ -64,6 +64,8 @@ const FLOOD_CLOSE_AFTER = 200;
 /** Ended rooms stay in memory this long so reconnecting clients learn the outcome. */
 const ENDED_GRACE_MS = 10 * 60_000;
 const SWEEP_MS = 30_000;
+/** Longest stretch of pacing work before the event loop gets a turn (commands, sockets). */
+const PACE_SLICE_MS = 4;
 
 interface Connection extends Conn {
   ws: WebSocket;
@@ -128,6 +130,7 @@ export class SessionHub {
   }
 
   stop(): void {
+    this.stopped = true;
     for (const t of [this.paceTimer, this.sweepTimer, this.pingTimer]) if (t) clearInterval(t);
     this.paceTimer = this.sweepTimer = this.pingTimer = undefined;
     this.saveClocks(true);
@@ -539,17 +542,41 @@ export class SessionHub {
 
   // ------------------------------------------------------------ timers
 
-  /** The pacing step for every room, then one batched write of the clocks that moved. */
+  /** A pass over the rooms that has not finished yet (the next timer tick then skips). */
+  private pacing = false;
+  private stopped = false;
+
+  /**
+   * The pacing step for every room, then one batched write of the clocks that moved. The pass
+   * yields to the event loop every PACE_SLICE_MS, so with hundreds of rooms a command arriving
+   * mid-pass waits for one slice, not for the whole pass.
+   */
   paceAll(): void {
-    const wall = this.wallNow();
-    for (const room of this.rooms.values()) {
-      try {
-        if (room.pace(wall)) room.end('finished', wall);
-      } catch (e) {
-        this.log(`room ${room.code}: pacing failed: ${(e as Error).stack ?? String(e)}`);
+    if (this.pacing || this.stopped) return;
+    this.pacing = true;
+    const rooms = [...this.rooms.values()];
+    let i = 0;
+    const slice = () => {
+      if (this.stopped) return;
+      const started = performance.now();
+      const wall = this.wallNow();
+      while (i < rooms.length && performance.now() - started < PACE_SLICE_MS) {
+        const room = rooms[i++]!;
+        if (this.rooms.get(room.code) !== room) continue;
+        try {
+          if (room.pace(wall)) room.end('finished', wall);
+        } catch (e) {
+          this.log(`room ${room.code}: pacing failed: ${(e as Error).stack ?? String(e)}`);
+        }
       }
-    }
-    this.saveClocks(false);
+      if (i < rooms.length) {
+        setImmediate(slice);
+        return;
+      }
+      this.pacing = false;
+      this.saveClocks(false);
+    };
+    slice();
   }
 
   private lastClockSave = 0;
