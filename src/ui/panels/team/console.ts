@@ -43,7 +43,12 @@ export function mountTeamControls(
   const warning = el('span', { class: 'team-warning', role: 'alert', 'data-testid': 'desync' });
   const bar = el(
     'div',
-    { class: 'team-bar', 'data-testid': 'team-bar' },
+    {
+      class: 'team-bar',
+      'data-testid': 'team-bar',
+      role: 'group',
+      'aria-label': t(facilitator ? 'team.facilitator.heading' : 'team.heading'),
+    },
     el('span', {
       class: 'team-code-small',
       text: t('team.lobby.room', { code: session.info.code }),
@@ -187,7 +192,9 @@ export function mountTeamControls(
     }
     if (facilitator) {
       clear(recent);
-      const names = new Map(session.seats.map((s) => [s.id, s.name]));
+      const names = new Map(
+        session.seats.map((s) => [s.id, s.kind === 'facilitator' ? '' : `${s.name} `]),
+      );
       if (session.recent.length === 0)
         recent.append(el('li', { class: 'hint', text: t('team.facilitator.noRecent') }));
       for (const a of session.recent)
@@ -196,7 +203,7 @@ export function mountTeamControls(
             'li',
             {},
             el('span', { class: 'when', text: formatKstTime(ctx.i18n, a.tick) }),
-            ` ${names.get(a.seat) ?? a.seat} (${t(`team.roles.${a.role}`)}): ${commandName(ctx, a.type)}`,
+            ` ${names.get(a.seat) ?? `${a.seat} `}(${t(`team.roles.${a.role}`)}): ${commandName(ctx, a.type)}`,
           ),
         );
     }

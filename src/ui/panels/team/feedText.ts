@@ -23,5 +23,8 @@ export function teamFeedText(ctx: UiContext, item: FeedItem): string {
     reason: String((ko ? p.reasonKo : p.reasonEn) ?? ''),
   };
   if (item.kind === 'team.note') return i18n.t(String(p.key), params);
+  // The facilitator's seat is named by its role alone.
+  if (item.kind === 'team.accepted' && p.role === 'facilitator')
+    return i18n.t('team.feed.facilitator', params);
   return i18n.t(`team.feed.${item.kind.slice('team.'.length)}`, params);
 }

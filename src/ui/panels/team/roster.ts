@@ -36,7 +36,12 @@ export function renderRoster(
   const t = ctx.i18n.t.bind(ctx.i18n);
   const rows = seats.map((seat) => {
     const state = seat.connected ? t('team.lobby.connected') : t('team.lobby.away');
-    const name = el('strong', { class: 'seat-name', text: seat.name });
+    // The facilitator's seat is named by what it is (the server calls it "facilitator").
+    const facilitator = seat.kind === 'facilitator';
+    const name = el('strong', {
+      class: 'seat-name',
+      text: facilitator ? t('team.roles.facilitator') : seat.name,
+    });
     const row = el(
       'li',
       {
@@ -49,7 +54,7 @@ export function renderRoster(
       el('span', { class: 'seat-dot', 'aria-hidden': 'true' }),
       name,
       seat.id === o.me ? el('span', { class: 'hint', text: ` (${t('team.lobby.you')})` }) : null,
-      el('span', { class: 'seat-role', text: roleName(ctx, seat) }),
+      facilitator ? null : el('span', { class: 'seat-role', text: roleName(ctx, seat) }),
       el('span', { class: 'seat-state', text: state }),
     );
     const extra = o.extra?.(seat);
