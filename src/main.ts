@@ -11,18 +11,31 @@ import { createI18n, resolveLanguage } from './i18n';
 import { AudioCues } from './audio/audio';
 import { applyTextScale, createSettingsStore } from './ui/settings';
 import { UI_CONTEXT_KEY, type UiContext } from './ui/context';
-import { directScenes } from './ui/sceneDirector';
-import { chooseRenderer } from './ui/rendererChoice';
+import { directScenes, type LazyScene } from './ui/sceneDirector';
+import { chooseRenderer, webglRendererName, webglTuning } from './ui/rendererChoice';
 import { Boot } from './ui/scenes/Boot';
 import { Preloader } from './ui/scenes/Preloader';
 import { Title } from './ui/scenes/Title';
 import { LevelSelect } from './ui/scenes/LevelSelect';
 import { Briefing } from './ui/scenes/Briefing';
 import { Ops } from './ui/scenes/Ops';
-import { Debrief } from './ui/scenes/Debrief';
-import { RunLibrary } from './ui/scenes/RunLibrary';
-import { TeamLobby } from './ui/scenes/TeamLobby';
-import { TeamSession } from './ui/session/teamSession';
+import type { TeamSession } from './ui/session/teamSession';
+
+/** Screens off the solo path, fetched the first time they are shown (see sceneDirector): a solo
+ *  player downloads none of the debrief's, the run library's or the team screens' code up front. */
+const LAZY_SCENES: Record<string, LazyScene> = {
+  Debrief: () => import('./ui/scenes/Debrief').then((m) => m.Debrief),
+  RunLibrary: () => import('./ui/scenes/RunLibrary').then((m) => m.RunLibrary),
+  TeamLobby: () =>
+    Promise.all([import('./ui/scenes/TeamLobby'), import('./ui/session/teamSession')]).then(
+      ([scene, session]) => {
+        TeamSessionClass = session.TeamSession;
+        return scene.TeamLobby;
+      },
+    ),
+};
+/** The team session class once the team screens' chunk is in (the `team` test hook reads it). */
+let TeamSessionClass: typeof TeamSession | undefined;
 
 async function start(): Promise<void> {
   const params = new URLSearchParams(window.location.search);
@@ -46,7 +59,8 @@ async function start(): Promise<void> {
   const overlay = document.getElementById('overlay') as HTMLElement;
   const ctx: UiContext = { flow, i18n, audio, settings, overlay };
 
-  const renderer = chooseRenderer(params.get('renderer'));
+  const gpu = webglRendererName();
+  const renderer = chooseRenderer(params.get('renderer'), gpu);
   const game = new Game({
     type: renderer === 'canvas' ? CANVAS : renderer === 'webgl' ? WEBGL : AUTO,
     parent: 'game',
@@ -54,16 +68,16 @@ async function start(): Promise<void> {
     // The canvas is the size of the window: HTML panels and the map share one coordinate space.
     scale: { mode: Scale.RESIZE, width: '100%', height: '100%' },
     // Tests read pixels back; without this WebGL reads return black.
-    render: { preserveDrawingBuffer: true, antialias: true },
+    render: { preserveDrawingBuffer: true, antialias: true, ...webglTuning(gpu) },
     audio: { noAudio: true },
     banner: false,
-    scene: [Boot, Preloader, Title, LevelSelect, Briefing, Ops, Debrief, RunLibrary, TeamLobby],
+    scene: [Boot, Preloader, Title, LevelSelect, Briefing, Ops],
     callbacks: {
       preBoot: (g) => g.registry.set(UI_CONTEXT_KEY, ctx),
     },
   });
   // Phaser auto-starts the first scene in the list; from then on the director follows the machine.
-  game.events.once('ready', () => directScenes(game, ctx));
+  game.events.once('ready', () => directScenes(game, ctx, LAZY_SCENES));
 
   window.__app = {
     screen: () => screenOf(flow.getSnapshot().value),
@@ -100,7 +114,9 @@ async function start(): Promise<void> {
       };
     },
     team: () => {
-      const session = ctx.session instanceof TeamSession ? ctx.session : TeamSession.latest;
+      const Team = TeamSessionClass;
+      if (!Team) return undefined;
+      const session = ctx.session instanceof Team ? ctx.session : Team.latest;
       if (!session) return undefined;
       return {
         code: session.info.code,
