@@ -23,11 +23,25 @@ export function webglRendererName(): string | undefined {
   }
 }
 
+/** Whether the GPU name is a software rasterizer's (or unknown: no WebGL at all). */
+export function isSoftwareGpu(gpuName: string | undefined): boolean {
+  return gpuName === undefined || SOFTWARE.test(gpuName);
+}
+
+/**
+ * WebGL settings for the GPU. Phaser's batch shader picks among up to `maxTextures` texture units
+ * per pixel; a software rasterizer runs that selection for every pixel of every quad, so where
+ * WebGL is emulated (only when forced with ?renderer=webgl) one unit is much cheaper: a few more
+ * draw calls, far less per-pixel work. Real GPUs keep Phaser's default (all units).
+ */
+export function webglTuning(gpuName: string | undefined): { maxTextures?: number } {
+  return isSoftwareGpu(gpuName) ? { maxTextures: 1 } : {};
+}
+
 export function chooseRenderer(
   param: string | null,
   gpuName = webglRendererName(),
 ): RendererChoice {
   if (param === 'webgl' || param === 'canvas') return param;
-  if (gpuName === undefined) return 'canvas';
-  return SOFTWARE.test(gpuName) ? 'canvas' : 'auto';
+  return isSoftwareGpu(gpuName) ? 'canvas' : 'auto';
 }

@@ -56,7 +56,8 @@ export class Ops extends Scene {
     }
     this.session = session;
     this.endingSent = false;
-    this.cameras.main.setBackgroundColor('#0b1320');
+    // No camera background: the game's clear colour is the same #0b1320, and a camera fill is one
+    // more canvas-sized quad every frame, which software WebGL pays for pixel by pixel.
     this.buildLayout();
     this.map = new OpsMap(
       this,

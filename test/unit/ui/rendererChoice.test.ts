@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseRenderer } from '../../../src/ui/rendererChoice';
+import { chooseRenderer, webglTuning } from '../../../src/ui/rendererChoice';
 
 describe('chooseRenderer', () => {
   it('should honour ?renderer=', () => {
@@ -25,5 +25,12 @@ describe('chooseRenderer', () => {
 
   it('should pick Canvas when there is no WebGL at all', () => {
     expect(chooseRenderer(null, undefined)).toBe('canvas');
+  });
+
+  it('should use one texture unit only where WebGL is emulated in software', () => {
+    expect(webglTuning('ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)))')).toEqual({
+      maxTextures: 1,
+    });
+    expect(webglTuning('NVIDIA GeForce RTX 3060')).toEqual({});
   });
 });
