@@ -2,7 +2,15 @@
 // at most a few times a second, sample the graphs' history, pass new feed items to the event log
 // and turn them into sound cues (alarm, phone, pager, chime, buzz; the NOC hum follows the load).
 // Shared so a team seat sounds and reads exactly like solo play.
-import { snapshotView, type Run, type ViewSnapshot } from '../../game';
+import {
+  advanceToMs,
+  applyCommand,
+  createRun,
+  snapshotView,
+  type Run,
+  type ViewSnapshot,
+} from '../../game';
+import { metrics } from '../../engine';
 import type { AudioCues } from '../../audio/audio';
 import { History } from './history';
 import type { FeedItem } from './opsSession';
@@ -24,6 +32,23 @@ export class ViewCache {
     }
     return this.last.view;
   }
+}
+
+/**
+ * Fills the graphs' history of a run joined midway (a team seat after a reload or a late join):
+ * its log is replayed once more with a sample every sim minute, as if it had been watched from
+ * the start. The replay never changes the run (observers only read).
+ */
+export function backfillHistory(history: History, run: Run): void {
+  let replay = createRun(run.level, run.seed, run.players);
+  if (run.state.tick <= replay.state.tick) return;
+  const sample = (r: Run) =>
+    history.sample(snapshotView(r, 0), metrics(r.state.engine).globalInfected);
+  sample(replay);
+  replay.observer = (state) => sample({ ...replay, state });
+  for (const c of run.log)
+    replay = applyCommand(replay, { role: c.role, type: c.type, args: c.args }, c.tick).run;
+  advanceToMs(replay, run.state.engine.tMs);
 }
 
 /** Feed listeners, history samples and the sound cues of one run on screen. */

@@ -29,7 +29,7 @@ import type {
 import type { UiContext } from '../context';
 import type { History } from './history';
 import type { FeedItem, OpsSession } from './opsSession';
-import { RunWatch, ViewCache } from './runWatch';
+import { backfillHistory, RunWatch, ViewCache } from './runWatch';
 import { mountTeamControls } from '../panels/team/console';
 import { clearSeat } from '../panels/team/seatStore';
 
@@ -137,6 +137,8 @@ export class TeamSession implements OpsSession {
     if (kind === 'facilitator') this.endShift = () => void this.link.endSession();
     this.noteEntries(welcome.log, false);
     this.watch = new RunWatch(audio, this.run, this.clockNow);
+    // Joined midway (a reload, a late join): the graphs show the session from its start.
+    backfillHistory(this.history, this.run);
     this.history.sample(this.view(true), this.truth().globalInfected);
     for (const m of since) this.handle(m);
     for (const t of FRAMES) this.unsubscribe.push(this.link.on(t, (m) => this.handle(m)));

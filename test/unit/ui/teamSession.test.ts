@@ -208,6 +208,23 @@ describe('team seat (browser side)', () => {
     expect(changes).toBeGreaterThanOrEqual(2);
   });
 
+  it('should show the graphs from the start when it joins midway', async () => {
+    const client = new FakeClient();
+    const net = new NetTeamSession(client as unknown as SessionClient, {
+      loadLevel: () => Promise.resolve(level),
+    });
+    const start = createRun(level, 125).state;
+    const w = { ...welcome('s3'), ms: start.engine.tMs + 30 * 60_000 };
+    client.frame(w);
+    await new Promise((r) => setTimeout(r, 0));
+    const session = new TeamSession(net, w, audio);
+    expect(session.run.state.tick).toBeGreaterThanOrEqual(start.tick + 30 * 60);
+    const samples = session.history.samples;
+    expect(samples[0]?.t).toBe(start.tick);
+    expect(samples.length).toBeGreaterThanOrEqual(30);
+    expect(samples.every((x, i) => i === 0 || x.t > samples[i - 1]!.t)).toBe(true);
+  });
+
   it('should warn the facilitator of a hash mismatch', async () => {
     const { client, session } = await seat('s1');
     client.frame({ t: 'desync', seat: 's2', name: 'Kim', tick: 3600, expected: 'a', got: 'b' });
