@@ -38,6 +38,7 @@ const sessions = {
   maxRooms: envInt('MAX_ROOMS', 500, 1, 100_000),
   joinFailuresPerIp: envInt('JOIN_FAILURES_PER_IP', 20, 1, 1_000_000),
   sessionsPerIpHour: envInt('SESSIONS_PER_IP_HOUR', 30, 1, 1_000_000),
+  statsMs: envInt('SESSION_STATS_S', 0, 0, 86_400) * 1000 || undefined,
 };
 let server: ReturnType<typeof createAppServer>;
 try {

@@ -6,6 +6,7 @@
 // state is touched only by its own messages and its own pacing step, so one room's bad input or
 // bug answers that connection with an error and never reaches another room.
 import type { IncomingMessage, ServerResponse, Server } from 'node:http';
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket, type RawData } from 'ws';
 import { createRun, replayLog, type PlayerRole } from '../../src/game/index.ts';
@@ -52,6 +53,11 @@ export interface SessionHubOptions {
   /** Per-connection token bucket: burst and messages per second (default 20 and 10). */
   messageBurst?: number;
   messagesPerSecond?: number;
+  /**
+   * Every this many ms, log one `session-stats {…}` line (JSON): rooms, connections, command
+   * handling time and pacing work p50/p99, event-loop delay p99. Off when absent (the bench uses it).
+   */
+  statsMs?: number;
   /** Wall clock for pacing and limits (tests pin it); defaults to Date.now. */
   wallNow?: () => number;
   log?: (message: string) => void;
@@ -90,6 +96,11 @@ export class SessionHub {
   private paceTimer: ReturnType<typeof setInterval> | undefined;
   private sweepTimer: ReturnType<typeof setInterval> | undefined;
   private pingTimer: ReturnType<typeof setInterval> | undefined;
+  private statsTimer: ReturnType<typeof setInterval> | undefined;
+  private loopDelay: IntervalHistogram | undefined;
+  /** Durations (ms) since the last stats line: command handling, pacing work per pass. */
+  private readonly cmdMs: number[] = [];
+  private readonly paceMs: number[] = [];
 
   constructor(private readonly options: SessionHubOptions) {
     this.store = new SessionStore(options.db);
@@ -127,12 +138,48 @@ export class SessionHub {
       }
     }, 30_000);
     for (const t of [this.paceTimer, this.sweepTimer, this.pingTimer]) t.unref();
+    if (this.options.statsMs) {
+      this.loopDelay = monitorEventLoopDelay({ resolution: 10 });
+      this.loopDelay.enable();
+      this.statsTimer = setInterval(() => this.logStats(), this.options.statsMs);
+      this.statsTimer.unref();
+    }
+  }
+
+  private logStats(): void {
+    const q = (xs: number[], p: number) => {
+      if (xs.length === 0) return 0;
+      const sorted = [...xs].sort((a, b) => a - b);
+      return (
+        Math.round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! * 100) / 100
+      );
+    };
+    const d = this.loopDelay!;
+    this.log(
+      `session-stats ${JSON.stringify({
+        rooms: this.rooms.size,
+        connections: this.connections.size,
+        commands: this.cmdMs.length,
+        cmdMsP50: q(this.cmdMs, 0.5),
+        cmdMsP99: q(this.cmdMs, 0.99),
+        paceWorkMsP50: q(this.paceMs, 0.5),
+        paceWorkMsP99: q(this.paceMs, 0.99),
+        loopDelayMsP50: Math.round(d.percentile(50) / 1e4) / 100,
+        loopDelayMsP99: Math.round(d.percentile(99) / 1e4) / 100,
+        loopDelayMsMax: Math.round(d.max / 1e4) / 100,
+      })}`,
+    );
+    this.cmdMs.length = 0;
+    this.paceMs.length = 0;
+    d.reset();
   }
 
   stop(): void {
     this.stopped = true;
-    for (const t of [this.paceTimer, this.sweepTimer, this.pingTimer]) if (t) clearInterval(t);
-    this.paceTimer = this.sweepTimer = this.pingTimer = undefined;
+    for (const t of [this.paceTimer, this.sweepTimer, this.pingTimer, this.statsTimer])
+      if (t) clearInterval(t);
+    this.paceTimer = this.sweepTimer = this.pingTimer = this.statsTimer = undefined;
+    this.loopDelay?.disable();
     this.saveClocks(true);
     for (const c of this.connections) c.ws.terminate();
     this.wss.close();
@@ -474,7 +521,13 @@ export class SessionHub {
         });
       }
       const m = parsed.message;
-      if (conn.room && conn.seat) return conn.room.handle(conn, m, wall);
+      if (conn.room && conn.seat) {
+        if (m.t !== 'cmd' || !this.loopDelay) return conn.room.handle(conn, m, wall);
+        const t0 = performance.now();
+        conn.room.handle(conn, m, wall);
+        if (this.cmdMs.length < 100_000) this.cmdMs.push(performance.now() - t0);
+        return;
+      }
       this.handshake(conn, m, wall);
     } catch (e) {
       // A bug handling one message answers that connection; the process and other rooms go on.
@@ -556,6 +609,7 @@ export class SessionHub {
     this.pacing = true;
     const rooms = [...this.rooms.values()];
     let i = 0;
+    let work = 0;
     const slice = () => {
       if (this.stopped) return;
       const started = performance.now();
@@ -569,10 +623,12 @@ export class SessionHub {
           this.log(`room ${room.code}: pacing failed: ${(e as Error).stack ?? String(e)}`);
         }
       }
+      work += performance.now() - started;
       if (i < rooms.length) {
         setImmediate(slice);
         return;
       }
+      if (this.loopDelay && this.paceMs.length < 100_000) this.paceMs.push(work);
       this.pacing = false;
       this.saveClocks(false);
     };

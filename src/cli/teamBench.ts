@@ -76,7 +76,43 @@ interface ServerProcess {
   child: ChildProcess;
   base: string;
   wsUrl: string;
+  /** Everything the server printed so far. */
+  output: () => string;
   stop: () => Promise<void>;
+}
+
+interface ServerStats {
+  commands: number;
+  cmdMsP50: number;
+  cmdMsP99: number;
+  paceWorkMsP99: number;
+  loopDelayMsP50: number;
+  loopDelayMsP99: number;
+  loopDelayMsMax: number;
+}
+
+/** The server's own `session-stats` lines printed after `from` (SESSION_STATS_S). */
+function serverStats(output: string, from: number): ServerStats[] {
+  return output
+    .slice(from)
+    .split('\n')
+    .filter((l) => l.startsWith('session-stats '))
+    .map((l) => JSON.parse(l.slice('session-stats '.length)) as ServerStats);
+}
+
+/** What the server saw over a window: the worst 10-second p99s and the median p50s. */
+function summarise(stats: ServerStats[]) {
+  const max = (f: (s: ServerStats) => number) => Math.max(0, ...stats.map(f));
+  const mid = (f: (s: ServerStats) => number) => pct(stats.map(f), 50);
+  return {
+    commands: stats.reduce((a, s) => a + s.commands, 0),
+    cmdP50: mid((s) => s.cmdMsP50),
+    cmdP99: max((s) => s.cmdMsP99),
+    paceP99: max((s) => s.paceWorkMsP99),
+    loopP50: mid((s) => s.loopDelayMsP50),
+    loopP99: max((s) => s.loopDelayMsP99),
+    loopMax: max((s) => s.loopDelayMsMax),
+  };
 }
 
 async function startServer(): Promise<ServerProcess> {
@@ -93,6 +129,7 @@ async function startServer(): Promise<ServerProcess> {
       SESSIONS_PER_IP_HOUR: '100000',
       JOIN_FAILURES_PER_IP: '100000',
       MAX_ROOMS: '10000',
+      SESSION_STATS_S: '10',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -113,6 +150,7 @@ async function startServer(): Promise<ServerProcess> {
     child,
     base: `http://127.0.0.1:${port}`,
     wsUrl: `ws://127.0.0.1:${port}/ws`,
+    output: () => out,
     stop: async () => {
       await new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -286,6 +324,8 @@ async function loadTest(): Promise<Figure[]> {
     await sleep(30_000);
     stats = newStats();
     const cpu0 = cpuOf(pid);
+    const selfCpu0 = cpuOf(process.pid);
+    const outFrom = server.output().length;
     const t0 = performance.now();
     let rssMax = rssOf(pid);
     const end = Date.now() + seconds * 1000;
@@ -295,6 +335,8 @@ async function loadTest(): Promise<Figure[]> {
     }
     const wallS = (performance.now() - t0) / 1000;
     const cpuPct = ((cpuOf(pid) - cpu0) / wallS) * 100;
+    const clientCpuPct = ((cpuOf(process.pid) - selfCpu0) / wallS) * 100;
+    const inside = summarise(serverStats(server.output(), outFrom));
     const rssLoaded = rssOf(pid);
     pop.close();
     const perRoomKb = (rssLoaded - rssBase) / rooms / 1024;
@@ -340,6 +382,26 @@ async function loadTest(): Promise<Figure[]> {
         unit: 'MB',
       },
       { name: 'team load: server CPU (100 % = one core)', value: round(cpuPct), unit: '%' },
+      {
+        name: 'team load: bench clients’ CPU, same machine (100 % = one core)',
+        value: round(clientCpuPct),
+        unit: '%',
+      },
+      {
+        name: `team load, inside the server: command handling p50 / p99 (${inside.commands} commands)`,
+        value: `${inside.cmdP50} / ${inside.cmdP99}`,
+        unit: 'ms',
+      },
+      {
+        name: 'team load, inside the server: pacing work per 200 ms pass, p99',
+        value: inside.paceP99,
+        unit: 'ms',
+      },
+      {
+        name: 'team load, inside the server: event-loop delay p50 / p99 / max',
+        value: `${inside.loopP50} / ${inside.loopP99} / ${inside.loopMax}`,
+        unit: 'ms',
+      },
       { name: 'team load: protocol errors seen by clients', value: stats.errors, unit: '' },
     ];
   } finally {
@@ -357,6 +419,7 @@ async function soakTest(): Promise<Figure[]> {
     const pop = await populate(server, rooms, () => stats);
     await sleep(Math.min(30_000, minutes * 60_000 * 0.1));
     stats = newStats();
+    const outFrom = server.output().length;
     const rssStart = rssOf(pid);
     let rssMax = rssStart;
     const samples: number[] = [];
@@ -368,6 +431,7 @@ async function soakTest(): Promise<Figure[]> {
       rssMax = Math.max(rssMax, rss);
     }
     const rssEnd = rssOf(pid);
+    const inside = summarise(serverStats(server.output(), outFrom));
     pop.close();
     return [
       {
@@ -388,6 +452,11 @@ async function soakTest(): Promise<Figure[]> {
       {
         name: 'team soak: command relay latency p50 / p99',
         value: `${round(pct(stats.fanout, 50))} / ${round(pct(stats.fanout, 99))}`,
+        unit: 'ms',
+      },
+      {
+        name: 'team soak, inside the server: command handling p99 / event-loop delay p99',
+        value: `${inside.cmdP99} / ${inside.loopP99}`,
         unit: 'ms',
       },
     ];
