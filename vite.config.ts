@@ -41,6 +41,15 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 2000,
     rolldownOptions: {
+      // The pure core (engine, game rules, after-action review) has no import-time side effects
+      // (ESLint keeps it free of DOM, timers and globals) apart from zod's message locale set up
+      // in src/engine/zod.ts. Saying so lets the bundler leave out modules the screens re-export
+      // through src/game/index.ts but never call, instead of pulling them into the first download.
+      treeshake: {
+        moduleSideEffects: (id: string) =>
+          !/[\\/]src[\\/](game|engine|aar)[\\/]/.test(id) ||
+          /[\\/]src[\\/]engine[\\/]zod\.ts$/.test(id),
+      },
       output: {
         codeSplitting: {
           groups: [

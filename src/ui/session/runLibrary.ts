@@ -2,7 +2,7 @@
 // `idb`). Played runs are stored by Ops when they finish; imported files are verified against
 // their level first (runImport.ts) and stored with the result, so the list never shows a score
 // that a re-simulation did not give.
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DBSchema, IDBPDatabase } from 'idb';
 import type { RunFile } from '../../game';
 
 export const RUN_DB_NAME = 'one-twenty-five';
@@ -31,11 +31,14 @@ export class RunLibrary {
   constructor(private readonly dbName = RUN_DB_NAME) {}
 
   private open(): Promise<IDBPDatabase<LibrarySchema>> {
-    this.db ??= openDB<LibrarySchema>(this.dbName, 1, {
-      upgrade(db) {
-        db.createObjectStore(STORE, { keyPath: 'id', autoIncrement: true });
-      },
-    });
+    // idb is fetched on first use (a finished run, the Replays screen), not with the first screens.
+    this.db ??= import('idb').then(({ openDB }) =>
+      openDB<LibrarySchema>(this.dbName, 1, {
+        upgrade(db) {
+          db.createObjectStore(STORE, { keyPath: 'id', autoIncrement: true });
+        },
+      }),
+    );
     return this.db;
   }
 
