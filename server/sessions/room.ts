@@ -80,6 +80,7 @@ export class Room {
   readonly id: number;
   readonly code: string;
   readonly level: Level;
+  readonly levelSha256: string;
   readonly seed: number;
   readonly roles: SeatRole[];
   state: SessionState;
@@ -109,6 +110,7 @@ export class Room {
     this.id = init.id;
     this.code = init.code;
     this.level = init.level;
+    this.levelSha256 = init.levelSha256;
     this.seed = init.seed;
     this.roles = init.roles;
     this.state = init.state;
@@ -129,6 +131,7 @@ export class Room {
     return {
       code: this.code,
       level: this.level.meta.id,
+      levelSha256: this.levelSha256,
       seed: this.seed,
       roles: [...this.roles],
       state: this.state,

@@ -162,6 +162,8 @@ export interface SeatInfo {
 export interface SessionInfo {
   code: string;
   level: string;
+  /** SHA-256 of the server's level (canonical JSON): a client with another copy would diverge. */
+  levelSha256: string;
   seed: number;
   /** Roles the facilitator asked to be filled. */
   roles: SeatRole[];

@@ -9,7 +9,7 @@
  * - `frame(realMs)` from the view's animation loop steps the run and reports new checkpoints.
  * - `ended` → the run is played to the level's end; `finalHash` should equal the server's.
  */
-import type { Level } from '../game/index';
+import { levelHash, type Level } from '../game/index';
 import type { SessionClient } from './client';
 import { LockstepFollower } from './follower';
 import type { ServerMessage, SessionInfo } from './protocol';
@@ -19,7 +19,7 @@ export interface TeamSessionOptions {
   loadLevel: (id: string) => Promise<Level>;
   /** Real ms over which the follower closes a gap to the server's clock (default 250). */
   smoothingMs?: number;
-  /** Called when the level cannot be loaded. */
+  /** Called when the level cannot be loaded, or differs from the server's (by SHA-256). */
   onLevelError?: (error: unknown) => void;
 }
 
@@ -75,7 +75,8 @@ export class TeamSession {
       this.session = m.session;
       const needsLevel =
         !this.follower || this.levelId !== m.session.level || this.seed !== m.session.seed;
-      if (needsLevel && !this.loading) this.load(m.session.level, m.session.seed);
+      if (needsLevel && !this.loading)
+        this.load(m.session.level, m.session.levelSha256, m.session.seed);
     }
     if (this.loading || !this.follower) {
       if (m.t !== 'session') this.queue.push(m);
@@ -84,9 +85,20 @@ export class TeamSession {
     this.apply(m);
   }
 
-  private load(levelId: string, seed: number): void {
+  private load(levelId: string, sha256: string, seed: number): void {
     this.loading = this.options.loadLevel(levelId).then(
       (level) => {
+        if (levelHash(level) !== sha256) {
+          // Another version of the level (a stale cache, a changed file): following the log with
+          // it would silently diverge, so refuse and say why.
+          this.loading = undefined;
+          this.options.onLevelError?.(
+            new Error(
+              `level "${levelId}": this copy (sha256 ${levelHash(level).slice(0, 12)}…) differs from the server's (${sha256.slice(0, 12)}…); reload the page`,
+            ),
+          );
+          return;
+        }
         this.follower = new LockstepFollower(level, seed, {
           smoothingMs: this.options.smoothingMs,
         });

@@ -247,9 +247,11 @@ export async function openRoomOn(
   }
   let projector: TestSeat | undefined;
   if (extra.projector) {
-    projector = new TestSeat(srv.wsUrl, {
-      join: { room: session.code, name: 'projector', as: 'projector' },
-    }).start();
+    projector = new TestSeat(
+      srv.wsUrl,
+      { join: { room: session.code, name: 'projector', as: 'projector' } },
+      lv,
+    ).start();
     await projector.until('projector welcome', () => projector!.of('welcome').length > 0);
   }
   const all = [fac, ...players.values(), ...(projector ? [projector] : [])];
