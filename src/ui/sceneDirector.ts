@@ -39,6 +39,7 @@ export function directScenes(
   let current: string | undefined = 'Boot';
   let currentTop = 'booting';
   let running: string | undefined = 'Boot';
+  let runningTop = 'booting';
   const loading = new Map<string, Promise<void>>();
   /** Resolves once `key` is registered with Phaser, loading its chunk first if need be. */
   const ensure = (key: string): Promise<void> | undefined => {
@@ -49,15 +50,18 @@ export function directScenes(
         if (!game.scene.getScene(key)) game.scene.add(key, SceneClass, false);
       });
       loading.set(key, p);
-      // A failed fetch (offline before the chunk was cached) may be retried by the next visit.
+      // A failed fetch (offline before the chunk was cached) is retried the next time it is asked for.
       p.catch(() => loading.delete(key));
     }
     return p;
   };
-  const show = (target: string) => {
+  const show = (target: string, top: string) => {
+    // Back to the screen still showing (the player left and returned while a chunk loaded).
+    if (target === running && top === runningTop) return;
     if (running) game.scene.stop(running);
     game.scene.start(target);
     running = target;
+    runningTop = top;
   };
   const follow = (value: unknown) => {
     const screen = screenOf(value);
@@ -70,14 +74,14 @@ export function directScenes(
     currentTop = top;
     const pending = ensure(target);
     if (!pending) {
-      show(target);
+      show(target, top);
       return;
     }
     // The previous scene stays up while the chunk loads; if the player moved on meanwhile, the
     // newer screen wins.
     pending.then(
       () => {
-        if (current === target && currentTop === top) show(target);
+        if (current === target && currentTop === top) show(target, top);
       },
       (err: unknown) => {
         console.error(`Could not load the ${target} screen:`, err);
