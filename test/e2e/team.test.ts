@@ -131,6 +131,7 @@ describe('team session (four browser contexts, real server)', () => {
     expect(await net.page.locator('[data-command="diag.ids"]').count()).toBe(0); // security's
     expect(await net.page.locator('[data-command="diag.linkGraphs"]').count()).toBe(1);
 
+    await shot(comms.page, 'console-phone-top-ko');
     // A player keeps a role picker in the session bar (late joiners pick theirs there).
     expect(await net.page.inputValue('[data-testid="bar-role"]')).toBe('network');
 
@@ -171,6 +172,7 @@ describe('team session (four browser contexts, real server)', () => {
     await fac.page.fill('[data-testid="inject-ko"]', '기자가 전화했습니다. 입장을 밝힐까요?');
     await fac.page.fill('[data-testid="inject-en"]', 'A reporter is calling. Do we comment?');
     await fac.page.fill('[data-testid="inject-choices"]', '논평 | Comment\n보류 | Hold');
+    await shot(fac.page, 'inject-dialog');
     await fac.page.click('[data-testid="inject-send"]');
     await fac.page.click('summary'); // open the players list
     await shot(fac.page, 'console-facilitator');
