@@ -162,8 +162,11 @@ export interface SeatInfo {
 export interface SessionInfo {
   code: string;
   level: string;
-  /** SHA-256 of the server's level (canonical JSON): a client with another copy would diverge. */
-  levelSha256: string;
+  /**
+   * SHA-256 of the server's level (canonical JSON): a client with another copy would diverge.
+   * Always sent by the server; optional only so hand-made test fixtures need not carry it.
+   */
+  levelSha256?: string;
   seed: number;
   /** Roles the facilitator asked to be filled. */
   roles: SeatRole[];
