@@ -17,6 +17,8 @@ export class DevicePanel {
   private readonly globals: KeyedList;
   private selected: Device = { kind: 'global' };
   private readonly listeners = new Set<(id: string | undefined) => void>();
+  /** Every command type this panel can offer in the level (for a seat that has none of them). */
+  private readonly panelTypes: ReadonlySet<string>;
 
   constructor(
     private readonly ctx: UiContext,
@@ -31,6 +33,12 @@ export class DevicePanel {
       'aria-keyshortcuts': 'D',
     });
     const devices = deviceList(session.level);
+    const all = new Set(Object.keys(session.level.commands));
+    this.panelTypes = new Set(
+      [...devices, { kind: 'global' as const }]
+        .flatMap((d) => actionsFor(d, session.level, all))
+        .map((s) => s.type),
+    );
     for (const group of ['node', 'link'] as const) {
       const og = el('optgroup', { label: t(group === 'node' ? 'ops.devices' : 'kinds.link') });
       for (const d of devices.filter((x) => x.kind === group)) {
@@ -90,6 +98,9 @@ export class DevicePanel {
     const offered = new Set(
       view.commands.map((c) => c.type).filter((type) => mayAct(this.session, type)),
     );
+    // A seat with none of these actions (communications, the facilitator) may fold the panel away
+    // where space is short (the phone layout).
+    this.root.toggleAttribute('data-no-actions', ![...offered].some((t) => this.panelTypes.has(t)));
     const costs = new Map(view.commands.map((c) => [c.type, c]));
     const sig = (specs: ActionSpec[]) =>
       `${this.ctx.i18n.language}|${specs.map((s) => s.key).join(',')}|${[...costs.values()].map((c) => c.staffFree).join(',')}|${Object.keys(view.flags).join(',')}`;
