@@ -318,8 +318,12 @@ export class SessionHub {
         wall,
       );
       const joinPath = `/?join=${created.code}`;
+      // Behind a trusted TLS proxy the request itself is plain HTTP; the proxy says what it was.
+      const proto =
+        this.options.trustProxy && req.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http';
       const base =
-        this.options.publicUrl?.replace(/\/+$/, '') ?? `http://${req.headers.host ?? 'localhost'}`;
+        this.options.publicUrl?.replace(/\/+$/, '') ??
+        `${proto}://${req.headers.host ?? 'localhost'}`;
       const answer: CreateSessionResponse = {
         code: created.code,
         facilitatorToken: created.token,
