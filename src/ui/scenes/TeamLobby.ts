@@ -222,6 +222,9 @@ export class TeamLobby extends Scene {
         if (!r.ok) throw new Error(r.error);
         return r.level;
       },
+      // A copy that differs from the server's (by SHA-256) is refused with the reason; the
+      // first answer wins, so this one comes before the loader's own.
+      onLevelError: (err) => loaded(err instanceof Error ? err.message : String(err)),
     });
     this.net = net;
     const early: ServerMessage[] = [];
