@@ -3,11 +3,17 @@
  * a command does and when it is allowed live in commands.ts. Kept separate so the level schema and
  * the run-file schema can validate scripted and logged commands without importing game logic.
  */
-import { z } from 'zod';
+import { z } from '../engine/zod';
 import type { PlayerRole } from './roles';
 
-const id = z.string().min(1).max(80);
-const none = z.object({}).strict();
+// zod/mini's functional form (src/engine/zod.ts says why): `z.strictObject` refuses unknown keys,
+// checks go in `.check(...)`, defaults in `z._default(schema, value)`.
+const id = z.string().check(z.minLength(1), z.maxLength(80));
+const none = z.strictObject({});
+/** The port a filter or rate limit applies to: the worm's, and the default. */
+const port = z._default(z.literal(1434), 1434);
+/** An integer in [min, max]. */
+const int = (min: number, max: number) => z.number().check(z.int(), z.minimum(min), z.maximum(max));
 
 export const CLAIMS = [
   'worm.active',
@@ -39,70 +45,60 @@ export const CUSTOM_INJECT_TARGETS = [
   'all',
 ] as const satisfies readonly (PlayerRole | 'all')[];
 export type CustomInjectTarget = (typeof CUSTOM_INJECT_TARGETS)[number];
-const customText = z
-  .object({
-    ko: z.string().max(CUSTOM_INJECT_TEXT_MAX).regex(/\S/, 'must not be empty'),
-    en: z.string().max(CUSTOM_INJECT_TEXT_MAX).regex(/\S/, 'must not be empty'),
-  })
-  .strict();
-const customInjectArgs = z
-  .object({
-    to: z.enum(CUSTOM_INJECT_TARGETS),
-    text: customText,
-    choices: z
-      .array(z.object({ id, text: customText }).strict())
-      .min(1)
-      .max(CUSTOM_INJECT_CHOICES_MAX)
-      .refine((cs) => new Set(cs.map((c) => c.id)).size === cs.length, {
+const customLine = z
+  .string()
+  .check(z.maxLength(CUSTOM_INJECT_TEXT_MAX), z.regex(/\S/, 'must not be empty'));
+const customText = z.strictObject({
+  ko: customLine,
+  en: customLine,
+});
+const customInjectArgs = z.strictObject({
+  to: z.enum(CUSTOM_INJECT_TARGETS),
+  text: customText,
+  choices: z.optional(
+    z.array(z.strictObject({ id, text: customText })).check(
+      z.minLength(1),
+      z.maxLength(CUSTOM_INJECT_CHOICES_MAX),
+      z.refine((cs) => new Set(cs.map((c) => c.id)).size === cs.length, {
         message: 'choice ids must be unique',
-      })
-      .optional(),
-  })
-  .strict();
+      }),
+    ),
+  ),
+});
 
 /** Argument schema per command type. Unknown keys are refused: a typo must not be ignored. */
 export const commandArgSchemas = {
   'diag.linkGraphs': none,
-  'diag.netflow': z.object({ device: id }).strict(),
+  'diag.netflow': z.strictObject({ device: id }),
   'diag.ids': none,
-  'diag.dnsLogs': z.object({ cluster: id }).strict(),
-  'filter.apply': z.object({ device: id, direction, port: z.literal(1434).default(1434) }).strict(),
-  'filter.remove': z
-    .object({ device: id, direction, port: z.literal(1434).default(1434) })
-    .strict(),
-  'ratelimit.apply': z
-    .object({
-      device: id,
-      direction,
-      port: z.literal(1434).default(1434),
-      mbps: z.number().positive(),
-    })
-    .strict(),
-  'ratelimit.remove': z
-    .object({ device: id, direction, port: z.literal(1434).default(1434) })
-    .strict(),
-  'nullroute.apply': z.object({ segment: id }).strict(),
-  'nullroute.remove': z.object({ segment: id }).strict(),
-  'link.disconnect': z.object({ link: id }).strict(),
-  'link.reconnect': z.object({ link: id }).strict(),
-  'dns.addServers': z.object({ cluster: id, servers: z.number().int().min(1).max(100) }).strict(),
-  'dns.restart': z.object({ cluster: id }).strict(),
-  'dns.moveResolution': z.object({ from: id, to: id }).strict(),
-  'patch.start': z
-    .object({ segment: id, hostsPerHour: z.number().int().min(1).max(100000) })
-    .strict(),
-  'patch.stop': z.object({ segment: id }).strict(),
-  'reboot.segment': z.object({ segment: id }).strict(),
-  'staff.call': z.object({ staff: id }).strict(),
-  'incident.escalate': z.object({ severity: z.number().int().min(1).max(3) }).strict(),
-  'comms.send': z
-    .object({
-      to: id,
-      blocks: z.array(id).min(1).max(10),
-      claims: z.array(claimSchema).max(CLAIMS.length).default([]),
-    })
-    .strict(),
-  'inject.answer': z.object({ inject: id, choice: id }).strict(),
+  'diag.dnsLogs': z.strictObject({ cluster: id }),
+  'filter.apply': z.strictObject({ device: id, direction, port }),
+  'filter.remove': z.strictObject({ device: id, direction, port }),
+  'ratelimit.apply': z.strictObject({
+    device: id,
+    direction,
+    port,
+    mbps: z.number().check(z.positive()),
+  }),
+  'ratelimit.remove': z.strictObject({ device: id, direction, port }),
+  'nullroute.apply': z.strictObject({ segment: id }),
+  'nullroute.remove': z.strictObject({ segment: id }),
+  'link.disconnect': z.strictObject({ link: id }),
+  'link.reconnect': z.strictObject({ link: id }),
+  'dns.addServers': z.strictObject({ cluster: id, servers: int(1, 100) }),
+  'dns.restart': z.strictObject({ cluster: id }),
+  'dns.moveResolution': z.strictObject({ from: id, to: id }),
+  'patch.start': z.strictObject({ segment: id, hostsPerHour: int(1, 100000) }),
+  'patch.stop': z.strictObject({ segment: id }),
+  'reboot.segment': z.strictObject({ segment: id }),
+  'staff.call': z.strictObject({ staff: id }),
+  'incident.escalate': z.strictObject({ severity: int(1, 3) }),
+  'comms.send': z.strictObject({
+    to: id,
+    blocks: z.array(id).check(z.minLength(1), z.maxLength(10)),
+    claims: z._default(z.array(claimSchema).check(z.maxLength(CLAIMS.length)), []),
+  }),
+  'inject.answer': z.strictObject({ inject: id, choice: id }),
   /**
    * The facilitator's own inject (team sessions): ko/en text to one role or everyone, optionally
    * with choices the addressed role(s) answer with `inject.answer`.
@@ -110,15 +106,13 @@ export const commandArgSchemas = {
   'inject.custom': customInjectArgs,
   'clock.pause': none,
   'clock.resume': none,
-  'clock.speed': z.object({ speed: z.union([z.literal(1), z.literal(2), z.literal(4)]) }).strict(),
+  'clock.speed': z.strictObject({ speed: z.union([z.literal(1), z.literal(2), z.literal(4)]) }),
   'clock.skip': none,
   /** A note for the after-action review; `question` links a team's answer to a discussion question. */
-  'note.add': z
-    .object({
-      text: z.string().min(1).max(2000),
-      question: z.number().int().min(0).max(99).optional(),
-    })
-    .strict(),
+  'note.add': z.strictObject({
+    text: z.string().check(z.minLength(1), z.maxLength(2000)),
+    question: z.optional(int(0, 99)),
+  }),
 } as const;
 
 export type CommandType = keyof typeof commandArgSchemas;
@@ -156,7 +150,7 @@ export function parseCommand(
   // hasOwn, not `in`: "valueOf" or "__proto__" must be unknown commands, not prototype members.
   if (!Object.hasOwn(commandArgSchemas, type))
     return { ok: false, unknownType: true, problems: [`type: unknown command "${type}"`] };
-  const schema = commandArgSchemas[type as CommandType] as z.ZodType;
+  const schema = commandArgSchemas[type as CommandType] as z.ZodMiniType;
   const result = schema.safeParse(args ?? {});
   if (!result.success) {
     return {

@@ -8,7 +8,7 @@
  * canonical JSON and the tick it was taken over at. It is optional so every older file still parses;
  * verification re-simulates the fork's own log and does not need the parent.
  */
-import { z } from 'zod';
+import { z } from '../engine/zod';
 import { ENGINE_VERSION } from '../engine/index';
 import { formatIssues, SCORE_PARTS, type Level } from './levelSchema';
 import { GAME_VERSION } from './incident';
@@ -20,54 +20,45 @@ import type { Score } from './scoring';
 
 export const RUN_FORMAT_VERSION = 1;
 
-const hashSchema = z.string().regex(/^[0-9a-f]+(-[0-9a-f]+)?$/, 'expected a hex hash');
-const tickSchema = z
-  .number()
-  .int()
-  .min(-86400)
-  .max(7 * 86400);
+const hashSchema = z.string().check(z.regex(/^[0-9a-f]+(-[0-9a-f]+)?$/, 'expected a hex hash'));
+const sha256Schema = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'expected 64 hex digits'));
+const nonEmpty = z.string().check(z.minLength(1));
+const seedSchema = z.number().check(z.int(), z.minimum(0), z.maximum(0xffffffff));
+const msSchema = z.number().check(z.int(), z.minimum(0));
+const tickSchema = z.number().check(z.int(), z.minimum(-86400), z.maximum(7 * 86400));
 
-export const loggedCommandSchema = z
-  .object({
-    tick: tickSchema,
-    role: roleSchema,
-    type: z.string().min(1).max(80),
-    args: z.record(z.string(), z.unknown()),
-  })
-  .strict();
+export const loggedCommandSchema = z.strictObject({
+  tick: tickSchema,
+  role: roleSchema,
+  type: z.string().check(z.minLength(1), z.maxLength(80)),
+  args: z.record(z.string(), z.unknown()),
+});
 
-const playerSchema = z
-  .object({ id: z.string().min(1).max(80), roles: z.array(roleSchema).min(1) })
-  .strict();
+const playerSchema = z.strictObject({
+  id: z.string().check(z.minLength(1), z.maxLength(80)),
+  roles: z.array(roleSchema).check(z.minLength(1)),
+});
 
-const scoreSchema = z
-  .object({
-    total: z.number(),
-    parts: z
-      .object(
-        Object.fromEntries(SCORE_PARTS.map((p) => [p, z.number()])) as Record<
-          (typeof SCORE_PARTS)[number],
-          z.ZodNumber
-        >,
-      )
-      .strict(),
-  })
-  .strict();
+const scoreSchema = z.strictObject({
+  total: z.number(),
+  parts: z.strictObject(
+    Object.fromEntries(SCORE_PARTS.map((p) => [p, z.number()])) as Record<
+      (typeof SCORE_PARTS)[number],
+      z.ZodMiniNumber
+    >,
+  ),
+});
 
-const levelRefSchema = z
-  .object({
-    id: z.string().min(1),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 hex digits'),
-  })
-  .strict();
+const levelRefSchema = z.strictObject({
+  id: nonEmpty,
+  sha256: sha256Schema,
+});
 
 /** Where a fork came from: its parent run file (by content) and the tick it was taken over at. */
-export const parentRefSchema = z
-  .object({
-    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 hex digits'),
-    tick: tickSchema,
-  })
-  .strict();
+export const parentRefSchema = z.strictObject({
+  sha256: sha256Schema,
+  tick: tickSchema,
+});
 export type ParentRef = z.infer<typeof parentRefSchema>;
 
 /**
@@ -80,46 +71,40 @@ export type ForkableRun = Run & { parent?: ParentRef };
 /** SHA-256 of a run file's canonical JSON: the identity a fork's `parent.sha256` refers to. */
 export const runFileSha256 = (file: RunFile): string => sha256(canonicalJson(file));
 
-export const runFileSchema = z
-  .object({
-    formatVersion: z.literal(RUN_FORMAT_VERSION),
-    gameVersion: z.string().min(1),
-    engineVersion: z.string().min(1),
-    level: levelRefSchema,
-    seed: z.number().int().min(0).max(0xffffffff),
-    players: z.array(playerSchema).min(1),
-    /** Only in forks (optional in version 1): see ParentRef. */
-    parent: parentRefSchema.optional(),
-    commands: z.array(loggedCommandSchema),
-    result: z
-      .object({
-        /** Engine time (ms since 14:00 KST) at which the run was saved or ended. */
-        endMs: z.number().int().min(0),
-        endTick: tickSchema,
-        ended: z.boolean(),
-        score: scoreSchema,
-        finalHash: hashSchema,
-        checkpoints: z.array(z.object({ tick: tickSchema, hash: hashSchema }).strict()),
-      })
-      .strict(),
-  })
-  .strict();
+export const runFileSchema = z.strictObject({
+  formatVersion: z.literal(RUN_FORMAT_VERSION),
+  gameVersion: nonEmpty,
+  engineVersion: nonEmpty,
+  level: levelRefSchema,
+  seed: seedSchema,
+  players: z.array(playerSchema).check(z.minLength(1)),
+  /** Only in forks (optional in version 1): see ParentRef. */
+  parent: z.optional(parentRefSchema),
+  commands: z.array(loggedCommandSchema),
+  result: z.strictObject({
+    /** Engine time (ms since 14:00 KST) at which the run was saved or ended. */
+    endMs: msSchema,
+    endTick: tickSchema,
+    ended: z.boolean(),
+    score: scoreSchema,
+    finalHash: hashSchema,
+    checkpoints: z.array(z.strictObject({ tick: tickSchema, hash: hashSchema })),
+  }),
+});
 export type RunFile = z.infer<typeof runFileSchema>;
 
-export const autosaveSchema = z
-  .object({
-    formatVersion: z.literal(RUN_FORMAT_VERSION),
-    kind: z.literal('autosave'),
-    gameVersion: z.string().min(1),
-    level: levelRefSchema,
-    seed: z.number().int().min(0).max(0xffffffff),
-    players: z.array(playerSchema).min(1),
-    parent: parentRefSchema.optional(),
-    commands: z.array(loggedCommandSchema),
-    atMs: z.number().int().min(0),
-    hash: hashSchema,
-  })
-  .strict();
+export const autosaveSchema = z.strictObject({
+  formatVersion: z.literal(RUN_FORMAT_VERSION),
+  kind: z.literal('autosave'),
+  gameVersion: nonEmpty,
+  level: levelRefSchema,
+  seed: seedSchema,
+  players: z.array(playerSchema).check(z.minLength(1)),
+  parent: z.optional(parentRefSchema),
+  commands: z.array(loggedCommandSchema),
+  atMs: msSchema,
+  hash: hashSchema,
+});
 export type Autosave = z.infer<typeof autosaveSchema>;
 
 const scoreOut = (s: Score) => ({ total: s.total, parts: { ...s.parts } });
@@ -153,7 +138,7 @@ export function toRunFile(run: ForkableRun): RunFile {
 /** Parses unknown JSON as a file of the given schema, version first ("unsupported version N, expected M"). */
 function parseVersioned<T>(
   json: unknown,
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
 ): { ok: true; value: T } | { ok: false; errors: string[] } {
   if (json === null || typeof json !== 'object' || Array.isArray(json))
     return { ok: false, errors: ['(root): expected a JSON object'] };
