@@ -67,7 +67,7 @@ export async function spawnServer(env: Record<string, string>): Promise<{
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
     const check = () => {
       const m = /localhost:(\d+)\//.exec(out);
       if (m) {
@@ -158,12 +158,12 @@ export class TestSeat {
   }
 
   /** Waits until `predicate` holds (polling), failing with `what` after `ms`. */
-  async until(what: string, predicate: () => boolean, ms = 10_000): Promise<void> {
+  async until(what: string, predicate: () => boolean, ms = 20_000): Promise<void> {
     await waitFor(what, predicate, ms);
   }
 }
 
-export async function waitFor(what: string, predicate: () => boolean, ms = 10_000): Promise<void> {
+export async function waitFor(what: string, predicate: () => boolean, ms = 20_000): Promise<void> {
   const start = Date.now();
   while (!predicate()) {
     if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
@@ -259,10 +259,14 @@ export async function openRoomOn(
 }
 
 /** Waits until every seat's copy has applied `seqs` entries and stands at the same time. */
-export async function converge(all: TestSeat[], seqs: number): Promise<void> {
-  await waitFor(`all seats at seq ${seqs} and one clock`, () => {
-    const fs = all.map((s) => s.team.follower);
-    if (fs.some((f) => !f || f.expectedSeq !== seqs + 1)) return false;
-    return fs.every((f) => f!.ms === fs[0]!.ms && f!.ms === f!.targetMs);
-  });
+export async function converge(all: TestSeat[], seqs: number, ms = 20_000): Promise<void> {
+  await waitFor(
+    `all seats at seq ${seqs} and one clock`,
+    () => {
+      const fs = all.map((s) => s.team.follower);
+      if (fs.some((f) => !f || f.expectedSeq !== seqs + 1)) return false;
+      return fs.every((f) => f!.ms === fs[0]!.ms && f!.ms === f!.targetMs);
+    },
+    ms,
+  );
 }

@@ -54,7 +54,7 @@ describe('restart recovery', () => {
       await converge(all, 4);
       // Let the clock run (and be written at least once) before the crash.
       const before = fac.team.follower!.ms;
-      await waitFor('the clock moved', () => fac.team.follower!.ms > before + 5000, 15_000);
+      await waitFor('the clock moved', () => fac.team.follower!.ms > before + 5000, 30_000);
       const acknowledged = fac.of('cmd').map((c) => [c.seq, c.type]);
 
       await server.kill('SIGKILL');
@@ -68,7 +68,7 @@ describe('restart recovery', () => {
       await waitFor(
         'every client resumed',
         () => all.every((s) => s.of('welcome').length === 2),
-        20_000,
+        40_000,
       );
       expect(server.output()).toMatch(/rebuilt at tick \d+ \(4 commands\)/);
       const welcome = fac.of('welcome')[1]!;
@@ -107,5 +107,5 @@ describe('restart recovery', () => {
     } finally {
       await server.kill('SIGTERM');
     }
-  }, 90_000);
+  }, 180_000);
 });
