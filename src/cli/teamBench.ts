@@ -162,6 +162,11 @@ async function startServer(): Promise<ServerProcess> {
   };
 }
 
+/** The machine's 1-minute load average (Linux /proc): other work competing for the cores. */
+function loadAverage(): number {
+  return Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
+}
+
 /** Resident set size of a process, bytes (Linux /proc). */
 function rssOf(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -328,10 +333,12 @@ async function loadTest(): Promise<Figure[]> {
     const outFrom = server.output().length;
     const t0 = performance.now();
     let rssMax = rssOf(pid);
+    const loads: number[] = [];
     const end = Date.now() + seconds * 1000;
     while (Date.now() < end) {
       await sleep(1000);
       rssMax = Math.max(rssMax, rssOf(pid));
+      loads.push(loadAverage());
     }
     const wallS = (performance.now() - t0) / 1000;
     const cpuPct = ((cpuOf(pid) - cpu0) / wallS) * 100;
@@ -382,6 +389,11 @@ async function loadTest(): Promise<Figure[]> {
         unit: 'MB',
       },
       { name: 'team load: server CPU (100 % = one core)', value: round(cpuPct), unit: '%' },
+      {
+        name: 'team load: machine load average during the measurement, min–max (cores: see nproc)',
+        value: `${Math.min(...loads)}–${Math.max(...loads)}`,
+        unit: '',
+      },
       {
         name: 'team load: bench clients’ CPU, same machine (100 % = one core)',
         value: round(clientCpuPct),
