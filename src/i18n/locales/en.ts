@@ -191,6 +191,7 @@ export const en = {
   },
   senders: {
     callcentre: 'Call centre',
+    facilitator: 'Facilitator',
   },
   kinds: {
     internet: 'Internet',

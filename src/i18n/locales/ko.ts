@@ -192,6 +192,7 @@ export const ko = {
   },
   senders: {
     callcentre: '고객센터',
+    facilitator: '진행자',
   },
   kinds: {
     internet: '인터넷',
