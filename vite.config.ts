@@ -6,6 +6,13 @@ import { chromiumArgs, chromiumPath } from './test/chromium.ts';
 export default defineConfig({
   publicDir: 'assets',
   base: './',
+  resolve: {
+    alias: [
+      // Howler's core build: the game plays one-shot and looping sounds only, never the spatial
+      // plugin (stereo/pos/orientation) that the default entry bundles too (~1.7 kB gzip).
+      { find: /^howler$/, replacement: 'howler/dist/howler.core.min.js' },
+    ],
+  },
   plugins: [
     // Offline solo play: after the first visit a service worker serves the whole game (code, fonts,
     // sounds, map, levels) from its cache. Registered from src/main.ts.
