@@ -7,7 +7,8 @@ import { AUTO, CANVAS, Game, Scale, WEBGL } from 'phaser';
 import { createActor } from 'xstate';
 import { appFlowMachine, screenOf } from './game/appFlow.machine';
 import { hashGame, runScore } from './game';
-import { createI18n, resolveLanguage } from './i18n';
+import { createI18n, resolveLanguage, useFeatureStrings } from './i18n';
+import type { i18n } from 'i18next';
 import { AudioCues } from './audio/audio';
 import { applyTextScale, createSettingsStore } from './ui/settings';
 import { UI_CONTEXT_KEY, type UiContext } from './ui/context';
@@ -23,17 +24,28 @@ import type { TeamSession } from './ui/session/teamSession';
 
 /** Screens off the solo path, fetched the first time they are shown (see sceneDirector): a solo
  *  player downloads none of the debrief's, the run library's or the team screens' code up front. */
-const LAZY_SCENES: Record<string, LazyScene> = {
-  Debrief: () => import('./ui/scenes/Debrief').then((m) => m.Debrief),
-  RunLibrary: () => import('./ui/scenes/RunLibrary').then((m) => m.RunLibrary),
-  TeamLobby: () =>
-    Promise.all([import('./ui/scenes/TeamLobby'), import('./ui/session/teamSession')]).then(
-      ([scene, session]) => {
-        TeamSessionClass = session.TeamSession;
-        return scene.TeamLobby;
-      },
+const lazyScenes = (i18n: i18n): Record<string, LazyScene> => ({
+  Debrief: () =>
+    Promise.all([import('./ui/scenes/Debrief'), useFeatureStrings(i18n, 'debrief')]).then(
+      ([m]) => m.Debrief,
     ),
-};
+  // The run library opens the replay viewer, whose strings come with it.
+  RunLibrary: () =>
+    Promise.all([
+      import('./ui/scenes/RunLibrary'),
+      useFeatureStrings(i18n, 'runs'),
+      useFeatureStrings(i18n, 'replay'),
+    ]).then(([m]) => m.RunLibrary),
+  TeamLobby: () =>
+    Promise.all([
+      import('./ui/scenes/TeamLobby'),
+      import('./ui/session/teamSession'),
+      useFeatureStrings(i18n, 'team'),
+    ]).then(([scene, session]) => {
+      TeamSessionClass = session.TeamSession;
+      return scene.TeamLobby;
+    }),
+});
 /** The team session class once the team screens' chunk is in (the `team` test hook reads it). */
 let TeamSessionClass: typeof TeamSession | undefined;
 
@@ -77,7 +89,7 @@ async function start(): Promise<void> {
     },
   });
   // Phaser auto-starts the first scene in the list; from then on the director follows the machine.
-  game.events.once('ready', () => directScenes(game, ctx, LAZY_SCENES));
+  game.events.once('ready', () => directScenes(game, ctx, lazyScenes(i18n)));
 
   window.__app = {
     screen: () => screenOf(flow.getSnapshot().value),

@@ -3,7 +3,6 @@
 // must match team.ko.ts (the i18n test checks both ways).
 export const teamEn = {
   heading: 'Team session',
-  menuHint: 'A facilitated exercise: create a room or join one with its code',
   roles: {
     facilitator: 'Facilitator',
     commander: 'Incident commander',

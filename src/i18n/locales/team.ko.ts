@@ -4,7 +4,6 @@ import type { teamEn } from './team.en';
 
 export const teamKo: Widen<typeof teamEn> = {
   heading: '팀 훈련',
-  menuHint: '진행자가 이끄는 훈련: 방을 만들거나 코드로 참가합니다',
   roles: {
     facilitator: '진행자',
     commander: '사고 대응 책임자',

@@ -6,6 +6,7 @@ import { clearAutosave, peekAutosave, restoreRun } from '../session/autosave';
 import { loadLevel } from '../session/levels';
 import { SoloSession } from '../session/soloSession';
 import { formatKst } from '../format';
+import { switchLanguage } from '../fontGlyphs';
 import { joinCodeFromUrl, readSeat } from './team/seatStore';
 
 /** Once per page load, a join link or a seat held by this tab goes straight to the team lobby. */
@@ -51,7 +52,10 @@ export function renderTitleMenu(ctx: UiContext): void {
       audio.play('click');
       if (i18n.language === lang) return;
       settings.update({ language: lang });
-      void i18n.changeLanguage(lang);
+      switchLanguage(i18n, lang).catch((err: unknown) => {
+        // Only if the language's chunk could not be fetched (offline before the first full visit).
+        console.warn('Language not switched:', err instanceof Error ? err.message : err);
+      });
     });
     return b;
   });
@@ -110,7 +114,7 @@ export function renderTitleMenu(ctx: UiContext): void {
     entry('replays', t('menu.replays'), t('menu.replaysHint'), () =>
       flow.send({ type: 'menu.runs' }),
     ),
-    entry('team', t('menu.team'), t('team.menuHint'), () => flow.send({ type: 'menu.team' })),
+    entry('team', t('menu.team'), t('menu.teamHint'), () => flow.send({ type: 'menu.team' })),
     el(
       'section',
       { class: 'settings', 'aria-labelledby': 'settings-heading' },

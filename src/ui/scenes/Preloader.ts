@@ -80,7 +80,7 @@ export class Preloader extends Scene {
       this.ctx.audio.register(cue, url);
     }
     try {
-      await loadFontGlyphs();
+      await loadFontGlyphs(this.ctx.i18n);
     } catch {
       // A font that cannot load falls back to the system font; the game stays usable.
     }

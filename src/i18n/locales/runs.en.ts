@@ -1,0 +1,36 @@
+// English strings of the runs screen, fetched with it (see src/i18n/index.ts); keys must
+// match runs.ko.ts (the i18n test checks both ways).
+export const runsEn = {
+  runs: {
+    heading: 'Replays — your run files',
+    intro:
+      'Every finished run is kept on this device as a run file. Export it, submit it to the server for a verified score, or import a file someone gave you.',
+    empty: 'No runs yet. Finish a shift, or import a run file.',
+    back: 'Back',
+    loading: 'Reading the library…',
+    unavailable: 'The run library cannot be opened in this browser: {{reason}}',
+    seed: 'seed {{seed}}',
+    score: 'Score {{score}}',
+    unverified: 'unverified: {{reason}}',
+    played: 'played here',
+    imported: 'imported from {{file}}',
+    export: 'Export',
+    delete: 'Delete',
+    deleteConfirm: 'Delete this run file from this device? This cannot be undone.',
+    deleted: 'Run deleted',
+    submit: 'Submit to server',
+    submitting: 'Submitting…',
+    submitted: 'Verified by the server: {{score}}',
+    submitDuplicate: 'Already on the server: {{score}}',
+    submitRefused: 'The server did not accept it: {{reason}}',
+    submitFailed: 'The server answered HTTP {{status}}: {{reason}}',
+    unreachable: 'The server is unreachable (the game works offline; try again later).',
+    import: 'Import run files (.json)',
+    dropHint: 'or drop files on this panel',
+    importing: 'Verifying {{file}}…',
+    importedOk: '{{file}}: verified, score {{score}}',
+    importedUnverified: '{{file}}: kept as unverified — {{reason}}',
+    notJson: '{{file}} is not JSON: {{reason}}. Nothing was stored.',
+    notRunFile: '{{file}} is not a 1·25 run file: {{reason}}. Nothing was stored.',
+  },
+} as const;
