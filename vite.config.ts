@@ -63,6 +63,12 @@ export default defineConfig({
             { name: 'phaser', test: /node_modules[\\/]phaser/ },
             // The chart library has its own budget line in the bench.
             { name: 'uplot', test: /node_modules[\\/]uplot/ },
+            // Small modules the solo path shares with the lazy screens: one chunk rather than a
+            // file each (every chunk costs its own gzip header and import/export lines).
+            {
+              name: 'shared',
+              test: /[\\/]src[\\/](game[\\/](simTime|view)|ui[\\/]format|ui[\\/]session[\\/]history)\.ts$/,
+            },
           ],
         },
       },

@@ -47,6 +47,13 @@ describe('solo play (keyboard, built game in Chromium)', () => {
     expect(await page.textContent('[data-testid="clock"]')).toContain('KST');
     expect(await page.textContent('.ops-top')).toMatch(/[\uac00-\ud7a3]/);
 
+    // ? opens the keyboard help (its code is fetched on first use); Escape closes it.
+    await page.keyboard.press('?');
+    await page.waitForSelector('[data-testid="help"][open]');
+    expect(await page.textContent('[data-testid="help"]')).toMatch(/[\uac00-\ud7a3]/);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid="help"]', { state: 'detached' });
+
     // The link graphs: select the international link, look at the monitoring tab.
     await page.keyboard.press('3'); // ×4
     await selectDevice(page, 'link:intl-hyehwa');

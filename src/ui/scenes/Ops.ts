@@ -11,12 +11,11 @@ import { MonitorCharts } from '../panels/ops/monitorCharts';
 import { InboxPanel } from '../panels/ops/inboxPanel';
 import { TasksPanel } from '../panels/ops/tasksPanel';
 import { FeedPanel } from '../panels/ops/feedPanel';
-import { openHelp } from '../panels/ops/helpDialog';
 import { deviceLabel } from '../panels/ops/labels';
 import type { OpsSession } from '../session/opsSession';
 import { recordScore } from '../session/bestScores';
 import { runScore, toRunFile } from '../../game';
-import { runLibrary } from '../session/runLibrary';
+import { useFeatureStrings } from '../../i18n';
 
 const PANEL_EVERY_MS = 250;
 type Tab = 'monitor' | 'inbox' | 'tasks';
@@ -176,7 +175,12 @@ export class Ops extends Scene {
     this.charts = new MonitorCharts(this.ctx, this.session.level);
     this.inbox = new InboxPanel(this.ctx, this.session, this.report);
     this.tasks = new TasksPanel(this.ctx, this.session, this.report);
-    this.feed = new FeedPanel(this.ctx, this.session.level);
+    const session = this.session;
+    this.feed = new FeedPanel(
+      this.ctx,
+      session.level,
+      session.feedText ? (item) => session.feedText?.(item, this.ctx) : undefined,
+    );
     this.slot = el('div', { class: 'ops-map-slot', id: 'ops-map-slot', 'aria-hidden': 'true' });
     const tab = (id: Tab, label: string, key: string, panel: HTMLElement) => {
       const button = el('button', {
@@ -206,7 +210,7 @@ export class Ops extends Scene {
       'aria-keyshortcuts': '?',
       text: `? ${t('ops.help')}`,
     });
-    help.addEventListener('click', () => openHelp(this.ctx));
+    help.addEventListener('click', () => this.openHelp());
     const side = el(
       'section',
       { class: 'ops-side panel-flat' },
@@ -301,10 +305,23 @@ export class Ops extends Scene {
       this.showTab('tasks');
       this.tabs.tasks.button.focus();
     } else if (key === '?') {
-      openHelp(this.ctx);
+      this.openHelp();
     } else return;
     e.preventDefault();
     this.refresh(true);
+  }
+
+  /** The keyboard help is fetched when first asked for: it is not needed to start playing. */
+  private openHelp(): void {
+    Promise.all([import('../panels/ops/helpDialog'), useFeatureStrings(this.ctx.i18n, 'shortcuts')])
+      .then(([{ openHelp }]) => openHelp(this.ctx))
+      .catch((err: unknown) => {
+        this.feed.note(
+          err instanceof Error ? err.message : String(err),
+          false,
+          this.session.run.state.tick,
+        );
+      });
   }
 
   private endShift(): void {
@@ -324,13 +341,17 @@ export class Ops extends Scene {
       finishedAt,
       seed: this.session.run.seed,
     });
-    // The run library keeps the run file itself (export, server submission, later replay).
-    runLibrary
-      .put(toRunFile(this.session.run), {
-        source: 'played',
-        verified: { ok: true, score },
-        savedAt: finishedAt,
-      })
+    // The run library keeps the run file itself (export, server submission, later replay). Its
+    // module (and IndexedDB's wrapper) is fetched here, at the end of a run, not before the game.
+    const file = toRunFile(this.session.run);
+    import('../session/runLibrary')
+      .then(({ runLibrary }) =>
+        runLibrary.put(file, {
+          source: 'played',
+          verified: { ok: true, score },
+          savedAt: finishedAt,
+        }),
+      )
       .catch((err: unknown) => {
         console.warn('Run library unavailable:', err instanceof Error ? err.message : err);
       });

@@ -40,6 +40,11 @@ export interface OpsSession {
    */
   command(type: string, args?: Record<string, unknown>): CommandOutcome;
   onFeed(listener: (feed: FeedItem[]) => void): () => void;
+  /**
+   * Words for the feed items only this kind of session adds (a team seat's who-did-what and
+   * connection notes); undefined leaves the item to the event log's own wording.
+   */
+  feedText?(item: FeedItem, ctx: UiContext): string | undefined;
   /** Keeps what must survive a reload (solo: the autosave). */
   save(): boolean;
   /** Ends the shift early, when this client may (solo; the facilitator in a team). */

@@ -32,6 +32,7 @@ import type { FeedItem, OpsSession } from './opsSession';
 import { backfillHistory, RunWatch, ViewCache } from './runWatch';
 import { mountTeamControls } from '../panels/team/console';
 import { clearSeat } from '../panels/team/seatStore';
+import { teamFeedText } from '../panels/team/feedText';
 
 export type LinkStatus = 'online' | 'reconnecting' | 'closed';
 
@@ -196,6 +197,10 @@ export class TeamSession implements OpsSession {
   onChange(listener: () => void): () => void {
     this.changeListeners.add(listener);
     return () => this.changeListeners.delete(listener);
+  }
+
+  feedText(item: FeedItem, ctx: UiContext): string | undefined {
+    return item.kind.startsWith('team.') ? teamFeedText(ctx, item) : undefined;
   }
 
   onFeed(listener: (feed: FeedItem[]) => void): () => void {

@@ -6,7 +6,6 @@ import type { FeedItem } from '../../session/soloSession';
 import { el } from '../../dom';
 import { formatKstTime, local } from '../../format';
 import { contactLabel, deviceLabel, staffLabel } from './labels';
-import { teamFeedText } from '../team/feedText';
 
 const MAX_ITEMS = 60;
 
@@ -17,6 +16,8 @@ export class FeedPanel {
   constructor(
     private readonly ctx: UiContext,
     private readonly level: Level,
+    /** The session's words for items of its own (team seats); see OpsSession.feedText. */
+    private readonly ownText?: (item: FeedItem) => string | undefined,
   ) {
     const t = ctx.i18n.t.bind(ctx.i18n);
     this.list = el('ol', { class: 'feed-list', 'data-testid': 'feed' });
@@ -35,7 +36,8 @@ export class FeedPanel {
     const t = i18n.t.bind(i18n);
     const p = item.params;
     // A team seat's own lines (who did what, the server's refusals, connection notes).
-    if (item.kind.startsWith('team.')) return teamFeedText(this.ctx, item);
+    const own = this.ownText?.(item);
+    if (own !== undefined) return own;
     const injectSubject = () =>
       local(i18n, this.level.injects.find((x) => x.id === p.inject)?.subject) ||
       // A facilitator's custom inject (team sessions) is not in the level.
