@@ -142,7 +142,7 @@ describe('run library (built game in Chromium)', () => {
     await page.setInputFiles('#runs-import', tampered);
     await expect.poll(() => items(page).count()).toBe(2);
     expect(await page.textContent('[data-testid="run-unverified"]')).toMatch(
-      /^unverified: SCORE_MISMATCH: score differs/,
+      /^unverified: the score in the file differs from the re-simulated score — score differs/,
     );
     expect(await message(page)).toMatch(/^tampered-run\.json: kept as unverified/);
 

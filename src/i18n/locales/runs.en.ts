@@ -32,5 +32,16 @@ export const runsEn = {
     importedUnverified: '{{file}}: kept as unverified — {{reason}}',
     notJson: '{{file}} is not JSON: {{reason}}. Nothing was stored.',
     notRunFile: '{{file}} is not a 1·25 run file: {{reason}}. Nothing was stored.',
+    verifyCodes: {
+      MALFORMED: 'the file is not a valid run file',
+      UNSUPPORTED_VERSION: 'the run-file version is not supported',
+      UNKNOWN_LEVEL: 'the level it was played on is not in this game',
+      LEVEL_MISMATCH: 'it was played on a different version of the level',
+      ROLE_NOT_HELD: 'a command was sent by a role no player held',
+      COMMAND_REFUSED: 'a command in its log is refused when re-played',
+      CHECKPOINT_MISMATCH: 'the re-simulation differs from the file at a checkpoint',
+      FINAL_HASH_MISMATCH: 'the re-simulation ends in a different state',
+      SCORE_MISMATCH: 'the score in the file differs from the re-simulated score',
+    },
   },
 } as const;

@@ -34,5 +34,16 @@ export const runsKo: Widen<typeof runsEn> = {
     importedUnverified: '{{file}}: 검증되지 않은 기록으로 보관 — {{reason}}',
     notJson: '{{file}}은(는) JSON이 아닙니다: {{reason}}. 저장하지 않았습니다.',
     notRunFile: '{{file}}은(는) 1·25 기록 파일이 아닙니다: {{reason}}. 저장하지 않았습니다.',
+    verifyCodes: {
+      MALFORMED: '올바른 게임 기록 파일이 아닙니다',
+      UNSUPPORTED_VERSION: '지원하지 않는 기록 파일 버전입니다',
+      UNKNOWN_LEVEL: '이 게임에 없는 시나리오에서 플레이한 기록입니다',
+      LEVEL_MISMATCH: '다른 버전의 시나리오에서 플레이한 기록입니다',
+      ROLE_NOT_HELD: '어느 플레이어도 맡지 않은 역할이 보낸 명령이 있습니다',
+      COMMAND_REFUSED: '다시 실행하면 거부되는 명령이 기록에 있습니다',
+      CHECKPOINT_MISMATCH: '재시뮬레이션 결과가 체크포인트에서 파일과 다릅니다',
+      FINAL_HASH_MISMATCH: '재시뮬레이션의 최종 상태가 파일과 다릅니다',
+      SCORE_MISMATCH: '파일의 점수가 재시뮬레이션 점수와 다릅니다',
+    },
   },
 };

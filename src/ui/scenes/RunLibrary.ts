@@ -213,7 +213,7 @@ export class RunLibrary extends Scene {
         : el('span', {
             class: 'run-unverified',
             'data-testid': 'run-unverified',
-            text: t('runs.unverified', { reason: r.verified.reason }),
+            text: t('runs.unverified', { reason: this.verifyReason(r.verified) }),
           }),
       el(
         'div',
@@ -260,6 +260,12 @@ export class RunLibrary extends Scene {
         t('replay.openFailed', { reason: err instanceof Error ? err.message : String(err) }),
       );
     }
+  }
+
+  /** Why a run did not verify: the failure in the player's language, then its detail. */
+  private verifyReason(v: { reason: string; code?: string }): string {
+    const key = `runs.verifyCodes.${v.code}`;
+    return v.code && this.ctx.i18n.exists(key) ? `${this.ctx.i18n.t(key)} — ${v.reason}` : v.reason;
   }
 
   private exportRun(r: StoredRun): void {
@@ -366,7 +372,10 @@ export class RunLibrary extends Scene {
               file: file.name,
               score: formatNumber(this.ctx.i18n, result.verified.score, 1),
             })
-          : t('runs.importedUnverified', { file: file.name, reason: result.verified.reason }),
+          : t('runs.importedUnverified', {
+              file: file.name,
+              reason: this.verifyReason(result.verified),
+            }),
       );
       this.ctx.audio.play(result.verified.ok ? 'confirm' : 'reject');
     }

@@ -28,13 +28,18 @@ export async function importRunText(text: string, loadLevel: LevelLoader): Promi
   if (!parsed.ok) return { ok: false, problem: 'notRunFile', reason: parsed.errors[0] ?? '?' };
   const runFile = parsed.value;
   const level = await loadLevel(runFile.level.id);
-  if (!level.ok) return { ok: true, runFile, verified: { ok: false, reason: level.error } };
+  if (!level.ok)
+    return {
+      ok: true,
+      runFile,
+      verified: { ok: false, code: 'UNKNOWN_LEVEL', reason: level.error },
+    };
   const result = verifyRunFile(json, level.level);
   return {
     ok: true,
     runFile,
     verified: result.ok
       ? { ok: true, score: result.score.total }
-      : { ok: false, reason: `${result.code}: ${result.message}` },
+      : { ok: false, code: result.code, reason: result.message },
   };
 }

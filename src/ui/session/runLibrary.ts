@@ -8,7 +8,11 @@ import type { RunFile } from '../../game';
 export const RUN_DB_NAME = 'one-twenty-five';
 const STORE = 'runs';
 
-export type RunVerification = { ok: true; score: number } | { ok: false; reason: string };
+export type RunVerification =
+  | { ok: true; score: number }
+  /** `code` is verification's failure code (shown in words in the player's language); `reason`
+   *  its detail (ticks, hashes, ids). Older records have no code. */
+  | { ok: false; reason: string; code?: string };
 
 export interface StoredRun {
   id: number;

@@ -36,7 +36,8 @@ describe('importRunText', () => {
     if (!result.ok) return;
     expect(result.verified.ok).toBe(false);
     if (result.verified.ok) return;
-    expect(result.verified.reason).toMatch(/^SCORE_MISMATCH: score differs/);
+    expect(result.verified.code).toBe('SCORE_MISMATCH');
+    expect(result.verified.reason).toMatch(/^score differs/);
   });
 
   it('should keep a run of an unknown level as unverified, naming the level file', async () => {
@@ -45,6 +46,7 @@ describe('importRunText', () => {
     const result = await importRunText(JSON.stringify(other), loader);
     expect(result.ok && result.verified).toEqual({
       ok: false,
+      code: 'UNKNOWN_LEVEL',
       reason: 'levels/nowhere.json: no such level',
     });
   });
