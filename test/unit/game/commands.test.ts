@@ -11,39 +11,17 @@ import {
 } from '../../../src/game/rejectionText';
 import { PLAYER_ROLES, type Role } from '../../../src/game/roles';
 import { advanceToTick, applyCommand, finishRun, type Run } from '../../../src/game/run';
-import { fixtureLevel, levelVariant, must, permissiveLevel, runAt, tick } from './helpers';
+import {
+  fixtureLevel,
+  levelVariant,
+  must,
+  permissiveLevel,
+  runAt,
+  tick,
+  VALID_ARGS,
+} from './helpers';
 
-/** Valid arguments for each command in the fixture network. */
-const VALID: Record<CommandType, Record<string, unknown>> = {
-  'diag.linkGraphs': {},
-  'diag.netflow': { device: 'intl-hyehwa' },
-  'diag.ids': {},
-  'diag.dnsLogs': { cluster: 'dns-hyehwa' },
-  'filter.apply': { device: 'intl-hyehwa', direction: 'ingress' },
-  'filter.remove': { device: 'intl-hyehwa', direction: 'ingress' },
-  'ratelimit.apply': { device: 'intl-hyehwa', direction: 'egress', mbps: 50 },
-  'ratelimit.remove': { device: 'intl-hyehwa', direction: 'egress' },
-  'nullroute.apply': { segment: 'idc-mokdong' },
-  'nullroute.remove': { segment: 'idc-mokdong' },
-  'link.disconnect': { link: 'intl-busan' },
-  'link.reconnect': { link: 'intl-busan' },
-  'dns.addServers': { cluster: 'dns-hyehwa', servers: 4 },
-  'dns.restart': { cluster: 'dns-guro' },
-  'dns.moveResolution': { from: 'dns-hyehwa', to: 'dns-guro' },
-  'patch.start': { segment: 'idc-mokdong', hostsPerHour: 200 },
-  'patch.stop': { segment: 'idc-mokdong' },
-  'reboot.segment': { segment: 'idc-mokdong' },
-  'staff.call': { staff: 'net-jung' },
-  'incident.escalate': { severity: 2 },
-  'comms.send': { to: 'kisa', blocks: ['report-worm'] },
-  'inject.answer': { inject: 'ids-noise', choice: 'investigate' },
-  'inject.custom': { to: 'network', text: { ko: '상황', en: 'Situation' } },
-  'clock.pause': {},
-  'clock.resume': {},
-  'clock.speed': { speed: 4 },
-  'clock.skip': {},
-  'note.add': { text: 'hot wash: who owns the gateway ACLs?' },
-};
+const VALID = VALID_ARGS;
 
 /** Arguments naming an id the network does not have, for commands that name one. */
 const UNKNOWN_ID: Partial<Record<CommandType, Record<string, unknown>>> = {

@@ -5,6 +5,7 @@ import { parseLevel, type Level } from '../../../src/game/levelSchema';
 import { applyCommand, advanceToTick, createRun, type Run } from '../../../src/game/run';
 import { isoToTick } from '../../../src/game/simTime';
 import type { Role } from '../../../src/game/roles';
+import type { CommandType } from '../../../src/game/commandSchema';
 
 export const FIXTURE_PATH = fileURLToPath(
   new URL('../../fixtures/game/levels/backbone-isp.json', import.meta.url),
@@ -68,3 +69,35 @@ export function must(
 export function runAt(level: Level, iso: string, seed = 1): Run {
   return advanceToTick(createRun(level, seed), tick(iso));
 }
+
+/** Valid arguments for each command in the fixture network (game and session-server tests). */
+export const VALID_ARGS: Record<CommandType, Record<string, unknown>> = {
+  'diag.linkGraphs': {},
+  'diag.netflow': { device: 'intl-hyehwa' },
+  'diag.ids': {},
+  'diag.dnsLogs': { cluster: 'dns-hyehwa' },
+  'filter.apply': { device: 'intl-hyehwa', direction: 'ingress' },
+  'filter.remove': { device: 'intl-hyehwa', direction: 'ingress' },
+  'ratelimit.apply': { device: 'intl-hyehwa', direction: 'egress', mbps: 50 },
+  'ratelimit.remove': { device: 'intl-hyehwa', direction: 'egress' },
+  'nullroute.apply': { segment: 'idc-mokdong' },
+  'nullroute.remove': { segment: 'idc-mokdong' },
+  'link.disconnect': { link: 'intl-busan' },
+  'link.reconnect': { link: 'intl-busan' },
+  'dns.addServers': { cluster: 'dns-hyehwa', servers: 4 },
+  'dns.restart': { cluster: 'dns-guro' },
+  'dns.moveResolution': { from: 'dns-hyehwa', to: 'dns-guro' },
+  'patch.start': { segment: 'idc-mokdong', hostsPerHour: 200 },
+  'patch.stop': { segment: 'idc-mokdong' },
+  'reboot.segment': { segment: 'idc-mokdong' },
+  'staff.call': { staff: 'net-jung' },
+  'incident.escalate': { severity: 2 },
+  'comms.send': { to: 'kisa', blocks: ['report-worm'] },
+  'inject.answer': { inject: 'ids-noise', choice: 'investigate' },
+  'inject.custom': { to: 'network', text: { ko: '상황', en: 'Situation' } },
+  'clock.pause': {},
+  'clock.resume': {},
+  'clock.speed': { speed: 4 },
+  'clock.skip': {},
+  'note.add': { text: 'hot wash: who owns the gateway ACLs?' },
+};

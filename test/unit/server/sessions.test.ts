@@ -17,6 +17,7 @@ import {
   type RunFile,
 } from '../../../src/game/index';
 import { FIXTURE_LEVEL, loadFixtureLevel, tempDirs } from './fixtures';
+import { VALID_ARGS } from '../game/helpers';
 import { readFileSync } from 'node:fs';
 import {
   converge,
@@ -278,40 +279,16 @@ describe('checkpoints', () => {
   });
 });
 
-/** Valid arguments for each command in the fixture network (as in test/unit/game/commands.test.ts). */
+/** Valid arguments for each command in the fixture network; the custom inject offers a choice,
+ *  which the answer then picks. */
 const ARGS: Record<CommandType, Record<string, unknown>> = {
-  'diag.linkGraphs': {},
-  'diag.netflow': { device: 'intl-hyehwa' },
-  'diag.ids': {},
-  'diag.dnsLogs': { cluster: 'dns-hyehwa' },
-  'filter.apply': { device: 'intl-hyehwa', direction: 'ingress' },
-  'filter.remove': { device: 'intl-hyehwa', direction: 'ingress' },
-  'ratelimit.apply': { device: 'intl-hyehwa', direction: 'egress', mbps: 50 },
-  'ratelimit.remove': { device: 'intl-hyehwa', direction: 'egress' },
-  'nullroute.apply': { segment: 'idc-mokdong' },
-  'nullroute.remove': { segment: 'idc-mokdong' },
-  'link.disconnect': { link: 'intl-busan' },
-  'link.reconnect': { link: 'intl-busan' },
-  'dns.addServers': { cluster: 'dns-hyehwa', servers: 4 },
-  'dns.restart': { cluster: 'dns-guro' },
-  'dns.moveResolution': { from: 'dns-hyehwa', to: 'dns-guro' },
-  'patch.start': { segment: 'idc-mokdong', hostsPerHour: 200 },
-  'patch.stop': { segment: 'idc-mokdong' },
-  'reboot.segment': { segment: 'idc-mokdong' },
-  'staff.call': { staff: 'net-jung' },
-  'incident.escalate': { severity: 2 },
-  'comms.send': { to: 'kisa', blocks: ['report-worm'] },
+  ...VALID_ARGS,
   'inject.custom': {
     to: 'all',
     text: { ko: '상황', en: 'Situation' },
     choices: [{ id: 'a', text: { ko: '가', en: 'A' } }],
   },
   'inject.answer': { inject: 'custom-1', choice: 'a' },
-  'clock.pause': {},
-  'clock.resume': {},
-  'clock.speed': { speed: 2 },
-  'clock.skip': {},
-  'note.add': { text: 'hot wash' },
 };
 
 describe('every command type from every role, on the server', () => {
