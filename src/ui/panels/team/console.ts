@@ -8,7 +8,7 @@ import { clear, el } from '../../dom';
 import { formatKstTime } from '../../format';
 import { serverText, type Notice, type TeamSession } from '../../session/teamSession';
 import { openInjectDialog } from './injectDialog';
-import { renderRoster, roleName } from './roster';
+import { renderRoster, roleName, rosterManager } from './roster';
 import { commandName } from './feedText';
 
 /** How long a good-news notice ("caught up") stays before the banner clears. */
@@ -171,19 +171,7 @@ export function mountTeamControls(
             me: seat.id,
             roles: session.info.roles,
             extra: (s) => (s.kind === 'player' ? lastAction(s.id) : ''),
-            manage: facilitator
-              ? {
-                  assign: (id, role) => {
-                    ctx.audio.play('click');
-                    session.assign(id, role);
-                  },
-                  remove: (id, name) => {
-                    if (!window.confirm(t('team.lobby.removeConfirm', { name }))) return;
-                    ctx.audio.play('click');
-                    session.remove(id);
-                  },
-                }
-              : undefined,
+            manage: facilitator ? rosterManager(ctx, session) : undefined,
           },
         ),
       );

@@ -7,7 +7,7 @@ import { el } from '../../dom';
 import type { SeatRole } from '../../../net/protocol';
 import { serverText, type TeamSession } from '../../session/teamSession';
 import { qrCanvas } from './qr';
-import { renderRoster } from './roster';
+import { renderRoster, rosterManager } from './roster';
 
 /** One QR canvas per link, moved into each redraw (no flicker, one library load). */
 const qrCache = new Map<string, Promise<HTMLCanvasElement>>();
@@ -75,19 +75,7 @@ export function renderLobbyRoom(
     renderRoster(ctx, session.seats, {
       me: seat.id,
       roles: info.roles,
-      manage: facilitator
-        ? {
-            assign: (id, role) => {
-              ctx.audio.play('click');
-              session.assign(id, role);
-            },
-            remove: (id, name) => {
-              if (!window.confirm(t('team.lobby.removeConfirm', { name }))) return;
-              ctx.audio.play('click');
-              session.remove(id);
-            },
-          }
-        : undefined,
+      manage: facilitator ? rosterManager(ctx, session) : undefined,
     }),
   );
   if (seat.kind === 'player') {

@@ -20,6 +20,24 @@ export interface RosterOptions {
   extra?: (seat: SeatInfo) => string;
 }
 
+/** The facilitator's roster controls (lobby and console alike): a cue, a confirm before removing. */
+export function rosterManager(
+  ctx: UiContext,
+  session: { assign(seat: string, role: SeatRole | null): unknown; remove(seat: string): unknown },
+): NonNullable<RosterOptions['manage']> {
+  return {
+    assign: (id, role) => {
+      ctx.audio.play('click');
+      session.assign(id, role);
+    },
+    remove: (id, name) => {
+      if (!window.confirm(ctx.i18n.t('team.lobby.removeConfirm', { name }))) return;
+      ctx.audio.play('click');
+      session.remove(id);
+    },
+  };
+}
+
 export function roleName(ctx: UiContext, seat: Pick<SeatInfo, 'kind' | 'role'>): string {
   const t = ctx.i18n.t.bind(ctx.i18n);
   if (seat.kind === 'projector') return t('team.roles.projector');
