@@ -79,7 +79,8 @@ describe('run library (IndexedDB)', () => {
     const [stored] = await library.list();
     const verified = stored?.verified;
     expect(verified?.ok).toBe(false);
-    expect(verified && !verified.ok ? verified.reason : '').toMatch(/^SCORE_MISMATCH/);
+    expect(verified && !verified.ok ? verified.code : '').toBe('SCORE_MISMATCH');
+    expect(verified && !verified.ok ? verified.reason : '').toMatch(/^score differs/);
   });
 
   it('should refuse a malformed file and store nothing', async () => {
