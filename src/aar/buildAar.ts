@@ -72,7 +72,13 @@ function keyTimesOf(run: Run): Record<KeyTimeId, number | null> {
     firstAnomaly,
     firstLook: run.log.find((c) => c.type.startsWith('diag.'))?.tick ?? null,
     diagnosis: s.flags.knowsUdp1434 ?? null,
-    firstFilter: s.acc.firstFilterTick,
+    // The first filter or rate limit that landed (an order carried out; its effect is scored apart).
+    firstFilter:
+      s.feed.find(
+        (e) =>
+          e.kind === 'task.done' &&
+          (e.params.command === 'filter.apply' || e.params.command === 'ratelimit.apply'),
+      )?.tick ?? null,
     kisaNotified: s.acc.kisaNotifiedTick,
     customersInformed: s.outbox.find((m) => customerIds.has(m.to))?.tick ?? null,
     dnsDown,

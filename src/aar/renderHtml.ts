@@ -124,11 +124,15 @@ const PART_LABELS: Record<ScorePart, LocalText> = {
   infectedHostHours: { ko: '자사 감염 호스트 시간', en: 'Own infected host-hours' },
   outboundWorm: { ko: '외부로 나간 웜 트래픽', en: 'Worm traffic sent out' },
   timeToDetect: { ko: '탐지까지 걸린 시간', en: 'Time to detect' },
-  timeToFilter: { ko: '첫 필터까지 걸린 시간', en: 'Time to first filter' },
+  timeToFilter: {
+    ko: '경계의 웜 트래픽을 막기까지 걸린 시간',
+    en: 'Time until worm traffic at the border was stopped',
+  },
   timeToNotifyKisa: { ko: 'KISA 신고까지 걸린 시간', en: 'Time to notify KISA' },
   communications: { ko: '커뮤니케이션', en: 'Communications' },
   mondayReadiness: { ko: '월요일 대비', en: 'Readiness for Monday' },
   staffCost: { ko: '인력 비용', en: 'Staff cost' },
+  serviceHours: { ko: '전용회선·IDC 서비스 장애 시간', en: 'Leased-line and IDC service-hours lost' },
 };
 
 const ROLE_LABELS: Record<string, LocalText> = {

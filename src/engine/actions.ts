@@ -17,8 +17,18 @@ export const engineActionSchema = z.discriminatedUnion('type', [
     device: id,
     direction,
     port: z._default(z.literal(1434), 1434),
+    /**
+     * Applied by the party at the far (Internet) end of the link, e.g. a transit provider filtering
+     * what it sends us: it relieves the link itself. Ingress only.
+     */
+    upstream: z.optional(z.boolean()),
   }),
-  z.object({ type: z.literal('acl.remove'), device: id, direction }),
+  z.object({
+    type: z.literal('acl.remove'),
+    device: id,
+    direction,
+    upstream: z.optional(z.boolean()),
+  }),
   z.object({
     type: z.literal('ratelimit.apply'),
     device: id,
@@ -156,6 +166,18 @@ export function applyAction(
       const ls = linksOfDevice(a.device);
       if (ls.length === 0) return unknownId('device (link or node)', 'device', a.device);
       const on = a.type === 'acl.apply';
+      if ((a.type === 'acl.apply' || a.type === 'acl.remove') && a.upstream) {
+        if (a.direction !== 'ingress') {
+          return {
+            ok: false,
+            code: 'invalid-action',
+            message: 'an upstream filter acts on what the far end sends us: direction must be "ingress"',
+            path: 'direction',
+          };
+        }
+        for (const l of ls) st.links[l]!.upstreamIngress = on;
+        break;
+      }
       for (const l of ls) {
         const link = st.links[l]!;
         if (a.type === 'acl.apply' || a.type === 'acl.remove') {

@@ -18,6 +18,8 @@ export interface Derived {
   /** Per segment, the path links that are not international (domestic reachability). */
   segDomestic: number[][];
   intlLinks: number[];
+  /** Per link: is it international (its far end abroad)? */
+  isIntl: boolean[];
   legitUpBase: number[];
   legitDownBase: number[];
   /** Worm datagram size in megabits (404 bytes). */
@@ -105,6 +107,7 @@ export function derive(p: EngineParams): Derived {
     clusterPath,
     segDomestic,
     intlLinks,
+    isIntl: intl,
     legitUpBase,
     legitDownBase,
     mbPerPkt: (WORM_DATAGRAM_BYTES * 8) / 1e6,

@@ -3,8 +3,12 @@
 // IDSs added reverse lookups for every worm source they logged, and resolver work multiplied until the
 // cluster fell over. The model keeps exactly that loop:
 //   attempts per lookup grow as answers are lost → load → utilisation ρ → share of queries answered.
-// Above overloadRho for failAfterS the cluster fails (answers nothing) until restarted. A restarted cluster
-// faces the same retry storm, so it only stays up if the links were relieved, capacity added or load moved.
+// Above overloadRho for failAfterS the cluster fails (answers nothing). Recovery is as physical as the
+// failure: nothing brings a failed cluster back but a restart (dns.restart — a player's order, or staff
+// following their standing procedure, both in the game's log), and a restart only sticks when the load
+// it meets — every stub's first attempt plus PTR lookups, at today's upstream loss — is at most
+// recoverRho. A restart into the same retry storm fails at once, so recovery waits for the links to be
+// relieved, capacity added or load moved, and comes earlier the earlier the flood stops.
 import { powInt } from './detmath';
 import type { Derived } from './derived';
 import type { EngineParams } from './params';
@@ -21,6 +25,7 @@ export function createClusterStates(p: EngineParams): ClusterState[] {
     attemptFail: 0,
     queriesPerSec: 0,
     rho: 0,
+    freshRho: 0,
     successRate: 1,
   }));
 }
@@ -74,18 +79,6 @@ export function stepDns(
       }
       cs.pending = still;
     }
-    // Timers: a failed cluster is restarted by staff after autoRestartS; restarts take restartS.
-    if (cs.status === 'down' && cs.statusUntilMs >= 0 && st.tMs >= cs.statusUntilMs) {
-      cs.status = 'restarting';
-      cs.statusUntilMs = st.tMs + c.restartS * 1000;
-    }
-    if (cs.status === 'restarting' && st.tMs >= cs.statusUntilMs) {
-      cs.status = 'up';
-      cs.statusUntilMs = -1;
-      cs.overloadS = 0;
-      cs.attemptFail = 0;
-      events.push({ tMs: st.tMs, kind: 'dns.up', id: c.id });
-    }
     // Upstream reachability across the cluster's path to the Internet (queries out, answers back).
     let up = 1;
     for (const l of d.clusterPath[k]!) {
@@ -103,6 +96,25 @@ export function stepDns(
     const rho = work / capacity;
     cs.queriesPerSec = q;
     cs.rho = rho;
+    // The load a cluster answering everything would meet: its own answers cause no retries, only the
+    // upstream losses do.
+    const freshAttempts = 1 - miss + miss * expectedAttempts(up, A);
+    cs.freshRho =
+      ((clientQ[k]! * freshAttempts + ptrQ[k]!) * (1 + miss * (1 - up) * c.upstreamRetryCost)) /
+      capacity;
+    if (cs.status === 'restarting' && st.tMs >= cs.statusUntilMs) {
+      cs.statusUntilMs = -1;
+      cs.overloadS = 0;
+      if (cs.freshRho <= c.recoverRho) {
+        cs.status = 'up';
+        cs.attemptFail = 0;
+        events.push({ tMs: st.tMs, kind: 'dns.up', id: c.id });
+      } else {
+        // Came up into the retry storm and fell over again before it answered much.
+        cs.status = 'down';
+        events.push({ tMs: st.tMs, kind: 'dns.restartFailed', id: c.id });
+      }
+    }
     if (cs.status === 'up') {
       const answered = rho > 1 ? 1 / rho : 1;
       cs.attemptFail = 1 - answered;
@@ -112,7 +124,7 @@ export function stepDns(
         cs.overloadS += dtS;
         if (cs.overloadS >= c.failAfterS) {
           cs.status = 'down';
-          cs.statusUntilMs = c.autoRestartS > 0 ? st.tMs + c.autoRestartS * 1000 : -1;
+          cs.statusUntilMs = -1;
           cs.attemptFail = 1;
           events.push({ tMs: st.tMs, kind: 'dns.down', id: c.id });
         }

@@ -19,7 +19,7 @@ import {
 } from './state';
 import { step } from './step';
 
-export const ENGINE_VERSION = '1.1.0';
+export const ENGINE_VERSION = '2.0.0';
 
 export function createEngine(params: EngineParams, seed: number): EngineState {
   const d = derive(params);
@@ -51,10 +51,11 @@ export function createEngine(params: EngineParams, seed: number): EngineState {
       leasedLinesDown: 0,
       idcServicesDown: 0,
       wormSentOutPps: 0,
+      wormBorderInPps: 0,
       regionsInfected: params.global.regions.map((r) => ({ id: r.id, infected: 0 })),
     },
     activity: 0,
-    flags: { wormLocal: false, outage: false },
+    flags: { wormLocal: false, outage: false, outageCrossMs: -1 },
     events: [],
   };
   return st;
@@ -90,11 +91,17 @@ export interface LinkMetrics {
   lossDownPct: number;
   wormUpPps: number;
   wormDownPps: number;
+  /** Worm datagrams/s the link's filters and rate limits dropped, per direction. */
+  wormFilteredUpPps: number;
+  wormFilteredDownPps: number;
   goodputUpMbps: number;
   goodputDownMbps: number;
   connected: boolean;
   aclIngress: boolean;
   aclEgress: boolean;
+  upstreamIngress: boolean;
+  rateIngressMbps: number;
+  rateEgressMbps: number;
 }
 
 export interface ClusterMetrics {
@@ -103,6 +110,8 @@ export interface ClusterMetrics {
   servers: number;
   queriesPerSec: number;
   utilisation: number;
+  /** Utilisation a restart would meet now (recovery needs it at most recoverRho). */
+  restartUtilisation: number;
   successPct: number;
 }
 
@@ -113,6 +122,7 @@ export interface SegmentMetrics {
   infected: number;
   offline: number;
   onlinePct: number;
+  intlOkPct: number;
   dnsSuccessPct: number;
   wormInPps: number;
   wormOutPps: number;
@@ -141,11 +151,16 @@ export function metrics(state: EngineState): EngineMetrics {
       lossDownPct: 100 * l.lossDown,
       wormUpPps: l.wormUpPps,
       wormDownPps: l.wormDownPps,
+      wormFilteredUpPps: l.wormFilteredUpPps,
+      wormFilteredDownPps: l.wormFilteredDownPps,
       goodputUpMbps: l.goodputUpMbps,
       goodputDownMbps: l.goodputDownMbps,
       connected: l.connected,
       aclIngress: l.aclIngress,
       aclEgress: l.aclEgress,
+      upstreamIngress: l.upstreamIngress,
+      rateIngressMbps: l.rateIngressMbps,
+      rateEgressMbps: l.rateEgressMbps,
     })),
     clusters: state.clusters.map((c) => ({
       id: c.id,
@@ -153,6 +168,7 @@ export function metrics(state: EngineState): EngineMetrics {
       servers: c.servers,
       queriesPerSec: c.queriesPerSec,
       utilisation: c.rho,
+      restartUtilisation: c.freshRho,
       successPct: 100 * c.successRate,
     })),
     segments: state.segments.map((s) => ({
@@ -162,6 +178,7 @@ export function metrics(state: EngineState): EngineMetrics {
       infected: s.infected,
       offline: s.offline,
       onlinePct: 100 * s.online,
+      intlOkPct: 100 * s.intlOk,
       dnsSuccessPct: 100 * s.dnsOk,
       wormInPps: s.wormInPps,
       wormOutPps: s.wormOutPps,

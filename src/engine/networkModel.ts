@@ -1,10 +1,15 @@
 // Network layer: the player's network as a graph. Worm datagrams from infected hosts inside flow outwards
 // along each segment's path; scans from the Internet flow inwards along the same path. On every link and
 // direction the carried load is min(offered, capacity) and the excess is tail-dropped evenly, so worm and
-// legit packets lose alike. Filters act where they sit: an ingress ACL removes inbound worm packets at that
-// link and everything inwards of it, an egress ACL removes outbound ones at that link and everything
-// outwards of it — which is why an ingress filter at the gateway protects hosts but leaves links flooded
-// from inside as full as before.
+// legit packets lose alike. Filters act where they sit: our ACLs are on our routers, at the outer end of a
+// domestic link (so an ingress filter there relieves the link and everything inwards of it) and at the
+// near end of an international link (the far end is abroad): our ingress filter on an international link
+// protects what lies behind it but leaves the link itself as flooded as before. Only the party upstream
+// (a transit provider asked to filter) can relieve that link's inbound direction. An egress filter acts at
+// our end before the link, relieving it and everything outwards — which is why filtering outbound at the
+// gateway relieves a flood from inside while an inbound filter does not.
+// Scans from the Internet reach us through the Korean core, losing what the global layer says that core
+// drops (the same loss every other Korean host sees).
 import { clamp, oneMinusExpNeg } from './detmath';
 import { IPV4_SPACE, type Derived } from './derived';
 import { drawBinomial } from './draws';
@@ -26,6 +31,7 @@ export function createSegmentStates(p: EngineParams, d: Derived): SegmentState[]
     wormInPps: 0,
     wormOutPps: 0,
     conn: 1,
+    intlOk: 1,
     dnsOk: 1,
     online: 1,
   }));
@@ -37,6 +43,7 @@ export function createLinkStates(p: EngineParams): LinkState[] {
     connected: true,
     aclIngress: false,
     aclEgress: false,
+    upstreamIngress: false,
     rateIngressMbps: -1,
     rateEgressMbps: -1,
     utilUp: 0,
@@ -45,6 +52,8 @@ export function createLinkStates(p: EngineParams): LinkState[] {
     lossDown: 0,
     wormUpPps: 0,
     wormDownPps: 0,
+    wormFilteredUpPps: 0,
+    wormFilteredDownPps: 0,
     goodputUpMbps: 0,
     goodputDownMbps: 0,
     saturated: false,
@@ -58,6 +67,20 @@ let segFirst = new Float64Array(0);
 function linkLoss(capacityMbps: number, connected: boolean, offeredMbps: number): number {
   if (!connected) return 1;
   return offeredMbps > capacityMbps ? 1 - capacityMbps / offeredMbps : 0;
+}
+
+/** Share of worm packets our ingress ACL or rate limit on this link lets through. */
+function ourIngressPass(ls: LinkState, offeredPps: number, mbPerPkt: number): number {
+  if (ls.aclIngress) return 0;
+  if (ls.rateIngressMbps >= 0 && offeredPps > 0 && mbPerPkt > 0) {
+    return Math.min(1, ls.rateIngressMbps / mbPerPkt / offeredPps);
+  }
+  return 1;
+}
+
+/** Users' experience of a path that delivers `ok` of its packets: fine up to lossFine, gone at lossOffline. */
+function usable(net: EngineParams['network'], ok: number): number {
+  return clamp((net.lossOffline - (1 - ok)) / (net.lossOffline - net.lossFine), 0, 1);
 }
 
 /**
@@ -104,6 +127,7 @@ export function stepNetwork(
     ls.goodputUpMbps = legitMbps * (1 - loss);
     ls.utilUp = ls.connected ? Math.min(total, cap) / cap : 0;
     ls.wormUpPps = offered * pass * (1 - loss);
+    ls.wormFilteredUpPps = offered * (1 - pass);
     const keep = pass * (1 - loss);
     for (const s of users) {
       if (d.segPath[s]![0] === l) segFirst[s] = segAmt[s]! * keep;
@@ -117,32 +141,41 @@ export function stepNetwork(
     internal += segFirst[s]!;
     st.segments[s]!.wormOutPps = segFirst[s]!;
   }
-  // Inbound (towards customers): scans from the Internet enter at the outer end of each path.
-  const perAddress = deliveredScans / IPV4_SPACE;
+  // Inbound (towards customers): scans from the Internet enter at the outer end of each path, after the
+  // Korean core's loss.
+  const krKeep = 1 - (st.global.coreLoss[d.krIndex] ?? 0);
+  const perAddress = (deliveredScans * krKeep) / IPV4_SPACE;
   for (let s = 0; s < nS; s++) {
     segAmt[s] = st.segments[s]!.nullRouted ? 0 : perAddress * segs[s]!.addresses;
   }
+  let borderIn = 0;
   for (let k = d.upOrder.length - 1; k >= 0; k--) {
     const l = d.upOrder[k]!;
     const ls = st.links[l]!;
+    const intl = d.isIntl[l]!;
     const users = d.linkUsers[l]!;
     let offered = 0;
     for (const s of users) offered += segAmt[s]!;
-    let pass = ls.aclIngress ? 0 : 1;
-    if (pass > 0 && ls.rateIngressMbps >= 0 && offered > 0) {
-      pass = Math.min(1, ls.rateIngressMbps / mb / offered);
-    }
+    // Before the link: the upstream party's filter, and on a domestic link our own.
+    let pre = ls.upstreamIngress ? 0 : 1;
+    if (!intl && pre > 0) pre = ourIngressPass(ls, offered, mb);
     const cap = links[l]!.capacityMbps;
     const legitMbps = legit * d.legitDownBase[l]!;
-    const total = legitMbps + offered * pass * mb;
+    const total = legitMbps + offered * pre * mb;
     const loss = linkLoss(cap, ls.connected, total);
     ls.lossDown = loss;
     ls.goodputDownMbps = legitMbps * (1 - loss);
     ls.utilDown = ls.connected ? Math.min(total, cap) / cap : 0;
-    ls.wormDownPps = offered * pass * (1 - loss);
-    const keep = pass * (1 - loss);
+    const carried = offered * pre * (1 - loss);
+    ls.wormDownPps = carried;
+    // After an international link: our filter at the gateway.
+    const post = intl ? ourIngressPass(ls, carried, mb) : 1;
+    ls.wormFilteredDownPps = offered * (1 - pre) + carried * (1 - post);
+    if (intl) borderIn += carried * post;
+    const keep = pre * (1 - loss) * post;
     for (const s of users) segAmt[s] = segAmt[s]! * keep;
   }
+  st.m.wormBorderInPps = borderIn;
   // Scans from infected hosts inside that target the player's own addresses travel the backbone and
   // enter each segment through its own uplink (backbone load of this small share is not modelled).
   const internalPerAddress = internal / IPV4_SPACE;
@@ -151,7 +184,7 @@ export function stepNetwork(
     const seg = segs[s]!;
     const first = st.links[d.segPath[s]![0]!]!;
     let inPps = segAmt[s]!;
-    if (!ss.nullRouted && !first.aclIngress) {
+    if (!ss.nullRouted && ourIngressPass(first, 1, 0) > 0) {
       inPps += internalPerAddress * seg.addresses * (1 - first.lossDown);
     }
     ss.wormInPps = inPps;
@@ -169,9 +202,15 @@ export function stepNetwork(
       ok *= (1 - ls.lossUp) * (1 - ls.lossDown);
     }
     const net = p.network;
-    ss.conn = ss.nullRouted
-      ? 0
-      : clamp((net.lossOffline - (1 - ok)) / (net.lossOffline - net.lossFine), 0, 1);
+    ss.conn = ss.nullRouted ? 0 : usable(net, ok);
+    // Foreign sites, game servers and mail abroad: loss along the international part of the path.
+    let intlOk = 1;
+    for (const l of d.segPath[s]!) {
+      if (!d.isIntl[l]) continue;
+      const ls = st.links[l]!;
+      intlOk *= (1 - ls.lossUp) * (1 - ls.lossDown);
+    }
+    ss.intlOk = ss.nullRouted ? 0 : usable(net, intlOk);
   }
   return sentOut;
 }

@@ -104,6 +104,11 @@ export const segmentSchema = z.object({
   resolver: id,
   /** How much the segment's service depends on name resolution (1: browsing users, 0: pure IP). */
   dnsDependence: share,
+  /**
+   * Share of the segment's service that needs the international links (foreign sites, game servers,
+   * mail abroad): lost in proportion when those links drop packets, DNS or not.
+   */
+  intlDependence: z._default(share, 0),
   /** Firewalls/IDSs that do reverse (PTR) lookups on worm sources: lookups per 1,000 worm packets seen. */
   ptrPerKpps: nonNeg,
 });
@@ -124,10 +129,14 @@ export const clusterSchema = z.object({
   /** Utilisation above which the cluster is overloaded, and for how long it survives that. */
   overloadRho: pos,
   failAfterS: pos,
-  /** Time to bring a failed or restarted cluster back (boot, cache warm-up). */
+  /** Time a restart takes (stop, boot, cache warm-up) before the cluster answers again. */
   restartS: pos,
-  /** A failed cluster is restarted by its on-site staff after this long (0: only on command). */
-  autoRestartS: nonNeg,
+  /**
+   * Hysteresis of recovery: a restart sticks only if the load the cluster then faces is at most this
+   * utilisation (below overloadRho, or it would fall over again at once). Nothing restarts a failed
+   * cluster but a restart (dns.restart, by a player or by staff following their standing procedure).
+   */
+  recoverRho: z._default(pos, 0.9),
   /** Time until servers added with dns.addCapacity answer queries. */
   addCapacityS: pos,
 });
@@ -296,6 +305,15 @@ function checkReferences(p: EngineParams, ctx: RefinementCtx): void {
   if (!regionSeen.has('KR')) {
     ctx.addIssue({ code: 'custom', path: ['global', 'regions'], message: 'region KR is required' });
   }
+  net.clusters.forEach((c, i) => {
+    if (c.recoverRho >= c.overloadRho) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['network', 'clusters', i, 'recoverRho'],
+        message: `recoverRho (${c.recoverRho}) must be below overloadRho (${c.overloadRho}): a cluster that comes back at the load that fails it flaps`,
+      });
+    }
+  });
   // Link order along paths must be acyclic, so flows can be pushed through links in one pass.
   const next = new Map<string, Set<string>>();
   for (const s of net.segments) {

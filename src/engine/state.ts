@@ -43,6 +43,8 @@ export interface SegmentState {
   wormOutPps: number;
   /** Share of the path usable (domestic), DNS lookup success, subscribers online (all 0..1). */
   conn: number;
+  /** Usable share of the segment's international path (foreign sites, games, mail). */
+  intlOk: number;
   dnsOk: number;
   online: number;
 }
@@ -50,9 +52,15 @@ export interface SegmentState {
 export interface LinkState {
   id: string;
   connected: boolean;
-  /** UDP 1434 ACLs: ingress = towards customers (from the Internet side), egress = towards the Internet. */
+  /**
+   * UDP 1434 ACLs: ingress = towards customers (from the Internet side), egress = towards the Internet.
+   * Ours sit on our router at the link's end; on an international link that is the near (Korean) end,
+   * so our ingress filter acts only after the link has carried the flood.
+   */
   aclIngress: boolean;
   aclEgress: boolean;
+  /** A filter the party upstream of the link applied at its far end (a transit provider's ACL). */
+  upstreamIngress: boolean;
   /** Rate limits on UDP 1434 in Mb/s per direction; -1 = none. */
   rateIngressMbps: number;
   rateEgressMbps: number;
@@ -63,6 +71,9 @@ export interface LinkState {
   lossDown: number;
   wormUpPps: number;
   wormDownPps: number;
+  /** Worm datagrams/s this link's filters and rate limits dropped in the last step, per direction. */
+  wormFilteredUpPps: number;
+  wormFilteredDownPps: number;
   /** Legit traffic delivered across the link (offered legit × (1 − loss)), Mb/s. */
   goodputUpMbps: number;
   goodputDownMbps: number;
@@ -78,12 +89,17 @@ export interface ClusterState {
   pending: { readyMs: number; servers: number }[];
   /** Seconds spent above the overload threshold (decays when below). */
   overloadS: number;
-  /** When a down cluster auto-restarts or a restarting one is back (-1: not scheduled). */
+  /** When a restarting cluster finishes its restart (-1: not restarting). */
   statusUntilMs: number;
   /** Per-attempt failure probability of the last step (stub retries react to it). */
   attemptFail: number;
   queriesPerSec: number;
   rho: number;
+  /**
+   * Utilisation the cluster would face if it answered every attempt (no retries caused by itself):
+   * the load a restart meets. A restart only sticks when this is at most the cluster's recoverRho.
+   */
+  freshRho: number;
   successRate: number;
 }
 
@@ -142,6 +158,8 @@ export interface HeadlineMetrics {
   leasedLinesDown: number;
   idcServicesDown: number;
   wormSentOutPps: number;
+  /** Worm datagrams/s from the Internet that got past our international gateways into our network. */
+  wormBorderInPps: number;
   /** Infected hosts per region of the global layer (KR excludes the player's own hosts here). */
   regionsInfected: { id: string; infected: number }[];
 }
@@ -161,7 +179,12 @@ export interface EngineState {
   pacePrev: number[];
   m: HeadlineMetrics;
   activity: number;
-  flags: { wormLocal: boolean; outage: boolean };
+  flags: {
+    wormLocal: boolean;
+    outage: boolean;
+    /** When subscribers online last crossed the outage line in the direction not yet confirmed (-1: none). */
+    outageCrossMs: number;
+  };
   events: EngineEvent[];
 }
 

@@ -50,7 +50,11 @@ function updateHeadline(st: EngineState, p: EngineParams, d: Derived, sentOut: n
     exp += ss.exposed;
     pat += ss.patched;
     off += ss.offline;
-    ss.online = ss.nullRouted ? 0 : ss.conn * (1 - seg.dnsDependence * (1 - ss.dnsOk));
+    ss.online = ss.nullRouted
+      ? 0
+      : ss.conn *
+        (1 - seg.dnsDependence * (1 - ss.dnsOk)) *
+        (1 - seg.intlDependence * (1 - ss.intlOk));
     subsOn += seg.subscribers * ss.online;
     dnsW += seg.dnsQps * ss.dnsOk;
     if (seg.kind === 'leased') leasedDown += Math.round(seg.lines * (1 - ss.online));
@@ -93,13 +97,7 @@ function updateEvents(st: EngineState): void {
     st.flags.wormLocal = true;
     st.events.push({ tMs: t, kind: 'worm.local' });
   }
-  if (!st.flags.outage && m.subscribersOnlinePct < 50) {
-    st.flags.outage = true;
-    st.events.push({ tMs: t, kind: 'outage.start' });
-  } else if (st.flags.outage && m.subscribersOnlinePct >= 50) {
-    st.flags.outage = false;
-    st.events.push({ tMs: t, kind: 'outage.end' });
-  }
+  updateOutage(st, t);
   for (const ls of st.links) {
     const loss = Math.max(ls.lossUp, ls.lossDown);
     if (!ls.saturated && loss > 0.05) {
@@ -109,6 +107,32 @@ function updateEvents(st: EngineState): void {
       ls.saturated = false;
       st.events.push({ tMs: t, kind: 'link.cleared', id: ls.id });
     }
+  }
+}
+
+/**
+ * An outage is what an operator would call one: fewer than half the subscribers online for a whole
+ * minute; it ends when at least half have been back for ten minutes without a break. Both events carry
+ * the time the line was crossed (so a cluster that comes back for a moment and falls again makes no
+ * event at all), and are raised when they are confirmed.
+ */
+export const OUTAGE_LINE_PCT = 50;
+export const OUTAGE_CONFIRM_START_MS = 60_000;
+export const OUTAGE_CONFIRM_END_MS = 600_000;
+
+function updateOutage(st: EngineState, t: number): void {
+  const f = st.flags;
+  const below = st.m.subscribersOnlinePct < OUTAGE_LINE_PCT;
+  if (below === f.outage) {
+    f.outageCrossMs = -1;
+    return;
+  }
+  if (f.outageCrossMs < 0) f.outageCrossMs = t;
+  const need = below ? OUTAGE_CONFIRM_START_MS : OUTAGE_CONFIRM_END_MS;
+  if (t - f.outageCrossMs >= need) {
+    f.outage = below;
+    st.events.push({ tMs: f.outageCrossMs, kind: below ? 'outage.start' : 'outage.end' });
+    f.outageCrossMs = -1;
   }
 }
 

@@ -26,6 +26,10 @@ export interface GameMetrics {
   ownUnpatched: number;
   /** Worm traffic leaving the network towards the Internet, Mb/s. */
   outboundWormMbps: number;
+  /** Worm traffic crossing our border either way (out to the Internet, in past our gateways), Mb/s. */
+  borderWormMbps: number;
+  /** Leased lines and hosted IDC services down. */
+  servicesDown: number;
   wormStarted: boolean;
 }
 
@@ -43,6 +47,8 @@ export function gameMetrics(s: EngineState, p: EngineParams): GameMetrics {
     ownInfected: m.ownInfected,
     ownUnpatched: m.ownExposed + m.ownInfected + m.ownOffline,
     outboundWormMbps: m.wormSentOutPps * MB_PER_WORM_PACKET,
+    borderWormMbps: (m.wormSentOutPps + m.wormBorderInPps) * MB_PER_WORM_PACKET,
+    servicesDown: m.leasedLinesDown + m.idcServicesDown,
     wormStarted: s.global.started,
   };
 }

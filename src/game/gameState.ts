@@ -6,6 +6,7 @@
 import type { EngineState } from '../engine/index';
 import type { ClockState } from './clock';
 import type { Claim, CustomInjectTarget, ParsedCommand } from './commandSchema';
+import type { OutsideAction, PatchCampaign } from './procedures';
 import type { ContactStatus } from './contact.machine';
 import type { InjectStatus } from './inject.machine';
 import type { Flag, LocalText } from './levelSchema';
@@ -23,6 +24,8 @@ export interface TaskState {
   dueTick: number;
   staff: string[];
   status: TaskStatus;
+  /** Started by staff following a standing procedure, not by a player's order. */
+  by?: 'procedure';
   /** Why it failed, when it did (ko/en for the feed). */
   failure?: LocalText;
 }
@@ -126,6 +129,12 @@ export interface GameState {
    * exactly the hashes they had before the field existed.
    */
   customInjects?: CustomInject[];
+  /** Resolver clusters not answering: since when, and whether a restart already failed (procedures.ts). */
+  dnsDown?: Record<string, { since: number; afterRestart: boolean }>;
+  /** Patch campaigns under way (procedures.ts). */
+  campaigns?: PatchCampaign[];
+  /** What outside parties agreed to do, and when (dueTick −1 once done). */
+  outside?: OutsideAction[];
   /** Running digest of the accepted command log: any reordering or insertion changes every later hash. */
   logDigest: string;
   commandCount: number;

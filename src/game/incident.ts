@@ -36,9 +36,11 @@ import type { Level } from './levelSchema';
 import { seedRng } from './prng';
 import type { Rejection } from './rejectionText';
 import type { Role } from './roles';
-import { initialAccumulators, scoreOf, type Score } from './scoring';
+import { initialAccumulators, scoreOf, updateBorderClear, type Score } from './scoring';
 import { isoToTick } from './simTime';
 import { arrive, initialStaff, staffCost } from './staff';
+import { runDnsProcedure } from './dnsProcedure';
+import { finishCampaigns, paceCampaigns, runOutsideActions, trackDnsFailures } from './procedures';
 
 export const GAME_VERSION = '0.1.0';
 
@@ -111,6 +113,7 @@ export function nextGamePointMs(state: GameState, level: Level): number {
     }
   });
   for (const c of state.contacts) if (c.status === 'expecting') consider(c.deadlineTick);
+  for (const o of state.outside ?? []) if (o.dueTick >= 0) consider(o.dueTick);
   consider(state.clock.skipTo);
   return next;
 }
@@ -129,13 +132,20 @@ function gamePoint(state: GameState, level: Level): GameState {
   acc.dnsDownSeconds += (1 - m.dnsSuccess) * dtS;
   acc.infectedHostSeconds += m.ownInfected * dtS;
   acc.outboundWormMbit += m.outboundWormMbps * dtS;
+  acc.serviceSecondsLost += m.servicesDown * dtS;
   acc.seconds += dtS;
   if (acc.onsetTick === null && m.wormStarted) {
     // The onset event carries the exact time; the game point can be up to a minute later.
     const onset = raised.find((e) => e.kind === 'worm.onset');
     acc.onsetTick = onset ? Math.floor(onset.tMs / 1000) : tick;
   }
-  let s: GameState = { ...state, engine, tick, lastGameMs: engine.tMs, acc };
+  let s: GameState = {
+    ...state,
+    engine,
+    tick,
+    lastGameMs: engine.tMs,
+    acc: updateBorderClear(acc, tick, m.borderWormMbps, intlCapacityMbps(level)),
+  };
   if (events.length > 0) {
     s = {
       ...s,
@@ -160,7 +170,13 @@ function gamePoint(state: GameState, level: Level): GameState {
   ) {
     s = hourlyCallReport(s, engine.obs.callsPerMin);
   }
+  s = trackDnsFailures(s, raised);
   s = settle(s, level);
+  // What people do without an order this minute, after the tasks that landed freed their hands.
+  s = finishCampaigns(s);
+  s = runOutsideActions(s, level);
+  s = runDnsProcedure(s, level);
+  s = paceCampaigns(s, level);
   if (
     s.clock.skipTo !== null &&
     (s.tick >= s.clock.skipTo ||
@@ -171,6 +187,19 @@ function gamePoint(state: GameState, level: Level): GameState {
   }
   if (s.tick >= s.endTick) s = { ...s, ended: true, clock: { ...s.clock, skipTo: null } };
   return { ...s, nextGameMs: nextGamePointMs(s, level) };
+}
+
+const intlCapacity = new WeakMap<Level, number>();
+
+/** Our international capacity (one direction), the scale of "worm traffic at the border". */
+function intlCapacityMbps(level: Level): number {
+  let c = intlCapacity.get(level);
+  if (c === undefined) {
+    c = 0;
+    for (const l of level.engine.network.links) if (l.kind === 'international') c += l.capacityMbps;
+    intlCapacity.set(level, c);
+  }
+  return c;
 }
 
 /** Called after each game point with the states before and after (checkpoints hook in here). */

@@ -13,7 +13,12 @@ import { claimSchema, commandTypeSchema, INSTANT_COMMANDS, parseCommand } from '
 import { PLAYER_ROLES, roleSchema, staffSkillSchema } from './roles';
 import { isoToTick } from './simTime';
 
-export const LEVEL_FORMAT_VERSION = 1;
+/**
+ * 2: DNS clusters no longer restart on a timer (engine `autoRestartS` gone; staff restart them under
+ * `procedures.dnsRestart`), patch rates come from staff (`procedures.patchHostsPerStaffHour`), contacts
+ * can be asked to act (`request`), and the score has a `serviceHours` part.
+ */
+export const LEVEL_FORMAT_VERSION = 2;
 
 const text = z.string().check(z.minLength(1));
 export const localTextSchema = z.strictObject({ ko: text, en: text });
@@ -209,6 +214,51 @@ const injectSchema = z.strictObject({
   defaultChoice: z.optional(idSchema),
 });
 
+/**
+ * A message that asks the contact to act on the network: a provider filtering UDP 1434 on its side of
+ * the link it hands us. Whether it agrees is drawn from the run's seed (acceptChance) and it acts after
+ * a delay drawn between delayMin[0] and delayMin[1] minutes; once applied, the engine has the filter.
+ */
+const requestSchema = z.strictObject({
+  /** The link the contact filters at its far end (what it sends us across that link). */
+  filterLink: text,
+  acceptChance: z.number().check(z.minimum(0), z.maximum(1)),
+  delayMin: z
+    .tuple([num(0), num(0)])
+    .check(
+      z.refine((d: [number, number]) => d[0] <= d[1], 'delayMin: [shortest, longest] minutes'),
+    ),
+  /** What the contact answers, agreed or refused (ko/en), shown in the inbox. */
+  accepted: localTextSchema,
+  refused: localTextSchema,
+});
+
+const SEGMENT_KINDS = ['broadband', 'leased', 'idc', 'pcbang'] as const;
+/**
+ * What staff do without being told, and how fast hands work. Rates are per person actually on the job;
+ * a command's typed rate can only ask for less.
+ */
+const proceduresSchema = z.strictObject({
+  /**
+   * Systems staff on duty restart a resolver cluster that stopped answering, afterMin minutes after it
+   * failed and again retryMin after each failed restart, if someone is free (null: only on command).
+   */
+  dnsRestart: z._default(
+    z.nullable(z.strictObject({ afterMin: num(0), retryMin: positive })),
+    { afterMin: 15, retryMin: 30 },
+  ),
+  /** Hosts one person patches (hotfix, reboot, check) per hour, by kind of segment. */
+  patchHostsPerStaffHour: z._default(
+    z.strictObject(
+      Object.fromEntries(SEGMENT_KINDS.map((k) => [k, num(0)])) as Record<
+        (typeof SEGMENT_KINDS)[number],
+        ReturnType<typeof num>
+      >,
+    ),
+    { broadband: 0.5, leased: 2, idc: 2.5, pcbang: 1 },
+  ),
+});
+
 const CONTACT_KINDS = ['customer', 'kisa', 'mic', 'isp', 'vendor', 'press', 'executive'] as const;
 const contactSchema = z.strictObject({
   id: idSchema,
@@ -222,6 +272,7 @@ const contactSchema = z.strictObject({
         id: idSchema,
         text: localTextSchema,
         claims: z._default(z.array(claimSchema), []),
+        request: z.optional(requestSchema),
       }),
     )
     .check(z.minLength(1)),
@@ -238,6 +289,7 @@ export const SCORE_PARTS = [
   'communications',
   'mondayReadiness',
   'staffCost',
+  'serviceHours',
 ] as const;
 export type ScorePart = (typeof SCORE_PARTS)[number];
 const partRecord = <T extends z.ZodMiniType>(v: T) =>
@@ -249,7 +301,7 @@ const scoringSchema = z.strictObject({
   /**
    * The raw value at which a part scores 0 (it scores 100 at 0 raw). Units: subscriber-hours,
    * % unavailable, host-hours, worm gigabytes, minutes, minutes, minutes, penalty points,
-   * % of exposed hosts left, won (thousands).
+   * % of exposed hosts left, won (thousands), line/service-hours.
    */
   zeroAt: partRecord(positive),
 });
@@ -292,6 +344,10 @@ const levelFields = z.strictObject({
   scoring: scoringSchema,
   history: historySchema,
   discussion: z._default(z.array(discussionSchema), []),
+  procedures: z._default(proceduresSchema, {
+    dnsRestart: { afterMin: 15, retryMin: 30 },
+    patchHostsPerStaffHour: { broadband: 0.5, leased: 2, idc: 2.5, pcbang: 1 },
+  }),
   /** Names of the engine's devices in both languages (the engine's own `name`s are English). */
   labels: z.optional(labelsSchema),
 });
@@ -319,6 +375,16 @@ export const levelSchema = levelFields.check(
         }
       }
     }
+    const requestLinks = new Set(level.engine.network.links.map((l) => l.id));
+    level.contacts.forEach((c, i) =>
+      c.options.forEach((o, j) => {
+        if (o.request && !requestLinks.has(o.request.filterLink))
+          issue(
+            ['contacts', i, 'options', j, 'request', 'filterLink'],
+            `no link "${o.request.filterLink}" in engine.network`,
+          );
+      }),
+    );
     const contacts = new Set(level.contacts.map((c) => c.id));
     const staff = new Set(level.staff.map((s) => s.id));
     const start = isoToTick(level.meta.start)!;
@@ -401,7 +467,9 @@ export function parseLevel(
     return {
       ok: false,
       errors: [
-        `formatVersion: unsupported version ${String(version)}, expected ${LEVEL_FORMAT_VERSION}`,
+        version === 1
+          ? `formatVersion: version 1 levels are no longer played (DNS restarted itself on a timer there; version ${LEVEL_FORMAT_VERSION} restarts it through staff and load, see docs/SCENARIO-FORMAT.md), expected ${LEVEL_FORMAT_VERSION}`
+          : `formatVersion: unsupported version ${String(version)}, expected ${LEVEL_FORMAT_VERSION}`,
       ],
     };
   }

@@ -15,6 +15,7 @@ import { nextFloat } from './prng';
 import type { Role } from './roles';
 import { assign, callIn, release } from './staff';
 import { nextTaskStatus } from './task.machine';
+import { paceCampaigns, receiveRequest, setCampaign } from './procedures';
 
 /** Flags that count as "the organisation has detected the worm" for time-to-detect. */
 const DETECTION_FLAGS: Flag[] = ['knowsWorm', 'knowsUdp1434'];
@@ -30,6 +31,7 @@ export function startTask(
   level: Level,
   role: Role,
   cmd: ParsedCommand,
+  by?: 'procedure',
 ): GameState {
   const rule = ruleFor(level, cmd.type)!;
   const id = state.nextTaskId;
@@ -44,6 +46,7 @@ export function startTask(
     dueTick: state.tick + Math.round(rule.durationMin * 60),
     staff: ids,
     status: 'running',
+    ...(by ? { by } : {}),
   };
   return {
     ...state,
@@ -52,7 +55,16 @@ export function startTask(
     nextTaskId: id + 1,
     feed: [
       ...state.feed,
-      { tick: state.tick, kind: 'task.started', params: { task: id, command: cmd.type, role } },
+      {
+        tick: state.tick,
+        kind: 'task.started',
+        params: {
+          task: id,
+          command: cmd.type,
+          role,
+          ...(by ? { by, staff: ids.join(', ') } : {}),
+        },
+      },
     ],
   };
 }
@@ -110,6 +122,16 @@ export function landTask(state: GameState, level: Level, task: TaskState): GameS
     if (u < chance) return finishTask(s, task, false, TASK_FAILED_TEXT);
   }
   const cmd = task.command;
+  if (cmd.type === 'patch.start' || cmd.type === 'patch.stop') {
+    // A campaign moves at the pace of free hands (procedures.ts), whatever rate was typed.
+    s = setCampaign(s, cmd.args.segment, cmd.type === 'patch.start' ? cmd.args.hostsPerHour : null);
+    if (cmd.type === 'patch.stop') {
+      const r = applyAction(s.engine, level.engine, { type: 'patch.stop', segment: cmd.args.segment });
+      if (r.ok) s = { ...s, engine: r.state };
+    }
+    s = finishTask(s, task, true);
+    return paceCampaigns(s, level);
+  }
   const action = engineActionFor(cmd);
   if (action) {
     const r = applyAction(s.engine, level.engine, action);
@@ -120,13 +142,6 @@ export function landTask(state: GameState, level: Level, task: TaskState): GameS
       });
     }
     s = { ...s, engine: r.state };
-    if (
-      (cmd.type === 'filter.apply' || cmd.type === 'ratelimit.apply') &&
-      s.acc.firstFilterTick === null &&
-      s.acc.onsetTick !== null
-    ) {
-      s = { ...s, acc: { ...s.acc, firstFilterTick: s.tick } };
-    }
     return finishTask(s, task, true);
   }
   const diag = diagnose(cmd, s.engine, level.engine);
@@ -153,6 +168,7 @@ export function landTask(state: GameState, level: Level, task: TaskState): GameS
       break;
     case 'comms.send':
       s = sendMessage(s, level, cmd.args.to, cmd.args.blocks, cmd.args.claims);
+      for (const b of cmd.args.blocks) s = receiveRequest(s, level, cmd.args.to, b);
       break;
     default:
       break;

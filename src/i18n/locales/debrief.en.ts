@@ -24,11 +24,12 @@ export const debriefEn = {
     infectedHostHours: 'Infected host-hours',
     outboundWorm: 'Worm traffic sent out',
     timeToDetect: 'Time to detect',
-    timeToFilter: 'Time to first filter',
+    timeToFilter: 'Time until border worm traffic stopped',
     timeToNotifyKisa: 'Time to notify KISA',
     communications: 'Communications',
     mondayReadiness: 'Ready for Monday',
     staffCost: 'Staff cost',
+    serviceHours: 'Leased-line and IDC service-hours lost',
     total: 'Total',
   },
 } as const;

@@ -26,11 +26,12 @@ export const debriefKo: Widen<typeof debriefEn> = {
     infectedHostHours: '감염 호스트-시간',
     outboundWorm: '외부로 보낸 웜 트래픽',
     timeToDetect: '탐지까지 걸린 시간',
-    timeToFilter: '첫 차단까지 걸린 시간',
+    timeToFilter: '경계 웜 트래픽 차단까지 걸린 시간',
     timeToNotifyKisa: 'KISA 신고까지 걸린 시간',
     communications: '대외 소통',
     mondayReadiness: '월요일 대비',
     staffCost: '인건비',
+    serviceHours: '전용회선·IDC 서비스 장애 시간',
     total: '합계',
   },
 };

@@ -55,7 +55,15 @@ describe('filters', () => {
   it('a late ingress filter does not relieve links flooded from inside', () => {
     const late = INTL.map((l) => acl(kst(14, 38), l, 'ingress'));
     const m = metrics(run(P, kst(14, 45), late));
-    expect(link(m, 'intl-hyehwa').wormDownPps).toBe(0);
+    // Our filter sits at our end of the international link: nothing gets in, but the link still
+    // carries what the Internet sends.
+    expect(m.wormBorderInPps).toBe(0);
+    expect(baseline1445.wormBorderInPps).toBeGreaterThan(0);
+    expect(link(m, 'intl-hyehwa').wormFilteredDownPps).toBeGreaterThan(0);
+    expect(link(m, 'intl-hyehwa').wormDownPps).toBeCloseTo(
+      link(baseline1445, 'intl-hyehwa').wormDownPps,
+      -3,
+    );
     // Outbound worm traffic from infected hosts inside still fills the gateway.
     expect(link(m, 'intl-hyehwa').lossUpPct).toBeGreaterThan(40);
     expect(link(m, 'intl-hyehwa').lossUpPct).toBeCloseTo(
@@ -63,6 +71,44 @@ describe('filters', () => {
       -1,
     );
     expect(link(m, 'lan-idc-mokdong').lossUpPct).toBeGreaterThan(90);
+  });
+
+  it("only the upstream party's filter relieves an international link's inbound direction", () => {
+    const ours = metrics(run(P, kst(14, 45), [acl(kst(14, 20), 'intl-hyehwa', 'ingress')]));
+    const theirs = metrics(
+      run(P, kst(14, 45), [
+        {
+          atMs: kst(14, 20),
+          action: {
+            type: 'acl.apply',
+            device: 'intl-hyehwa',
+            direction: 'ingress',
+            port: 1434,
+            upstream: true,
+          },
+        },
+      ]),
+    );
+    expect(link(theirs, 'intl-hyehwa').wormDownPps).toBe(0);
+    expect(link(theirs, 'intl-hyehwa').upstreamIngress).toBe(true);
+    expect(link(ours, 'intl-hyehwa').wormDownPps).toBeGreaterThan(0);
+    expect(link(theirs, 'intl-hyehwa').utilDownPct).toBeLessThan(
+      link(ours, 'intl-hyehwa').utilDownPct,
+    );
+    // Both keep the worm out of the network behind the link (what is left comes in at Busan).
+    expect(theirs.wormBorderInPps).toBeLessThan(baseline1445.wormBorderInPps);
+    expect(ours.wormBorderInPps).toBeLessThan(baseline1445.wormBorderInPps);
+  });
+
+  it('an upstream filter must be inbound', () => {
+    const r = applyAction(run(P, kst(14, 0)), P, {
+      type: 'acl.apply',
+      device: 'intl-hyehwa',
+      direction: 'egress',
+      upstream: true,
+    });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.path).toBe('direction');
   });
 
   it('an egress filter protects upstream links and the Internet, not the LAN behind it', () => {
@@ -178,7 +224,9 @@ describe('hosts', () => {
     if (!r.ok) throw new Error(r.message);
     const s0 = seg(metrics(start), 'idc-hyehwa');
     const s1 = seg(metrics(advanceTo(r.state, P, kst(16, 0))), 'idc-hyehwa');
-    expect(s1.patched - s0.patched).toBe(360);
+    // One step short of 16:00 at most (advanceTo stops on the step grid).
+    expect(s1.patched - s0.patched).toBeGreaterThanOrEqual(359);
+    expect(s1.patched - s0.patched).toBeLessThanOrEqual(360);
     expect(s1.infected).toBeLessThan(s0.infected);
     const total = (s: typeof s0) => s.exposed + s.infected + s.patched + s.offline;
     expect(total(s1)).toBe(total(s0));
@@ -261,9 +309,12 @@ describe('DNS', () => {
       1,
     );
     const ev = events(again).filter((e) => e.id === 'dns-hyehwa');
-    const upAt = ev.find((e) => e.kind === 'dns.up' && e.tMs >= kst(15, 0));
-    expect(upAt?.tMs).toBe(kst(15, 0) + 300_000);
-    expect(ev.some((e) => e.kind === 'dns.down' && e.tMs > upAt!.tMs)).toBe(true);
+    // The restart meets the same retry storm and does not stick; nothing else brings it back.
+    const failed = ev.find((e) => e.kind === 'dns.restartFailed');
+    expect(failed?.tMs).toBeGreaterThanOrEqual(kst(15, 0) + 300_000);
+    expect(failed!.tMs).toBeLessThan(kst(15, 0) + 301_000);
+    expect(ev.some((e) => e.kind === 'dns.up')).toBe(false);
+    expect(cluster(metrics(again), 'dns-hyehwa').status).toBe('down');
     const fixed = run(P, kst(15, 30), [
       ...INTL.map((l) => acl(kst(14, 58), l, 'egress')),
       { atMs: kst(15, 0), action: { type: 'dns.restart', cluster: 'dns-hyehwa' } },

@@ -94,7 +94,13 @@ function runWith(seed: number, actions: TimedAny[], stops: number[] = []): Engin
 function checkInvariants(st: EngineState, p: EngineParams): void {
   const d = derive(p);
   // Every number in the state is finite and non-negative, except the "-1 = none" sentinels.
-  const sentinels = new Set(['rebootDoneMs', 'statusUntilMs', 'rateIngressMbps', 'rateEgressMbps']);
+  const sentinels = new Set([
+    'rebootDoneMs',
+    'statusUntilMs',
+    'rateIngressMbps',
+    'rateEgressMbps',
+    'outageCrossMs',
+  ]);
   const bad: string[] = [];
   const walk = (v: unknown, key: string): void => {
     if (typeof v === 'number') {

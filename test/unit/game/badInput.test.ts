@@ -90,13 +90,17 @@ describe('malformed levels', () => {
   });
 
   it('should refuse an older or newer format version with one clear message', () => {
-    for (const v of [0, 2, '1', undefined]) {
+    for (const v of [0, 3, '2', undefined]) {
       const r = parseLevel({ ...json, formatVersion: v });
       expect(r).toEqual({
         ok: false,
-        errors: [`formatVersion: unsupported version ${String(v)}, expected 1`],
+        errors: [`formatVersion: unsupported version ${String(v)}, expected 2`],
       });
     }
+    // Version 1 timed DNS recovery on a clock: say so, not just "unsupported".
+    const v1 = parseLevel({ ...json, formatVersion: 1 });
+    expect(v1.ok ? [] : v1.errors).toHaveLength(1);
+    expect(v1.ok ? '' : v1.errors[0]).toMatch(/^formatVersion: version 1 levels .*timer.*expected 2$/);
     expect(parseLevel([])).toEqual({ ok: false, errors: ['(root): expected a JSON object'] });
   });
 

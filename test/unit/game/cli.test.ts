@@ -22,7 +22,7 @@ describe('game CLIs', () => {
     expect(gameSimMain(['--level', FIXTURE_PATH, '--history', '--out', runPath, '--json'])).toBe(0);
     const json = JSON.parse(out.join('\n'));
     expect(json.score.total).toBeGreaterThan(0);
-    expect(Object.keys(json.score.parts)).toHaveLength(10);
+    expect(Object.keys(json.score.parts)).toHaveLength(11);
     out = [];
     expect(verifyMain([runPath, '--level', FIXTURE_PATH])).toBe(0);
     expect(out[0]).toBe(`verified: score ${json.score.total} / 1000`);

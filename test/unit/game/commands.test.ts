@@ -68,7 +68,9 @@ function refuse(
 }
 
 describe('command effects', () => {
-  const level = permissiveLevel();
+  // Nobody restarts DNS on their own here, so staff are free exactly when these tests expect.
+  const base = permissiveLevel();
+  const level = { ...base, procedures: { ...base.procedures, dnsRestart: null } };
   const early = runAt(level, '2003-01-25T14:05:00+09:00');
   const linkIdx = (id: string) => level.engine.network.links.findIndex((l) => l.id === id);
   const segIdx = (id: string) => level.engine.network.segments.findIndex((s) => s.id === id);
@@ -153,7 +155,12 @@ describe('command effects', () => {
 
   it('patch.start / patch.stop should start and stop the campaign', () => {
     let r = landOk(early, 'patch.start');
-    expect(r.state.engine.segments[segIdx('idc-mokdong')]!.patchPerHour).toBe(200);
+    // The typed 200/h is a ceiling: the pace is the free systems staff × the level's per-person rate.
+    const hands = r.state.staff.filter((x) => x.skill === 'systems' && x.status === 'free').length;
+    expect(hands).toBeGreaterThan(0);
+    expect(r.state.engine.segments[segIdx('idc-mokdong')]!.patchPerHour).toBe(
+      Math.min(200, hands * r.level.procedures.patchHostsPerStaffHour.idc),
+    );
     const patched = r.state.engine.segments[segIdx('idc-mokdong')]!.patched;
     r = advanceToTick(r, r.state.tick + 3600);
     expect(r.state.engine.segments[segIdx('idc-mokdong')]!.patched).toBeGreaterThan(patched);

@@ -65,7 +65,7 @@ export const SENSIBLE: ScriptedCommand[] = [
     type: 'comms.send',
     args: { to: 'customers', blocks: ['notice-outage', 'advise-patch'] },
   },
-  { at: at('15:12'), role: 'systems', type: 'reboot.segment', args: { segment: 'idc-mokdong' } },
+  { at: at('15:17'), role: 'systems', type: 'reboot.segment', args: { segment: 'idc-mokdong' } },
   {
     at: at('15:20'),
     role: 'systems',

@@ -26,7 +26,7 @@ describe('snapshotView', () => {
       requires: ['knowsUdp1434'],
       staffFree: 1,
     });
-    expect(Object.keys(v.score.parts)).toHaveLength(10);
+    expect(Object.keys(v.score.parts)).toHaveLength(11);
     expect(v.discussion).toEqual([]);
     // Plain JSON: survives a round trip (it can cross a worker or a socket).
     expect(JSON.parse(JSON.stringify(v))).toEqual(v);

@@ -72,6 +72,12 @@ export const TUTORIAL_GOOD: ScriptedCommand[] = [
     args: { cluster: 'dns-main' },
   },
   {
+    at: '2003-01-25T14:57:00+09:00',
+    role: 'network',
+    type: 'filter.apply',
+    args: { device: 'intl', direction: 'egress' },
+  },
+  {
     at: '2003-01-25T14:48:00+09:00',
     role: 'commander',
     type: 'comms.send',
@@ -96,7 +102,7 @@ export const TUTORIAL_GOOD: ScriptedCommand[] = [
     args: { inject: 't-pcbang', choice: 'explain' },
   },
   {
-    at: '2003-01-25T15:14:00+09:00',
+    at: '2003-01-25T15:18:00+09:00',
     role: 'systems',
     type: 'patch.start',
     args: { segment: 'leased', hostsPerHour: 40 },
@@ -257,9 +263,27 @@ export const BROADBAND_GOOD: ScriptedCommand[] = [
   },
   {
     at: '2003-01-25T15:03:00+09:00',
-    role: 'systems',
-    type: 'dns.restart',
-    args: { cluster: 'dns-seoul' },
+    role: 'commander',
+    type: 'comms.send',
+    args: { to: 'kt', blocks: ['request-filter'] },
+  },
+  {
+    at: '2003-01-25T15:03:00+09:00',
+    role: 'network',
+    type: 'filter.apply',
+    args: { device: 'intl-own', direction: 'ingress' },
+  },
+  {
+    at: '2003-01-25T15:20:00+09:00',
+    role: 'network',
+    type: 'filter.apply',
+    args: { device: 'intl-own', direction: 'egress' },
+  },
+  {
+    at: '2003-01-25T15:36:00+09:00',
+    role: 'network',
+    type: 'filter.apply',
+    args: { device: 'transit-kt', direction: 'egress' },
   },
   {
     at: '2003-01-25T15:09:00+09:00',
