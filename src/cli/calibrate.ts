@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { advanceTo, createEngine, drainEvents, metrics, type EngineParams } from '../engine/index';
 import { derive } from '../engine/derived';
+import { globalEverInfected, globalInfectedTotal, regionEverInfected } from '../engine/globalModel';
 import { parseArgs } from './cliArgs';
 import { DEFAULT_UNTIL_ISO, loadLevelEngine } from './simRun';
 import { isoToSimMs, simMsToIso } from '../engine/index';
@@ -26,8 +27,16 @@ export interface CalibrationCurve {
   scansPerSec: number[];
 }
 
+/** The decline over the whole run: hours since onset, delivered scans/s, global-layer hosts still infected. */
+export interface DeclineCurve {
+  h: number[];
+  scansPerSec: number[];
+  infected: number[];
+}
+
 export interface CalibrationResult {
   rows: CalibrationRow[];
+  decline: DeclineCurve;
   /** Baseline key times in the player's network (information for scenario authors). */
   korea: { label: string; at: string }[];
   pass: boolean;
@@ -69,8 +78,19 @@ export function runCalibration(params: EngineParams, seed = 1): CalibrationResul
     curve.infected.push(m.globalInfected);
     curve.scansPerSec.push(m.globalScansPerSec);
   }
-  st = advanceTo(st, params, untilMs);
-  events.push(...drainEvents(st).events);
+  // The decline: every 5 minutes to the end of the run (and the end itself).
+  const decline: DeclineCurve = { h: [], scansPerSec: [], infected: [] };
+  const startMs = params.global.onsetMs + 3600_000;
+  for (let tMs = startMs; ; tMs = Math.min(tMs + 300_000, untilMs)) {
+    st = advanceTo(st, params, tMs);
+    const e = drainEvents(st);
+    st = e.state;
+    events.push(...e.events);
+    decline.h.push((tMs - params.global.onsetMs) / 3_600_000);
+    decline.scansPerSec.push(metrics(st).globalScansPerSec);
+    decline.infected.push(globalInfectedTotal(st.global));
+    if (tMs >= untilMs) break;
+  }
   const end = metrics(st);
   // The player's network in the same baseline, for scenario authors (not pass/fail).
   const firstOf = (kind: string, id?: string): string => {
@@ -82,8 +102,12 @@ export function runCalibration(params: EngineParams, seed = 1): CalibrationResul
     { label: 'first resolver cluster fails', at: firstOf('dns.down') },
     { label: 'subscribers online below 50 %', at: firstOf('outage.start') },
   ];
-  const maxInfected = Math.max(curve.infected[curve.infected.length - 1]!, end.globalInfected);
-  const krShare = end.globalInfected > 0 ? (100 * end.krInfected) / end.globalInfected : 0;
+  // Hosts ever infected (cleaned ones count: they were infected), the player's own included.
+  const ownInfected = end.ownInfected;
+  const everInfected = globalEverInfected(st.global) + ownInfected;
+  const maxInfected = Math.max(curve.infected[curve.infected.length - 1]!, everInfected);
+  const krEver = regionEverInfected(st.global, params, d.krIndex) + ownInfected;
+  const krShare = everInfected > 0 ? (100 * krEver) / everInfected : 0;
   const firstAt = (arr: number[], x: number): number => {
     const i = arr.findIndex((v) => v >= x);
     return i < 0 ? Infinity : curve.t[i]!;
@@ -119,6 +143,17 @@ export function runCalibration(params: EngineParams, seed = 1): CalibrationResul
     hi,
     pass: measured >= lo && measured <= hi,
   });
+  // The decline: delivered scans/s as a share of the peak, and hosts still infected as a share of those
+  // ever infected in the global layer, at fixed times after the onset.
+  const at = (h: number): number => {
+    const i = decline.h.findIndex((x) => x >= h - 1e-9);
+    return i < 0 ? decline.h.length - 1 : i;
+  };
+  const globalEver = globalEverInfected(st.global);
+  const scansShare = (h: number): number => (100 * decline.scansPerSec[at(h)]!) / peak;
+  const stillInfected = (h: number): number =>
+    globalEver > 0 ? (100 * decline.infected[at(h)]!) / globalEver : 0;
+  const endH = decline.h[decline.h.length - 1]!;
   const rows = [
     row('onset', 'Global onset vs 05:30 UTC', '05:30 UTC (−5/+0 min)', onsetMin, 'min', -5, 0),
     row('doubling', 'Early doubling time', '8.5 s ± 1 s', doubling, 's', 7.5, 9.5),
@@ -159,9 +194,73 @@ export function runCalibration(params: EngineParams, seed = 1): CalibrationResul
       160_000,
     ),
     row('krShare', "Korea's share of infected hosts", '11.8 % (±2 pp)', krShare, '%', 9.8, 13.8),
+    row(
+      'scans3h',
+      'Scan rate at +3 h (% of peak)',
+      'filters begin (50–95 %)',
+      scansShare(3),
+      '%',
+      50,
+      95,
+    ),
+    row(
+      'scans6h',
+      'Scan rate at +6 h (% of peak)',
+      'falling (25–75 %)',
+      scansShare(6),
+      '%',
+      25,
+      75,
+    ),
+    row(
+      'scans12h',
+      'Scan rate at +12 h (% of peak)',
+      'tapered off (10–50 %)',
+      scansShare(12),
+      '%',
+      10,
+      50,
+    ),
+    row(
+      'scans24h',
+      'Scan rate at +24 h (% of peak)',
+      'contained (2–25 %)',
+      scansShare(24),
+      '%',
+      2,
+      25,
+    ),
+    row(
+      'scansEnd',
+      `Scan rate at end of run (+${endH.toFixed(1)} h)`,
+      'still active (1–20 %)',
+      scansShare(endH),
+      '%',
+      1,
+      20,
+    ),
+    row(
+      'infected12h',
+      'Still infected at +12 h (% of ever)',
+      'few cleaned (60–98 %)',
+      stillInfected(12),
+      '%',
+      60,
+      98,
+    ),
+    row(
+      'infected24h',
+      'Still infected at +24 h (% of ever)',
+      'weekend cleanup (40–90 %)',
+      stillInfected(24),
+      '%',
+      40,
+      90,
+    ),
   ];
   return {
     rows,
+    decline,
     korea,
     pass: rows.every((r) => r.pass),
     curve,

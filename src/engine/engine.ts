@@ -19,7 +19,7 @@ import {
 } from './state';
 import { step } from './step';
 
-export const ENGINE_VERSION = '1.1.0';
+export const ENGINE_VERSION = '1.2.0';
 
 export function createEngine(params: EngineParams, seed: number): EngineState {
   const d = derive(params);
