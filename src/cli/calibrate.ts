@@ -292,10 +292,13 @@ export function formatTable(r: CalibrationResult): string {
   return lines.join('\n');
 }
 
-/** Hand-written SVG: infected hosts (left axis) and scans/s (right axis) over the first 20 minutes. */
+/**
+ * Hand-written SVG. Top: infected hosts (left axis) and scans/s (right axis) over the first 20 minutes.
+ * Bottom: the decline over the whole run, both as a share of their peak, with the decline targets as boxes.
+ */
 export function calibrationSvg(r: CalibrationResult): string {
   const W = 760;
-  const H = 440;
+  const H = 440 + DECLINE_PANEL_H;
   const L = 70;
   const R = 70;
   const T = 56;
@@ -370,8 +373,84 @@ export function calibrationSvg(r: CalibrationResult): string {
     `<text x="${L}" y="18" font-size="11">${esc(parts.slice(0, 2).join('   '))}</text>`,
     `<text x="${L}" y="34" font-size="11">${esc(parts.slice(2).join('   '))}</text>`,
   );
+  out.push(...declinePanel(r, 440, W, L, R, esc));
   out.push('</svg>');
   return out.join('\n') + '\n';
+}
+
+const DECLINE_PANEL_H = 360;
+
+/** The lower panel: delivered scans/s and hosts still infected over the run, with the decline targets. */
+function declinePanel(
+  r: CalibrationResult,
+  top: number,
+  W: number,
+  L: number,
+  R: number,
+  esc: (t: string) => string,
+): string[] {
+  const T = top + 40;
+  const pw = W - L - R;
+  const ph = DECLINE_PANEL_H - 100;
+  const dc = r.decline;
+  const maxH = Math.ceil(dc.h[dc.h.length - 1]! / 6) * 6;
+  const peak = Math.max(...r.curve.scansPerSec);
+  const ever = dc.infected[0]!;
+  const x = (h: number): number => L + (h / maxH) * pw;
+  const y = (pct: number): number => T + ph - (Math.min(pct, 100) / 100) * ph;
+  const out: string[] = [];
+  out.push(
+    `<text x="${L}" y="${T - 16}" font-size="13">The world reacts: decline over the run (share of peak)</text>`,
+  );
+  for (let h = 0; h <= maxH; h += 6) {
+    out.push(
+      `<line x1="${x(h)}" y1="${T}" x2="${x(h)}" y2="${T + ph}" stroke="#eee"/>`,
+      `<text x="${x(h)}" y="${T + ph + 16}" text-anchor="middle">${h}</text>`,
+    );
+  }
+  for (let k = 0; k <= 4; k++) {
+    out.push(`<text x="${L - 6}" y="${y(k * 25) + 4}" text-anchor="end">${k * 25} %</text>`);
+  }
+  out.push(
+    `<rect x="${L}" y="${T}" width="${pw}" height="${ph}" fill="none" stroke="#333"/>`,
+    `<text x="${L + pw / 2}" y="${T + ph + 36}" text-anchor="middle">hours after onset (end of run: 26 Jan 24:00 KST)</text>`,
+  );
+  // Targets: each row's band at its time, as a narrow box.
+  const boxes: [string, number, string][] = [
+    ['scans3h', 3, '#c0502a'],
+    ['scans6h', 6, '#c0502a'],
+    ['scans12h', 12, '#c0502a'],
+    ['scans24h', 24, '#c0502a'],
+    ['scansEnd', dc.h[dc.h.length - 1]!, '#c0502a'],
+    ['infected12h', 12, '#1f5fa8'],
+    ['infected24h', 24, '#1f5fa8'],
+  ];
+  for (const [key, h, colour] of boxes) {
+    const row = r.rows.find((rw) => rw.key === key);
+    if (!row) continue;
+    const w = 8;
+    out.push(
+      `<rect x="${(x(h) - w / 2).toFixed(1)}" y="${y(row.hi).toFixed(1)}" width="${w}" height="${(y(row.lo) - y(row.hi)).toFixed(1)}" fill="${colour}" fill-opacity="0.12" stroke="${colour}" stroke-dasharray="3 3"/>`,
+    );
+  }
+  const line = (vals: number[], scale: number): string =>
+    dc.h.map((h, i) => `${x(h).toFixed(1)},${y((100 * vals[i]!) / scale).toFixed(1)}`).join(' ');
+  out.push(
+    `<polyline fill="none" stroke="#c0502a" stroke-width="2" points="${line(dc.scansPerSec, peak)}"/>`,
+    `<polyline fill="none" stroke="#1f5fa8" stroke-width="2" points="${line(dc.infected, ever)}"/>`,
+    `<text x="${x(maxH) - 6}" y="${T + 16}" text-anchor="end" fill="#1f5fa8">hosts still infected (of those ever infected)</text>`,
+    `<text x="${x(maxH) - 6}" y="${T + 32}" text-anchor="end" fill="#c0502a">delivered scans/s (of the peak); boxes: targets</text>`,
+  );
+  const summary = (prefix: string): string =>
+    r.rows
+      .filter((row) => row.key.startsWith(prefix))
+      .map((row) => `${row.key} ${fmt(row.measured)} % ${row.pass ? '✓' : '✗'}`)
+      .join('   ');
+  out.push(
+    `<text x="${L}" y="${T + ph + 56}" font-size="11">${esc(summary('scans'))}</text>`,
+    `<text x="${L}" y="${T + ph + 72}" font-size="11">${esc(summary('infected'))}</text>`,
+  );
+  return out;
 }
 
 export function main(argv: readonly string[]): number {
