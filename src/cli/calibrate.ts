@@ -1,6 +1,6 @@
 // npm run calibrate [-- --json] [--level <file>]
-// Runs the no-action baseline and checks the global curve against the published Slammer figures
-// (docs/HISTORY.md lists the sources). Writes docs/calibration.svg. Exits 1 when a target fails.
+// Runs the no-action baseline and checks the global curve, and its decline over the run, against the
+// published Slammer figures (docs/HISTORY.md lists the sources). Writes docs/calibration.svg. Exits 1 when a target fails.
 import { writeFileSync } from 'node:fs';
 import { advanceTo, createEngine, drainEvents, metrics, type EngineParams } from '../engine/index';
 import { derive } from '../engine/derived';
