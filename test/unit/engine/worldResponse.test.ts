@@ -1,11 +1,14 @@
 // The world's response in the global layer (params.global.response): validation, defaults for levels
 // written before it existed, and what each rate does to the Internet and to the player's network.
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { derive } from '../../../src/engine/derived';
+import { createGlobalState, seedOutbreak, stepGlobal } from '../../../src/engine/globalModel';
 import { engineParamsSchema, metrics, type EngineParams } from '../../../src/engine/index';
 import { DEFAULT_WORLD_RESPONSE, NO_WORLD_RESPONSE } from '../../../src/engine/params';
 import { formatZodIssues } from '../../../src/engine/validation';
-import { coarseParams, kst, run } from './helpers';
+import { coarseParams, kst, levelParams, run } from './helpers';
 
 const H = 3_600_000;
 
@@ -103,5 +106,48 @@ describe('global.response: what the rates do', () => {
     expect(inbound(stNoon)).toBeLessThan(0.25 * inbound(st15));
     const never = withResponse(p, NO_WORLD_RESPONSE);
     expect(inbound(run(never, kst(14 + 22, 0)))).toBeGreaterThan(0.9 * inbound(st15));
+  });
+});
+
+/** The global layer alone (no player network): delivered scans/s at `hours` after the onset. */
+function globalScansAt(p: EngineParams, hours: number): number {
+  const d = derive(p);
+  const g = createGlobalState(p, d);
+  seedOutbreak(g, p, d);
+  // 1 s steps through the outbreak, then 60 s steps: the same grid for every parameter set compared.
+  for (let t = 0; t < 1200; t++) stepGlobal(g, p, d, 1, 0);
+  for (let t = 1200; t < hours * 3600; t += 60) stepGlobal(g, p, d, 60, 0);
+  return g.scansPerSec;
+}
+
+describe('global.response: metamorphic properties (fast-check)', () => {
+  const base = levelParams();
+  const response = fc.record({
+    noticeDelayS: fc.integer({ min: 0, max: 6 * 3600 }),
+    filterPerHour: fc.double({ min: 0, max: 2, noNaN: true }),
+    filterMaxShare: fc.double({ min: 0, max: 1, noNaN: true }),
+    cleanupDelayS: fc.integer({ min: 0, max: 6 * 3600 }),
+    cleanupPerHour: fc.double({ min: 0, max: 0.5, noNaN: true }),
+    patchPerHour: fc.double({ min: 0, max: 0.5, noNaN: true }),
+  });
+
+  it('filtering faster, or noticing earlier, never leaves more scanning at +12 h', () => {
+    fc.assert(
+      fc.property(response, fc.double({ min: 1, max: 4, noNaN: true }), (r, k) => {
+        const p = withResponse(base, r);
+        const s = globalScansAt(p, 12);
+        const faster = globalScansAt(
+          withResponse(base, { ...r, filterPerHour: r.filterPerHour * k }),
+          12,
+        );
+        const earlier = globalScansAt(
+          withResponse(base, { ...r, noticeDelayS: Math.floor(r.noticeDelayS / k) }),
+          12,
+        );
+        expect(faster).toBeLessThanOrEqual(s * (1 + 1e-9) + 1e-6);
+        expect(earlier).toBeLessThanOrEqual(s * (1 + 1e-9) + 1e-6);
+      }),
+      { numRuns: 25, seed: 1 },
+    );
   });
 });
