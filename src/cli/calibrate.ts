@@ -1,9 +1,10 @@
 // npm run calibrate [-- --json] [--level <file>]
-// Runs the no-action baseline and checks the global curve against the published Slammer figures
-// (docs/HISTORY.md lists the sources). Writes docs/calibration.svg. Exits 1 when a target fails.
+// Runs the no-action baseline and checks the global curve, and its decline over the run, against the
+// published Slammer figures (docs/HISTORY.md lists the sources). Writes docs/calibration.svg. Exits 1 when a target fails.
 import { writeFileSync } from 'node:fs';
 import { advanceTo, createEngine, drainEvents, metrics, type EngineParams } from '../engine/index';
 import { derive } from '../engine/derived';
+import { globalEverInfected, globalInfectedTotal, regionEverInfected } from '../engine/globalModel';
 import { parseArgs } from './cliArgs';
 import { DEFAULT_UNTIL_ISO, loadLevelEngine } from './simRun';
 import { isoToSimMs, simMsToIso } from '../engine/index';
@@ -26,8 +27,16 @@ export interface CalibrationCurve {
   scansPerSec: number[];
 }
 
+/** The decline over the whole run: hours since onset, delivered scans/s, global-layer hosts still infected. */
+export interface DeclineCurve {
+  h: number[];
+  scansPerSec: number[];
+  infected: number[];
+}
+
 export interface CalibrationResult {
   rows: CalibrationRow[];
+  decline: DeclineCurve;
   /** Baseline key times in the player's network (information for scenario authors). */
   korea: { label: string; at: string }[];
   pass: boolean;
@@ -69,8 +78,19 @@ export function runCalibration(params: EngineParams, seed = 1): CalibrationResul
     curve.infected.push(m.globalInfected);
     curve.scansPerSec.push(m.globalScansPerSec);
   }
-  st = advanceTo(st, params, untilMs);
-  events.push(...drainEvents(st).events);
+  // The decline: every 5 minutes to the end of the run (and the end itself).
+  const decline: DeclineCurve = { h: [], scansPerSec: [], infected: [] };
+  const startMs = params.global.onsetMs + 3600_000;
+  for (let tMs = startMs; ; tMs = Math.min(tMs + 300_000, untilMs)) {
+    st = advanceTo(st, params, tMs);
+    const e = drainEvents(st);
+    st = e.state;
+    events.push(...e.events);
+    decline.h.push((tMs - params.global.onsetMs) / 3_600_000);
+    decline.scansPerSec.push(metrics(st).globalScansPerSec);
+    decline.infected.push(globalInfectedTotal(st.global));
+    if (tMs >= untilMs) break;
+  }
   const end = metrics(st);
   // The player's network in the same baseline, for scenario authors (not pass/fail).
   const firstOf = (kind: string, id?: string): string => {
@@ -82,8 +102,12 @@ export function runCalibration(params: EngineParams, seed = 1): CalibrationResul
     { label: 'first resolver cluster fails', at: firstOf('dns.down') },
     { label: 'subscribers online below 50 %', at: firstOf('outage.start') },
   ];
-  const maxInfected = Math.max(curve.infected[curve.infected.length - 1]!, end.globalInfected);
-  const krShare = end.globalInfected > 0 ? (100 * end.krInfected) / end.globalInfected : 0;
+  // Hosts ever infected (cleaned ones count: they were infected), the player's own included.
+  const ownInfected = end.ownInfected;
+  const everInfected = globalEverInfected(st.global) + ownInfected;
+  const maxInfected = Math.max(curve.infected[curve.infected.length - 1]!, everInfected);
+  const krEver = regionEverInfected(st.global, params, d.krIndex) + ownInfected;
+  const krShare = everInfected > 0 ? (100 * krEver) / everInfected : 0;
   const firstAt = (arr: number[], x: number): number => {
     const i = arr.findIndex((v) => v >= x);
     return i < 0 ? Infinity : curve.t[i]!;
@@ -119,6 +143,17 @@ export function runCalibration(params: EngineParams, seed = 1): CalibrationResul
     hi,
     pass: measured >= lo && measured <= hi,
   });
+  // The decline: delivered scans/s as a share of the peak, and hosts still infected as a share of those
+  // ever infected in the global layer, at fixed times after the onset.
+  const at = (h: number): number => {
+    const i = decline.h.findIndex((x) => x >= h - 1e-9);
+    return i < 0 ? decline.h.length - 1 : i;
+  };
+  const globalEver = globalEverInfected(st.global);
+  const scansShare = (h: number): number => (100 * decline.scansPerSec[at(h)]!) / peak;
+  const stillInfected = (h: number): number =>
+    globalEver > 0 ? (100 * decline.infected[at(h)]!) / globalEver : 0;
+  const endH = decline.h[decline.h.length - 1]!;
   const rows = [
     row('onset', 'Global onset vs 05:30 UTC', '05:30 UTC (−5/+0 min)', onsetMin, 'min', -5, 0),
     row('doubling', 'Early doubling time', '8.5 s ± 1 s', doubling, 's', 7.5, 9.5),
@@ -159,9 +194,73 @@ export function runCalibration(params: EngineParams, seed = 1): CalibrationResul
       160_000,
     ),
     row('krShare', "Korea's share of infected hosts", '11.8 % (±2 pp)', krShare, '%', 9.8, 13.8),
+    row(
+      'scans3h',
+      'Scan rate at +3 h (% of peak)',
+      'filters begin (50–95 %)',
+      scansShare(3),
+      '%',
+      50,
+      95,
+    ),
+    row(
+      'scans6h',
+      'Scan rate at +6 h (% of peak)',
+      'falling (25–75 %)',
+      scansShare(6),
+      '%',
+      25,
+      75,
+    ),
+    row(
+      'scans12h',
+      'Scan rate at +12 h (% of peak)',
+      'tapered off (10–50 %)',
+      scansShare(12),
+      '%',
+      10,
+      50,
+    ),
+    row(
+      'scans24h',
+      'Scan rate at +24 h (% of peak)',
+      'contained (2–25 %)',
+      scansShare(24),
+      '%',
+      2,
+      25,
+    ),
+    row(
+      'scansEnd',
+      `Scan rate at end of run (+${endH.toFixed(1)} h)`,
+      'still active (1–20 %)',
+      scansShare(endH),
+      '%',
+      1,
+      20,
+    ),
+    row(
+      'infected12h',
+      'Still infected at +12 h (% of ever)',
+      'few cleaned (60–98 %)',
+      stillInfected(12),
+      '%',
+      60,
+      98,
+    ),
+    row(
+      'infected24h',
+      'Still infected at +24 h (% of ever)',
+      'weekend cleanup (40–90 %)',
+      stillInfected(24),
+      '%',
+      40,
+      90,
+    ),
   ];
   return {
     rows,
+    decline,
     korea,
     pass: rows.every((r) => r.pass),
     curve,
@@ -193,10 +292,13 @@ export function formatTable(r: CalibrationResult): string {
   return lines.join('\n');
 }
 
-/** Hand-written SVG: infected hosts (left axis) and scans/s (right axis) over the first 20 minutes. */
+/**
+ * Hand-written SVG. Top: infected hosts (left axis) and scans/s (right axis) over the first 20 minutes.
+ * Bottom: the decline over the whole run, both as a share of their peak, with the decline targets as boxes.
+ */
 export function calibrationSvg(r: CalibrationResult): string {
   const W = 760;
-  const H = 440;
+  const H = 440 + DECLINE_PANEL_H;
   const L = 70;
   const R = 70;
   const T = 56;
@@ -271,8 +373,84 @@ export function calibrationSvg(r: CalibrationResult): string {
     `<text x="${L}" y="18" font-size="11">${esc(parts.slice(0, 2).join('   '))}</text>`,
     `<text x="${L}" y="34" font-size="11">${esc(parts.slice(2).join('   '))}</text>`,
   );
+  out.push(...declinePanel(r, 440, W, L, R, esc));
   out.push('</svg>');
   return out.join('\n') + '\n';
+}
+
+const DECLINE_PANEL_H = 360;
+
+/** The lower panel: delivered scans/s and hosts still infected over the run, with the decline targets. */
+function declinePanel(
+  r: CalibrationResult,
+  top: number,
+  W: number,
+  L: number,
+  R: number,
+  esc: (t: string) => string,
+): string[] {
+  const T = top + 40;
+  const pw = W - L - R;
+  const ph = DECLINE_PANEL_H - 100;
+  const dc = r.decline;
+  const maxH = Math.ceil(dc.h[dc.h.length - 1]! / 6) * 6;
+  const peak = Math.max(...r.curve.scansPerSec);
+  const ever = dc.infected[0]!;
+  const x = (h: number): number => L + (h / maxH) * pw;
+  const y = (pct: number): number => T + ph - (Math.min(pct, 100) / 100) * ph;
+  const out: string[] = [];
+  out.push(
+    `<text x="${L}" y="${T - 16}" font-size="13">The world reacts: decline over the run (share of peak)</text>`,
+  );
+  for (let h = 0; h <= maxH; h += 6) {
+    out.push(
+      `<line x1="${x(h)}" y1="${T}" x2="${x(h)}" y2="${T + ph}" stroke="#eee"/>`,
+      `<text x="${x(h)}" y="${T + ph + 16}" text-anchor="middle">${h}</text>`,
+    );
+  }
+  for (let k = 0; k <= 4; k++) {
+    out.push(`<text x="${L - 6}" y="${y(k * 25) + 4}" text-anchor="end">${k * 25} %</text>`);
+  }
+  out.push(
+    `<rect x="${L}" y="${T}" width="${pw}" height="${ph}" fill="none" stroke="#333"/>`,
+    `<text x="${L + pw / 2}" y="${T + ph + 36}" text-anchor="middle">hours after onset (end of run: 26 Jan 24:00 KST)</text>`,
+  );
+  // Targets: each row's band at its time, as a narrow box.
+  const boxes: [string, number, string][] = [
+    ['scans3h', 3, '#c0502a'],
+    ['scans6h', 6, '#c0502a'],
+    ['scans12h', 12, '#c0502a'],
+    ['scans24h', 24, '#c0502a'],
+    ['scansEnd', dc.h[dc.h.length - 1]!, '#c0502a'],
+    ['infected12h', 12, '#1f5fa8'],
+    ['infected24h', 24, '#1f5fa8'],
+  ];
+  for (const [key, h, colour] of boxes) {
+    const row = r.rows.find((rw) => rw.key === key);
+    if (!row) continue;
+    const w = 8;
+    out.push(
+      `<rect x="${(x(h) - w / 2).toFixed(1)}" y="${y(row.hi).toFixed(1)}" width="${w}" height="${(y(row.lo) - y(row.hi)).toFixed(1)}" fill="${colour}" fill-opacity="0.12" stroke="${colour}" stroke-dasharray="3 3"/>`,
+    );
+  }
+  const line = (vals: number[], scale: number): string =>
+    dc.h.map((h, i) => `${x(h).toFixed(1)},${y((100 * vals[i]!) / scale).toFixed(1)}`).join(' ');
+  out.push(
+    `<polyline fill="none" stroke="#c0502a" stroke-width="2" points="${line(dc.scansPerSec, peak)}"/>`,
+    `<polyline fill="none" stroke="#1f5fa8" stroke-width="2" points="${line(dc.infected, ever)}"/>`,
+    `<text x="${x(maxH) - 6}" y="${T + 16}" text-anchor="end" fill="#1f5fa8">hosts still infected (of those ever infected)</text>`,
+    `<text x="${x(maxH) - 6}" y="${T + 32}" text-anchor="end" fill="#c0502a">delivered scans/s (of the peak); boxes: targets</text>`,
+  );
+  const summary = (prefix: string): string =>
+    r.rows
+      .filter((row) => row.key.startsWith(prefix))
+      .map((row) => `${row.key} ${fmt(row.measured)} % ${row.pass ? '✓' : '✗'}`)
+      .join('   ');
+  out.push(
+    `<text x="${L}" y="${T + ph + 56}" font-size="11">${esc(summary('scans'))}</text>`,
+    `<text x="${L}" y="${T + ph + 72}" font-size="11">${esc(summary('infected'))}</text>`,
+  );
+  return out;
 }
 
 export function main(argv: readonly string[]): number {

@@ -10,6 +10,15 @@
 //     neighbour (k > 0) are mostly lost (siteFloodLoss).
 //  3. Cores. A region's upstream core forwards at most corePps worm-sized packets/s; the excess is lost,
 //     both for scans leaving the region and for scans arriving.
+//  4. The world reacts (params.global.response; Zou, Gong & Towsley's two-factor model carried over to
+//     sites). After a notice delay, unfiltered sites get UDP 1434 border filters at a rate proportional to
+//     the worm's prevalence, up to a ceiling: a filtered site's scans never reach the core and scans for it
+//     are dropped at its border. After a cleanup delay, owners clean and patch whole sites (an infected
+//     site at a constant rate, a clean one at a rate proportional to prevalence); their hosts leave the
+//     vulnerable population for good. Filters are placed without regard to a site's infection state,
+//     which is exact once the outbreak has saturated (it does so within minutes, before anyone reacts).
+//     The decline of scanning comes out of these rates and of the core's congestion easing, not from a
+//     curve.
 // The layer is deterministic (expected values, no PRNG): the Internet is large enough that the mean is the
 // story; randomness lives in the player's network, where counts are small.
 import { oneMinusExpNeg } from './detmath';
@@ -34,6 +43,10 @@ export function createGlobalState(p: EngineParams, d: Derived): GlobalState {
     offeredScansPerSec: 0,
     scansPerSec: 0,
     started: false,
+    ageS: 0,
+    filtered: 0,
+    removedInfected: d.globalN.map(() => 0),
+    removedPatched: d.globalN.map(() => 0),
   };
 }
 
@@ -71,6 +84,10 @@ export function stepGlobal(
   const nR = regions.length;
   const nC = classes.length;
   const sites = g.sites;
+  respond(g, p, d, dtS);
+  g.ageS += dtS;
+  // Scans leaving filtered sites stop at their border; scans for hosts behind a filter never arrive.
+  const open = 1 - g.filtered;
   if (scratchOffered.length < nR) scratchOffered = new Float64Array(nR);
   const offered = scratchOffered;
   let offeredTotal = 0;
@@ -87,6 +104,7 @@ export function stepGlobal(
         o += sites[base + k]! * (out < cls.linkPps ? out : cls.linkPps);
       }
     }
+    o *= open;
     offered[r] = o;
     offeredTotal += o;
     delivered += o * (1 - g.coreLoss[r]!);
@@ -99,14 +117,16 @@ export function stepGlobal(
   const perAddress = (delivered / IPV4_SPACE) * p.global.coverageDensityRatio;
   const keepFlooded = 1 - p.global.siteFloodLoss;
   for (let r = 0; r < nR; r++) {
-    const x0 = perAddress * (1 - g.coreLoss[r]!) * dtS;
+    const x0 = perAddress * (1 - g.coreLoss[r]!) * open * dtS;
     if (x0 <= 0) continue;
     const xF = x0 * keepFlooded;
     for (let c = 0; c < nC; c++) {
       const idx = r * nC + c;
       const N = d.globalN[idx]!;
-      // A fully infected compartment has nothing left to move (saves most of the work after the outbreak).
-      if (N - g.infected[idx]! <= 1e-9 * N) continue;
+      // A compartment with no susceptible host left has nothing to move (saves most of the work after the
+      // outbreak).
+      const susceptible = N - g.infected[idx]! - g.removedInfected[idx]! - g.removedPatched[idx]!;
+      if (susceptible <= 1e-9 * N) continue;
       const m = classes[c]!.hostsPerSite;
       const base = d.siteOffset[idx]!;
       for (let k = m - 1; k >= 0; k--) {
@@ -132,6 +152,64 @@ export function stepGlobal(
     const load = offered[r]! + delivered * reg.addressShare;
     g.coreLoss[r] = load > reg.corePps ? 1 - reg.corePps / load : 0;
   }
+}
+
+/**
+ * The world's response over one step (see 4. above): border filters go up, sites are cleaned and patched.
+ * Rates act over the step as 1 − e^(−rate·dt), so the result does not depend on the step size beyond
+ * holding the prevalence constant within a step.
+ */
+function respond(g: GlobalState, p: EngineParams, d: Derived, dtS: number): void {
+  const w = p.global.response;
+  const age = g.ageS;
+  if (age < w.noticeDelayS && age < w.cleanupDelayS) return;
+  let infected = 0;
+  let total = 0;
+  for (let i = 0; i < d.globalN.length; i++) {
+    infected += g.infected[i]!;
+    total += d.globalN[i]!;
+  }
+  const prevalence = total > 0 ? infected / total : 0;
+  const hours = dtS / 3600;
+  if (age >= w.noticeDelayS && g.filtered < w.filterMaxShare) {
+    g.filtered +=
+      (w.filterMaxShare - g.filtered) * oneMinusExpNeg(w.filterPerHour * prevalence * hours);
+  }
+  if (age < w.cleanupDelayS) return;
+  const pClean = oneMinusExpNeg(w.cleanupPerHour * hours);
+  const pPatch = oneMinusExpNeg(w.patchPerHour * prevalence * hours);
+  if (pClean <= 0 && pPatch <= 0) return;
+  const classes = p.global.accessClasses;
+  const nC = classes.length;
+  for (let idx = 0; idx < d.globalN.length; idx++) {
+    const m = classes[idx % nC]!.hostsPerSite;
+    const base = d.siteOffset[idx]!;
+    let left = 0;
+    for (let k = 0; k <= m; k++) {
+      const n = g.sites[base + k]!;
+      if (n <= 0) continue;
+      const moved = n * (k > 0 ? pClean : pPatch);
+      g.sites[base + k] = n - moved;
+      g.removedInfected[idx] = g.removedInfected[idx]! + k * moved;
+      g.removedPatched[idx] = g.removedPatched[idx]! + (m - k) * moved;
+      left += k * (n - moved);
+    }
+    g.infected[idx] = left;
+  }
+}
+
+/** Hosts ever infected in the global layer: those still infected and those cleaned since. */
+export function globalEverInfected(g: GlobalState): number {
+  let s = 0;
+  for (let i = 0; i < g.infected.length; i++) s += g.infected[i]! + g.removedInfected[i]!;
+  return s;
+}
+
+export function regionEverInfected(g: GlobalState, p: EngineParams, r: number): number {
+  const nC = p.global.accessClasses.length;
+  let s = 0;
+  for (let c = 0; c < nC; c++) s += g.infected[r * nC + c]! + g.removedInfected[r * nC + c]!;
+  return s;
 }
 
 export function globalInfectedTotal(g: GlobalState): number {

@@ -9,7 +9,7 @@
 // and rates and a density factor 2³²/2^k. Tests compare the two curves; the bench compares their speed.
 import { derive } from './derived';
 import { createGlobalState, globalInfectedTotal, seedOutbreak, stepGlobal } from './globalModel';
-import type { EngineParams } from './params';
+import { NO_WORLD_RESPONSE, type EngineParams } from './params';
 import { nextFloat, nextU32, seedPrng } from './prng';
 
 export interface MicrosimConfig {
@@ -159,6 +159,8 @@ export function aggregateParamsFor(cfg: MicrosimConfig): EngineParams {
       // Same hosts in a 2^k space instead of 2^32: hit probability per scan scales by 2^(32−k).
       coverageDensityRatio: 2 ** (32 - cfg.addressBits),
       siteFloodLoss: cfg.siteFloodLoss,
+      // The reference compares the outbreak alone: nobody reacts within its minutes.
+      response: NO_WORLD_RESPONSE,
     },
     network: {
       nodes: [],

@@ -39,6 +39,51 @@ export const regionSchema = z.object({
   addressShare: share,
 });
 
+/**
+ * How the world outside the player's network reacts once it notices the worm (the decline of 25–27 Jan):
+ * a two-factor model in the spirit of Zou, Gong & Towsley. Networks put UDP 1434 filters at their borders
+ * (filtered sites neither send scans to the core nor receive them), and owners clean and patch their
+ * servers (whole sites leave the vulnerable population). Rates are per hour; the filter and patch rates
+ * scale with the worm's prevalence (people react to what they see), the cleanup rate with the site being
+ * infected. Values and sources: docs/HISTORY.md.
+ */
+export const worldResponseSchema = z.object({
+  /** Seconds after onset before the first operators outside react (filters, advisories). */
+  noticeDelayS: nonNeg,
+  /** Rate per hour, at full prevalence, at which an unfiltered site gets a UDP 1434 border filter. */
+  filterPerHour: z.number().check(z.minimum(0), z.maximum(60)),
+  /** Largest share of sites that ever filter (small networks and home users mostly never did). */
+  filterMaxShare: share,
+  /** Seconds after onset before owners start cleaning and patching infected servers. */
+  cleanupDelayS: nonNeg,
+  /** Rate per hour at which a site with infected hosts is cleaned and patched (all its hosts). */
+  cleanupPerHour: z.number().check(z.minimum(0), z.maximum(60)),
+  /** Rate per hour, at full prevalence, at which a site without infected hosts is patched. */
+  patchPerHour: z.number().check(z.minimum(0), z.maximum(60)),
+});
+
+export type WorldResponse = z.infer<typeof worldResponseSchema>;
+
+/** The calibrated response (docs/HISTORY.md), also what a level written before it existed gets. */
+export const DEFAULT_WORLD_RESPONSE: WorldResponse = {
+  noticeDelayS: 1800,
+  filterPerHour: 0.15,
+  filterMaxShare: 0.95,
+  cleanupDelayS: 10_800,
+  cleanupPerHour: 0.02,
+  patchPerHour: 0.02,
+};
+
+/** A world that never reacts (the reference microsimulation compares the outbreak alone). */
+export const NO_WORLD_RESPONSE: WorldResponse = {
+  noticeDelayS: 0,
+  filterPerHour: 0,
+  filterMaxShare: 0,
+  cleanupDelayS: 0,
+  cleanupPerHour: 0,
+  patchPerHour: 0,
+};
+
 export const globalParamsSchema = z.object({
   /** Release of the worm from the seed hosts (ms since 14:00 KST). */
   onsetMs: count,
@@ -56,6 +101,7 @@ export const globalParamsSchema = z.object({
   coverageDensityRatio: pos,
   /** Share of inbound scans dropped before reaching a host whose site link is flooded by an infected neighbour. */
   siteFloodLoss: share,
+  response: z._default(worldResponseSchema, DEFAULT_WORLD_RESPONSE),
 });
 
 export const linkKindSchema = z.enum(['international', 'backbone', 'access', 'lan']);

@@ -22,6 +22,13 @@ export interface GlobalState {
   offeredScansPerSec: number;
   scansPerSec: number;
   started: boolean;
+  /** Seconds since the onset (the world's response is timed from it). */
+  ageS: number;
+  /** Share of sites behind a UDP 1434 border filter put up by the world's response (0..1). */
+  filtered: number;
+  /** Hosts per region × class that left the vulnerable population: cleaned after infection, or patched first. */
+  removedInfected: number[];
+  removedPatched: number[];
 }
 
 export interface SegmentState {

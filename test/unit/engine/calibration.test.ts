@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { calibrationSvg, main, runCalibration } from '../../../src/cli/calibrate';
+import { NO_WORLD_RESPONSE } from '../../../src/engine/params';
 import { levelParams } from './helpers';
 
 describe('calibration against published Slammer figures', () => {
@@ -19,8 +20,64 @@ describe('calibration against published Slammer figures', () => {
   it('renders an SVG with both curves and the targets', () => {
     const svg = calibrationSvg(r);
     expect(svg.startsWith('<svg')).toBe(true);
-    expect(svg.match(/<polyline/g)?.length).toBe(2);
+    expect(svg.match(/<polyline/g)?.length).toBe(4);
     expect(svg).toContain('target: 90 %');
+  });
+});
+
+// The decline's own bounds, read from the published accounts (docs/HISTORY.md, "The world reacts"), not
+// from the CLI's rows: each bound is the loosest reading of one account.
+describe('the world reacts: the global decline over 25–27 January', () => {
+  const r = runCalibration(levelParams());
+  const peak = Math.max(...r.curve.scansPerSec);
+  const share = (h: number): number => {
+    const i = r.decline.h.findIndex((x) => x >= h - 1e-9);
+    return r.decline.scansPerSec[i < 0 ? r.decline.h.length - 1 : i]! / peak;
+  };
+  const ever = r.decline.infected[0]!;
+  const endH = r.decline.h[r.decline.h.length - 1]!;
+
+  it('nobody outside reacts within the first half hour: the scan rate holds at its peak', () => {
+    // The first provider filter came 15 min in, the national coordination call about 30 min in.
+    const at30 = r.curve.scansPerSec[30 * 60]!;
+    expect(at30 / peak).toBeGreaterThan(0.95);
+  });
+
+  it('trouble lasts about 12 hours, then tapers off (Kyodo, 25 Jan)', () => {
+    expect(share(6)).toBeGreaterThan(0.3);
+    expect(share(12)).toBeLessThan(0.5);
+  });
+
+  it('contained within a day by wholesale port 1434 blocking (eWeek, 27 Jan)', () => {
+    expect(share(24)).toBeLessThan(0.25);
+  });
+
+  it('not gone by the end of the 26th: scanning and infected hosts remain (Light Reading; JoongAng)', () => {
+    expect(share(endH)).toBeGreaterThan(0.01);
+    expect(r.decline.infected[r.decline.infected.length - 1]! / ever).toBeGreaterThan(0.3);
+  });
+
+  it('declines without a resurgence once the response has started (nothing re-adds hosts)', () => {
+    for (let i = 1; i < r.decline.h.length; i++) {
+      expect(r.decline.scansPerSec[i]!).toBeLessThanOrEqual(r.decline.scansPerSec[i - 1]! * 1.0001);
+      // The last susceptible hosts still trickle in for a while; from the cleanup on, hosts only leave.
+      if (r.decline.h[i - 1]! >= 3) {
+        expect(r.decline.infected[i]!).toBeLessThan(r.decline.infected[i - 1]!);
+      }
+    }
+  });
+
+  it('comes out of the response: a world that never reacts stays at its peak', () => {
+    const p = levelParams();
+    const none = runCalibration({
+      ...p,
+      global: { ...p.global, response: NO_WORLD_RESPONSE },
+    });
+    const last = none.decline.scansPerSec[none.decline.scansPerSec.length - 1]!;
+    expect(last / Math.max(...none.curve.scansPerSec)).toBeGreaterThan(0.95);
+    expect(
+      none.rows.filter((row) => row.key.startsWith('scans') && !row.pass).length,
+    ).toBeGreaterThan(0);
   });
 });
 

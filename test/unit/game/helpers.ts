@@ -8,7 +8,7 @@ import type { Role } from '../../../src/game/roles';
 import type { CommandType } from '../../../src/game/commandSchema';
 
 export const FIXTURE_PATH = fileURLToPath(
-  new URL('../../fixtures/game/levels/backbone-isp.json', import.meta.url),
+  new URL('../../../levels/backbone-isp.json', import.meta.url),
 );
 
 export function fixtureJson(): Record<string, unknown> {

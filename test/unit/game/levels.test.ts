@@ -1,6 +1,5 @@
 // The shipped levels: levels/backbone-isp.json validates with the full game schema, its id is its
-// file name, and its historical response plays to the end with every command accepted. The game
-// blocks are developed in test/fixtures/game/levels/ and merged with test/fixtures/game/mergeLevelBlocks.mjs.
+// file name, and its historical response plays to the end with every command accepted.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -12,10 +11,8 @@ import { SENSIBLE } from './sensibleResponse';
 const file = fileURLToPath(new URL('../../../levels/backbone-isp.json', import.meta.url));
 
 const json = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-// Until the game blocks are merged into the shipped file (engine block only), there is nothing to check.
-const merged = 'commands' in json;
 
-describe.skipIf(!merged)('levels/backbone-isp.json', () => {
+describe('levels/backbone-isp.json', () => {
   const parsed = parseLevel(json);
 
   it('should validate against the level schema with meta.id = file name', () => {

@@ -18,7 +18,7 @@ import {
 import { createAppServer, type AppOptions } from '../../../server/app';
 
 export const FIXTURE_LEVEL = new URL(
-  '../../fixtures/game/levels/backbone-isp.json',
+  '../../../levels/backbone-isp.json',
   import.meta.url,
 );
 

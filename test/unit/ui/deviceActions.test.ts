@@ -5,7 +5,7 @@ import { actionsFor, deviceList } from '../../../src/ui/panels/ops/deviceActions
 
 function fixtureLevel(): Level {
   const json = JSON.parse(
-    readFileSync(new URL('../../fixtures/game/levels/backbone-isp.json', import.meta.url), 'utf8'),
+    readFileSync(new URL('../../../levels/backbone-isp.json', import.meta.url), 'utf8'),
   );
   const parsed = parseLevel(json);
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
