@@ -132,7 +132,10 @@ const PART_LABELS: Record<ScorePart, LocalText> = {
   communications: { ko: '커뮤니케이션', en: 'Communications' },
   mondayReadiness: { ko: '월요일 대비', en: 'Readiness for Monday' },
   staffCost: { ko: '인력 비용', en: 'Staff cost' },
-  serviceHours: { ko: '전용회선·IDC 서비스 장애 시간', en: 'Leased-line and IDC service-hours lost' },
+  serviceHours: {
+    ko: '전용회선·IDC 서비스 장애 시간',
+    en: 'Leased-line and IDC service-hours lost',
+  },
 };
 
 const ROLE_LABELS: Record<string, LocalText> = {

@@ -171,7 +171,8 @@ export function applyAction(
           return {
             ok: false,
             code: 'invalid-action',
-            message: 'an upstream filter acts on what the far end sends us: direction must be "ingress"',
+            message:
+              'an upstream filter acts on what the far end sends us: direction must be "ingress"',
             path: 'direction',
           };
         }

@@ -19,6 +19,7 @@ export function createClusterStates(p: EngineParams): ClusterState[] {
     id: c.id,
     status: 'up',
     servers: c.servers,
+    qpsFactor: 1,
     pending: [],
     overloadS: 0,
     statusUntilMs: -1,
@@ -92,7 +93,7 @@ export function stepDns(
       (1 - miss) * expectedAttempts(served, A) + miss * expectedAttempts(served * up, A);
     const q = clientQ[k]! * attempts + ptrQ[k]!;
     const work = q * (1 + miss * (1 - up) * c.upstreamRetryCost);
-    const capacity = cs.servers * c.qpsPerServer;
+    const capacity = cs.servers * c.qpsPerServer * cs.qpsFactor;
     const rho = work / capacity;
     cs.queriesPerSec = q;
     cs.rho = rho;

@@ -7,7 +7,7 @@ import { createLinkStates, createSegmentStates } from './networkModel';
 import { createClusterStates } from './dns';
 import { createAccumulators, createObservation } from './observe';
 import type { EngineParams } from './params';
-import { seedPrng } from './prng';
+import { nextFloat, seedPrng } from './prng';
 import { nextStepEndMs } from './schedule';
 import {
   cloneJson,
@@ -58,7 +58,32 @@ export function createEngine(params: EngineParams, seed: number): EngineState {
     flags: { wormLocal: false, outage: false, outageCrossMs: -1 },
     events: [],
   };
+  varyTheDay(st, params);
   return st;
+}
+
+/**
+ * The seed's own day: exposure and resolver capacity drawn within the level's bands from the engine
+ * PRNG (so the same seed is the same day everywhere). Hosts not exposed count as patched.
+ */
+function varyTheDay(st: EngineState, p: EngineParams): void {
+  const net = p.network;
+  const j = net.exposureJitter;
+  if (j > 0) {
+    for (const ss of st.segments) {
+      const pool = ss.exposed + ss.patched;
+      const want = Math.round(ss.exposed * (1 + j * (2 * nextFloat(st.prng) - 1)));
+      const exposed = Math.max(0, Math.min(pool, want));
+      ss.patched = pool - exposed;
+      ss.exposed = exposed;
+    }
+  }
+  const c = net.capacityJitter;
+  if (c > 0) {
+    for (const cs of st.clusters) cs.qpsFactor = 1 + c * (2 * nextFloat(st.prng) - 1);
+  }
+  st.m.ownExposed = st.segments.reduce((a, s) => a + s.exposed, 0);
+  st.m.ownPatched = st.segments.reduce((a, s) => a + s.patched, 0);
 }
 
 /** Sim time (ms) at which the next step ends; steps never depend on how advanceTo calls are split. */

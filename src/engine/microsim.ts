@@ -172,6 +172,8 @@ export function aggregateParamsFor(cfg: MicrosimConfig): EngineParams {
       lossOffline: 0.5,
       lossFine: 0.05,
       rebootS: 60,
+      exposureJitter: 0,
+      capacityJitter: 0,
       dns: { stubAttempts: 1 },
     },
     schedule: {

@@ -230,6 +230,13 @@ export const networkParamsSchema = z.object({
   lossFine: share,
   /** Reboot duration of a segment's hosts. */
   rebootS: pos,
+  /**
+   * A class meets a different day on every seed: each segment's exposed SQL hosts are drawn within
+   * ±exposureJitter of the level's count (the rest are patched or firewalled), and each resolver
+   * cluster's real capacity within ±capacityJitter of its rating.
+   */
+  exposureJitter: z._default(share, 0.2),
+  capacityJitter: z._default(share, 0.15),
   dns: dnsParamsSchema,
 });
 

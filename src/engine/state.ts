@@ -93,6 +93,8 @@ export interface ClusterState {
   id: string;
   status: ClusterStatus;
   servers: number;
+  /** This run's share of the rated queries per server (seeded, see capacityJitter). */
+  qpsFactor: number;
   pending: { readyMs: number; servers: number }[];
   /** Seconds spent above the overload threshold (decays when below). */
   overloadS: number;

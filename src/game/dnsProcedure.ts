@@ -39,4 +39,3 @@ export function runDnsProcedure(state: GameState, level: Level): GameState {
   }
   return s;
 }
-

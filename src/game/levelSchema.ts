@@ -243,10 +243,10 @@ const proceduresSchema = z.strictObject({
    * Systems staff on duty restart a resolver cluster that stopped answering, afterMin minutes after it
    * failed and again retryMin after each failed restart, if someone is free (null: only on command).
    */
-  dnsRestart: z._default(
-    z.nullable(z.strictObject({ afterMin: num(0), retryMin: positive })),
-    { afterMin: 15, retryMin: 30 },
-  ),
+  dnsRestart: z._default(z.nullable(z.strictObject({ afterMin: num(0), retryMin: positive })), {
+    afterMin: 15,
+    retryMin: 30,
+  }),
   /** Hosts one person patches (hotfix, reboot, check) per hour, by kind of segment. */
   patchHostsPerStaffHour: z._default(
     z.strictObject(

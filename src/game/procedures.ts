@@ -105,7 +105,7 @@ export function finishCampaigns(state: GameState): GameState {
       ...done.map((c) => ({
         tick: state.tick,
         kind: 'campaign.done',
-        params: { segment: c.segment },
+        params: { id: c.segment },
       })),
     ],
   };
@@ -172,7 +172,7 @@ export function receiveRequest(
       {
         tick: state.tick,
         kind: accepted ? 'outside.agreed' : 'outside.refused',
-        params: { contact: contactId },
+        params: { from: contactId },
       },
     ],
   };
@@ -204,7 +204,7 @@ export function runOutsideActions(state: GameState, level: Level): GameState {
           {
             tick: s.tick,
             kind: 'outside.filtered',
-            params: { contact: o.contact, id: o.filterLink },
+            params: { from: o.contact, id: o.filterLink },
           },
         ],
       };

@@ -80,7 +80,8 @@ export function updateBorderClear(
 ): ScoreAccumulators {
   if (acc.onsetTick === null) return acc;
   const line = BORDER_CLEAR_SHARE * intlCapacityMbps;
-  if (acc.borderClearTick === null && borderWormMbps < line) return { ...acc, borderClearTick: tick };
+  if (acc.borderClearTick === null && borderWormMbps < line)
+    return { ...acc, borderClearTick: tick };
   if (acc.borderClearTick !== null && borderWormMbps >= 2 * line)
     return { ...acc, borderClearTick: null };
   return acc;

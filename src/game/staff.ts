@@ -54,10 +54,14 @@ export function callIn(
   tick: number,
   level: Level,
   escalated = false,
+  /** 0..1 from the run's PRNG (Saturday traffic, a phone in another room): ¾ to 1½ of the usual time; ⅓ = usual. */
+  luck = 1 / 3,
 ): StaffState[] {
   const def = level.staff.find((s) => s.id === id);
   if (!def) return staff;
-  const delayS = Math.round(def.callInMin * 60 * (escalated ? ESCALATED_CALL_IN_FACTOR : 1));
+  const delayS = Math.round(
+    def.callInMin * 60 * (escalated ? ESCALATED_CALL_IN_FACTOR : 1) * (0.75 + 0.75 * luck),
+  );
   return staff.map((s) =>
     s.id === id && s.status === 'off'
       ? {

@@ -55,16 +55,14 @@ export function startTask(
     nextTaskId: id + 1,
     feed: [
       ...state.feed,
-      {
-        tick: state.tick,
-        kind: 'task.started',
-        params: {
-          task: id,
-          command: cmd.type,
-          role,
-          ...(by ? { by, staff: ids.join(', ') } : {}),
-        },
-      },
+      by
+        ? // Staff acting on their own: the feed says who, so the log shows it was not an order.
+          {
+            tick: state.tick,
+            kind: 'procedure.started',
+            params: { task: id, command: cmd.type, role, staff: ids[0] ?? '' },
+          }
+        : { tick: state.tick, kind: 'task.started', params: { task: id, command: cmd.type, role } },
     ],
   };
 }
@@ -126,7 +124,10 @@ export function landTask(state: GameState, level: Level, task: TaskState): GameS
     // A campaign moves at the pace of free hands (procedures.ts), whatever rate was typed.
     s = setCampaign(s, cmd.args.segment, cmd.type === 'patch.start' ? cmd.args.hostsPerHour : null);
     if (cmd.type === 'patch.stop') {
-      const r = applyAction(s.engine, level.engine, { type: 'patch.stop', segment: cmd.args.segment });
+      const r = applyAction(s.engine, level.engine, {
+        type: 'patch.stop',
+        segment: cmd.args.segment,
+      });
       if (r.ok) s = { ...s, engine: r.state };
     }
     s = finishTask(s, task, true);
@@ -157,12 +158,22 @@ export function landTask(state: GameState, level: Level, task: TaskState): GameS
     return finishTask(s, task, true);
   }
   switch (cmd.type) {
-    case 'staff.call':
+    case 'staff.call': {
+      const [luck, rng] = nextFloat(s.rng);
       s = {
         ...s,
-        staff: callIn(s.staff, cmd.args.staff, s.tick, level, s.flags.escalated !== undefined),
+        rng,
+        staff: callIn(
+          s.staff,
+          cmd.args.staff,
+          s.tick,
+          level,
+          s.flags.escalated !== undefined,
+          luck,
+        ),
       };
       break;
+    }
     case 'incident.escalate':
       s = setFlags(s, level, ['escalated']);
       break;

@@ -164,6 +164,13 @@ export const en = {
     'engine.outage.end': 'Service back for most subscribers',
     'engine.link.saturated': 'Link {{id}} is saturated',
     'engine.link.cleared': 'Link {{id}} is no longer saturated',
+    'engine.dns.restartFailed':
+      'DNS cluster {{id}} was restarted but fell over again under the load',
+    'procedure.started': '{{staff}} started on their own (standing procedure): {{command}}',
+    'outside.agreed': '{{from}} agreed to your request',
+    'outside.refused': '{{from}} turned down your request',
+    'outside.filtered': '{{from}} now filters UDP 1434 on its side of {{id}}',
+    'campaign.done': 'Patch campaign finished: {{id}} has no unpatched hosts left',
     'staff.arrived': '{{staff}} arrived',
     'task.started': 'Started: {{command}}',
     'task.done': 'Done: {{command}}',

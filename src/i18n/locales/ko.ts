@@ -165,6 +165,13 @@ export const ko = {
     'engine.outage.end': '대부분의 가입자 접속이 돌아왔습니다',
     'engine.link.saturated': '회선 {{id}}이(가) 포화 상태입니다',
     'engine.link.cleared': '회선 {{id}}의 포화가 풀렸습니다',
+    'engine.dns.restartFailed':
+      'DNS 서버군 {{id}}을(를) 재시작했지만 부하를 못 이기고 다시 멈췄습니다',
+    'procedure.started': '표준 절차: {{staff}}, 지시 없이 시작 — {{command}}',
+    'outside.agreed': '{{from}}: 요청을 받아들였습니다',
+    'outside.refused': '{{from}}: 요청을 거절했습니다',
+    'outside.filtered': '{{from}} — {{id}}의 상대편 끝에서 UDP 1434 차단을 시작했습니다',
+    'campaign.done': '패치 작업 완료: {{id}}에 패치 안 된 호스트가 남지 않았습니다',
     'staff.arrived': '{{staff}} 도착',
     'task.started': '시작: {{command}}',
     'task.done': '완료: {{command}}',

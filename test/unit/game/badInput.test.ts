@@ -100,7 +100,9 @@ describe('malformed levels', () => {
     // Version 1 timed DNS recovery on a clock: say so, not just "unsupported".
     const v1 = parseLevel({ ...json, formatVersion: 1 });
     expect(v1.ok ? [] : v1.errors).toHaveLength(1);
-    expect(v1.ok ? '' : v1.errors[0]).toMatch(/^formatVersion: version 1 levels .*timer.*expected 2$/);
+    expect(v1.ok ? '' : v1.errors[0]).toMatch(
+      /^formatVersion: version 1 levels .*timer.*expected 2$/,
+    );
     expect(parseLevel([])).toEqual({ ok: false, errors: ['(root): expected a JSON object'] });
   });
 

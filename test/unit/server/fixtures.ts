@@ -17,10 +17,7 @@ import {
 } from '../../../src/game/index';
 import { createAppServer, type AppOptions } from '../../../server/app';
 
-export const FIXTURE_LEVEL = new URL(
-  '../../../levels/backbone-isp.json',
-  import.meta.url,
-);
+export const FIXTURE_LEVEL = new URL('../../../levels/backbone-isp.json', import.meta.url);
 
 export function loadFixtureLevel(): Level {
   const parsed = parseLevel(JSON.parse(readFileSync(FIXTURE_LEVEL, 'utf8')));
