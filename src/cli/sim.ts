@@ -204,6 +204,8 @@ function gameMain(
       console.log(`  ${part.padEnd(18)} ${v}`);
     for (const r of result.refused ?? [])
       console.log(`refused #${r.index} ${r.type} at ${r.at}: ${r.code} — ${r.message}`);
+    if (result.notPlayed)
+      console.log(`${result.notPlayed} scripted command(s) after --until not played`);
     if (o.out)
       console.log(`run file written to ${o.out} (check it with: npm run verify -- ${o.out})`);
   }
