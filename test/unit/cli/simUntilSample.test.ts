@@ -6,6 +6,8 @@ import { isoToTick, type ScriptedCommand } from '../../../src/game';
 import { loadLevelFile, runGameSim, scriptUntil } from '../../../src/cli/gameSim';
 import { runGameJson } from '../../../src/cli/simGame';
 import { main } from '../../../src/cli/sim';
+import { loadLevelEngine, runSim } from '../../../src/cli/simRun';
+import { isoToSimMs } from '../../../src/engine/index';
 
 const loaded = loadLevelFile('levels/tutorial.json');
 if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
@@ -100,5 +102,25 @@ describe('sim --sample finer than an engine step (game mode)', () => {
     const coarse = runGameJson({ level, seed: 1, script: history, untilIso: UNTIL });
     expect(fine.hash).toBe(coarse.hash);
     expect(fine.score).toEqual(coarse.score);
+  });
+});
+
+describe('sim --sample finer than an engine step (bare engine)', () => {
+  it('should give strictly increasing time values with --sample 1', () => {
+    const l = loadLevelEngine('levels/tutorial.json');
+    if (!l.ok) throw new Error(l.errors.join('\n'));
+    const opts = {
+      levelId: 'tutorial',
+      params: l.value.params,
+      seed: 1,
+      untilMs: isoToSimMs('2003-01-25T14:35:00+09:00')!,
+    };
+    const fine = runSim({ ...opts, sampleS: 1 });
+    const t = fine.series.t;
+    expect(t.filter((x, i) => i > 0 && x <= t[i - 1]!)).toEqual([]);
+    expect(t.slice(0, 3)).toEqual([0, 10, 20]);
+    expect(t.at(-1)).toBe(opts.untilMs / 1000);
+    // Sampling never changes the run.
+    expect(fine.hash).toBe(runSim({ ...opts, sampleS: 60 }).hash);
   });
 });
