@@ -90,10 +90,33 @@ export function loadCommandsFile(file: string): Loaded<ScriptedCommand[]> {
   return { ok: true, value: r.data };
 }
 
+/**
+ * The part of a script a run cut at `untilTick` plays: commands after it are left out (not
+ * refused), so `--until` stops the run there instead of being overtaken by later commands. A
+ * command whose time does not parse stays in, to be refused with its reason. `indices` maps each
+ * played command back to its place in the script (refusals name that place).
+ */
+export function scriptUntil(
+  script: readonly ScriptedCommand[],
+  untilTick: number | undefined,
+): { played: ScriptedCommand[]; indices: number[]; notPlayed: number } {
+  const indices = script
+    .map((c, i) => ({ at: isoToTick(c.at), i }))
+    .filter(({ at }) => untilTick === undefined || at === undefined || at <= untilTick)
+    .map(({ i }) => i);
+  return {
+    played: indices.map((i) => script[i]!),
+    indices,
+    notPlayed: script.length - indices.length,
+  };
+}
+
 export interface GameSimResult {
   runFile: RunFile;
   score: { total: number; parts: Record<string, number> };
   refused: { index: number; at: string; type: string; code: string; message: string }[];
+  /** Scripted commands after --until, left out of the run. */
+  notPlayed: number;
   summary: string;
 }
 
@@ -107,14 +130,15 @@ export function runGameSim(opts: {
   ghost?: boolean;
 }): GameSimResult {
   const { level, seed, script } = opts;
-  const played = playScript(createRun(level, seed), script);
   const untilTick = opts.untilIso ? isoToTick(opts.untilIso) : undefined;
+  const cut = scriptUntil(script, untilTick);
+  const played = playScript(createRun(level, seed), cut.played);
   const run =
     untilTick === undefined ? finishRun(played.run) : advanceToTick(played.run, untilTick);
   const score = runScore(run);
   const runFile = toRunFile(run);
   const refused = played.refused.map((r) => ({
-    index: r.index,
+    index: cut.indices[r.index]!,
     at: r.at,
     type: r.type,
     code: r.rejection.code,
@@ -133,11 +157,15 @@ export function runGameSim(opts: {
         ]
       : []),
     ...refused.map((r) => `refused #${r.index} ${r.type} at ${r.at}: ${r.code} — ${r.message}`),
+    ...(cut.notPlayed > 0
+      ? [`${cut.notPlayed} scripted command(s) after --until ${opts.untilIso} not played`]
+      : []),
   ];
   return {
     runFile,
     score: { total: score.total, parts: { ...score.parts } },
     refused,
+    notPlayed: cut.notPlayed,
     summary: lines.join('\n'),
   };
 }

@@ -3,7 +3,9 @@
 // Runs a level headless and prints a summary (or one JSON object). A level with its game blocks is
 // played through the game core (commands, staff, injects, score; src/cli/simGame.ts); --actions
 // drives the bare engine instead (engine actions, no game rules), as does a level that has only
-// its engine block.
+// its engine block. --until ends the run there in every mode: scripted commands after it
+// (--history, --commands) are left out and counted. Samples are states at engine step boundaries
+// (10 s before the onset), so a --sample finer than a step gives each step once.
 import { isoToSimMs, simMsToIso } from '../engine/index';
 import { intOption, parseArgs } from './cliArgs';
 import { readFileSync } from 'node:fs';
@@ -204,6 +206,8 @@ function gameMain(
       console.log(`  ${part.padEnd(18)} ${v}`);
     for (const r of result.refused ?? [])
       console.log(`refused #${r.index} ${r.type} at ${r.at}: ${r.code} — ${r.message}`);
+    if (result.notPlayed)
+      console.log(`${result.notPlayed} scripted command(s) after --until not played`);
     if (o.out)
       console.log(`run file written to ${o.out} (check it with: npm run verify -- ${o.out})`);
   }

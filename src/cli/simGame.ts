@@ -18,6 +18,7 @@ import {
   type Level,
   type ScriptedCommand,
 } from '../game/index';
+import { scriptUntil } from './gameSim';
 import { emptySeries, recordMetrics, type SimSeries } from './simRun';
 
 export interface GameSimJson {
@@ -30,6 +31,8 @@ export interface GameSimJson {
   series: SimSeries;
   events: { t: number; kind: string; id?: string }[];
   score: { total: number; parts: Record<string, number> };
+  /** Scripted commands after --until, left out of the run; only present when some were. */
+  notPlayed?: number;
   /** Only present when some scripted command was refused. */
   refused?: { index: number; at: string; type: string; code: string; message: string }[];
 }
@@ -49,17 +52,24 @@ export function runGameJson(opts: {
   const record = (engine: typeof run.state.engine): void => recordMetrics(series, engine);
   // Samples are taken by advancing to each sample time between commands: the core guarantees that
   // how a run is cut into advances never changes it, so this is the run verify replays.
+  // The engine moves in steps (10 s before the onset, finer after), and advancing to a sample time
+  // stops at the first step boundary at or after it: with samples finer than a step several land
+  // on the same state, so a state already recorded is not recorded again (time values only rise).
   let nextSample = run.state.tick;
   record(run.state.engine);
   const sampleUpTo = (tick: number): void => {
     while (nextSample + sampleS <= tick && !run.state.ended) {
       nextSample += sampleS;
       run = advanceToTick(run, nextSample);
-      record(run.state.engine);
+      if (run.state.engine.tMs / 1000 > series.t.at(-1)!) record(run.state.engine);
     }
   };
+  const untilTick = opts.untilIso !== undefined ? isoToTick(opts.untilIso) : undefined;
+  // --until cuts the script too: a later command would carry the run past it.
+  const cut = scriptUntil(opts.script, untilTick);
   const refused: NonNullable<GameSimJson['refused']> = [];
-  opts.script.forEach((c, index) => {
+  cut.played.forEach((c, k) => {
+    const index = cut.indices[k]!;
     const at = isoToTick(c.at);
     if (at === undefined) {
       refused.push({
@@ -84,11 +94,10 @@ export function runGameJson(opts: {
         message: renderRejection(r.outcome.rejection, 'en'),
       });
   });
-  const untilTick = opts.untilIso !== undefined ? isoToTick(opts.untilIso) : undefined;
   const endTick = Math.min(untilTick ?? run.state.endTick, run.state.endTick);
   sampleUpTo(endTick);
   run = untilTick === undefined ? finishRun(run) : advanceToTick(run, endTick);
-  if (series.t.at(-1) !== run.state.engine.tMs / 1000) record(run.state.engine);
+  if (run.state.engine.tMs / 1000 > series.t.at(-1)!) record(run.state.engine);
   const score = runScore(run);
   if (opts.out) writeFileSync(opts.out, JSON.stringify(toRunFile(run), null, 2) + '\n');
   const events = run.state.feed
@@ -109,5 +118,6 @@ export function runGameJson(opts: {
     events,
     score: { total: score.total, parts: { ...score.parts } },
     ...(refused.length ? { refused } : {}),
+    ...(cut.notPlayed > 0 ? { notPlayed: cut.notPlayed } : {}),
   };
 }

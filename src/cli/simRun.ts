@@ -207,13 +207,17 @@ export function runSim(opts: SimOptions): SimResult {
     }
     drain();
     if (target === nextSample) {
-      record();
-      opts.onSample?.(st);
+      // The engine stops at the last step boundary at or before the target (10 s steps before the
+      // onset): samples finer than a step land on a state already recorded, which is not repeated.
+      if (st.tMs / 1000 > series.t[series.t.length - 1]!) {
+        record();
+        opts.onSample?.(st);
+      }
       nextSample += sampleMs;
     }
     if (target >= untilMs) break;
   }
-  if (series.t[series.t.length - 1] !== st.tMs / 1000) record();
+  if (st.tMs / 1000 > series.t[series.t.length - 1]!) record();
   return {
     level: opts.levelId,
     seed: opts.seed,

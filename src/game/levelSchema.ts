@@ -212,6 +212,12 @@ const injectSchema = z.strictObject({
   /** Minutes to answer before the default choice (if any) is taken. */
   expiresAfterMin: z.optional(positive),
   defaultChoice: z.optional(idSchema),
+  /**
+   * The worm's effect the text reports (traffic, alerts, DNS failing, an outage…), as the engine
+   * event that makes it true. Such an inject must fire on an engine event, never on the clock: the
+   * player's own network decides when it happens (test/unit/scenarios/injectTiming.test.ts).
+   */
+  reports: z.optional(z.strictObject({ event: z.enum(ENGINE_EVENT_KINDS), id: z.optional(text) })),
 });
 
 /**
@@ -396,20 +402,28 @@ export const levelSchema = levelFields.check(
     }
     const clusterIds = new Set(level.engine.network.clusters.map((c) => c.id));
     const linkIds = new Set(level.engine.network.links.map((l) => l.id));
+    const checkEventId = (path: (string | number)[], event: string, id: string) => {
+      const ids = event.startsWith('dns.')
+        ? clusterIds
+        : event.startsWith('link.')
+          ? linkIds
+          : null;
+      if (!ids) issue(path, `event "${event}" has no id`);
+      else if (!ids.has(id))
+        issue(path, `unknown ${event.startsWith('dns.') ? 'DNS cluster' : 'link'} "${id}"`);
+    };
     level.injects.forEach((inj, i) => {
       if (!contacts.has(inj.from)) issue(['injects', i, 'from'], `unknown contact "${inj.from}"`);
       const t = inj.trigger;
-      if ('event' in t && t.id !== undefined) {
-        const ids = t.event.startsWith('dns.')
-          ? clusterIds
-          : t.event.startsWith('link.')
-            ? linkIds
-            : null;
-        if (!ids) issue(['injects', i, 'trigger', 'id'], `event "${t.event}" has no id`);
-        else if (!ids.has(t.id))
+      if ('event' in t && t.id !== undefined)
+        checkEventId(['injects', i, 'trigger', 'id'], t.event, t.id);
+      if (inj.reports) {
+        if (inj.reports.id !== undefined)
+          checkEventId(['injects', i, 'reports', 'id'], inj.reports.event, inj.reports.id);
+        if ('at' in t)
           issue(
-            ['injects', i, 'trigger', 'id'],
-            `unknown ${t.event.startsWith('dns.') ? 'DNS cluster' : 'link'} "${t.id}"`,
+            ['injects', i, 'trigger'],
+            `reports the worm's effect "${inj.reports.event}", so it must fire on an engine event, not at a fixed time`,
           );
       }
       const choiceIds = new Set(inj.choices.map((c) => c.id));

@@ -182,6 +182,11 @@ export const en = {
     'inject.expired': 'No answer given in time: {{subject}}',
     other: '{{kind}}',
   },
+  /** Feed lines worded as what could be observed then, not the truth (src/ui/panels/ops/feedKey.ts). */
+  feedObserved: {
+    'engine.worm.onset': 'Internet: unusual traffic is surging worldwide',
+    'engine.worm.local': 'A server in your network is sending unusually heavy traffic',
+  },
   cmd: {
     'diag.linkGraphs': 'Check link graphs',
     'diag.netflow': 'NetFlow top talkers',

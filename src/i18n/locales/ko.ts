@@ -183,6 +183,12 @@ export const ko = {
     'inject.expired': '제때 답하지 못함: {{subject}}',
     other: '{{kind}}',
   },
+  /** Feed lines worded as what could be observed then, not the truth (src/ui/panels/ops/feedKey.ts). */
+  feedObserved: {
+    'engine.worm.onset': '인터넷: 전 세계에서 이상 트래픽이 급증하고 있습니다',
+    'engine.worm.local':
+      '우리 네트워크의 서버 한 대가 비정상적으로 많은 트래픽을 내보내고 있습니다',
+  },
   cmd: {
     'diag.linkGraphs': '회선 그래프 확인',
     'diag.netflow': 'NetFlow 상위 트래픽 분석',

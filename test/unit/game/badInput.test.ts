@@ -226,4 +226,25 @@ describe('inject triggers', () => {
       'injects[0].trigger: give either "at" (a time) or "event" (an engine event)',
     ]);
   });
+
+  it('should refuse an inject that reports a worm effect on a clock trigger, and name a bad id', () => {
+    const clock = structuredClone(fixtureJson()) as LooseJson;
+    clock.injects[0].trigger = { at: '2003-01-25T14:26:00+09:00' };
+    clock.injects[0].reports = { event: 'worm.local' };
+    const r1 = parseLevel(clock);
+    expect(r1.ok ? [] : r1.errors).toEqual([
+      'injects[0].trigger: reports the worm\'s effect "worm.local", so it must fire on an engine event, not at a fixed time',
+    ]);
+    const id = structuredClone(fixtureJson()) as LooseJson;
+    id.injects[2].trigger = { event: 'worm.local', afterMin: 3 };
+    id.injects[2].reports = { event: 'dns.down', id: 'dns-busan' };
+    const r2 = parseLevel(id);
+    expect(r2.ok ? [] : r2.errors).toEqual([
+      'injects[2].reports.id: unknown DNS cluster "dns-busan"',
+    ]);
+    const ok = structuredClone(fixtureJson()) as LooseJson;
+    ok.injects[2].trigger = { event: 'worm.local', afterMin: 3 };
+    ok.injects[2].reports = { event: 'worm.local' };
+    expect(parseLevel(ok).ok).toBe(true);
+  });
 });

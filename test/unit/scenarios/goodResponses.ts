@@ -96,7 +96,7 @@ export const TUTORIAL_GOOD: ScriptedCommand[] = [
     args: { segment: 'leased' },
   },
   {
-    at: '2003-01-25T15:05:00+09:00',
+    at: '2003-01-25T15:06:00+09:00',
     role: 'commander',
     type: 'inject.answer',
     args: { inject: 't-pcbang', choice: 'explain' },
@@ -108,7 +108,7 @@ export const TUTORIAL_GOOD: ScriptedCommand[] = [
     args: { segment: 'leased', hostsPerHour: 40 },
   },
   {
-    at: '2003-01-25T15:15:00+09:00',
+    at: '2003-01-25T15:16:00+09:00',
     role: 'commander',
     type: 'inject.answer',
     args: { inject: 't-press', choice: 'facts' },
@@ -140,12 +140,6 @@ export const TUTORIAL_GOOD: ScriptedCommand[] = [
 ];
 
 export const BROADBAND_GOOD: ScriptedCommand[] = [
-  {
-    at: '2003-01-25T14:27:00+09:00',
-    role: 'commander',
-    type: 'inject.answer',
-    args: { inject: 'ids-alert', choice: 'investigate' },
-  },
   { at: '2003-01-25T14:27:00+09:00', role: 'security', type: 'diag.ids' },
   {
     at: '2003-01-25T14:27:00+09:00',
@@ -188,6 +182,12 @@ export const BROADBAND_GOOD: ScriptedCommand[] = [
     role: 'commander',
     type: 'comms.send',
     args: { to: 'kisa', blocks: ['report-worm', 'report-infected'] },
+  },
+  {
+    at: '2003-01-25T14:36:00+09:00',
+    role: 'commander',
+    type: 'inject.answer',
+    args: { inject: 'ids-alert', choice: 'investigate' },
   },
   {
     at: '2003-01-25T14:41:00+09:00',
@@ -240,14 +240,14 @@ export const BROADBAND_GOOD: ScriptedCommand[] = [
   {
     at: '2003-01-25T15:00:00+09:00',
     role: 'commander',
-    type: 'inject.answer',
-    args: { inject: 'game-operators', choice: 'explain' },
-  },
-  {
-    at: '2003-01-25T15:00:00+09:00',
-    role: 'commander',
     type: 'comms.send',
     args: { to: 'game-ops', blocks: ['games-cause'] },
+  },
+  {
+    at: '2003-01-25T15:01:00+09:00',
+    role: 'commander',
+    type: 'inject.answer',
+    args: { inject: 'game-operators', choice: 'explain' },
   },
   {
     at: '2003-01-25T15:02:00+09:00',
@@ -316,13 +316,13 @@ export const BROADBAND_GOOD: ScriptedCommand[] = [
     args: { segment: 'idc', hostsPerHour: 60 },
   },
   {
-    at: '2003-01-25T16:00:00+09:00',
+    at: '2003-01-25T16:01:00+09:00',
     role: 'commander',
     type: 'inject.answer',
     args: { inject: 'exec-kt-restored', choice: 'call-cto' },
   },
   {
-    at: '2003-01-25T16:20:00+09:00',
+    at: '2003-01-25T16:21:00+09:00',
     role: 'commander',
     type: 'inject.answer',
     args: { inject: 'herring-hack', choice: 'triage' },
@@ -394,13 +394,13 @@ export const BROADBAND_GOOD: ScriptedCommand[] = [
     args: { inject: 'minister-guidelines', choice: 'campaign' },
   },
   {
-    at: '2003-01-26T15:00:00+09:00',
+    at: '2003-01-26T15:01:00+09:00',
     role: 'commander',
     type: 'inject.answer',
     args: { inject: 'pspd-claim', choice: 'terms' },
   },
   {
-    at: '2003-01-26T17:00:00+09:00',
+    at: '2003-01-26T17:01:00+09:00',
     role: 'commander',
     type: 'inject.answer',
     args: { inject: 'regulator-refund', choice: 'submit' },
@@ -481,7 +481,7 @@ export const IDC_GOOD: ScriptedCommand[] = [
     args: { device: 'lan-mall', direction: 'egress' },
   },
   {
-    at: '2003-01-25T15:00:00+09:00',
+    at: '2003-01-25T15:01:00+09:00',
     role: 'commander',
     type: 'inject.answer',
     args: { inject: 'idc-hotline', choice: 'keep-dialling' },
@@ -541,7 +541,7 @@ export const IDC_GOOD: ScriptedCommand[] = [
     args: { to: 'merchants', blocks: ['merchants-status'] },
   },
   {
-    at: '2003-01-25T16:30:00+09:00',
+    at: '2003-01-25T16:31:00+09:00',
     role: 'commander',
     type: 'inject.answer',
     args: { inject: 'merchants-ask', choice: 'review' },
@@ -577,7 +577,7 @@ export const IDC_GOOD: ScriptedCommand[] = [
     args: { inject: 'ms-advisory', choice: 'self' },
   },
   {
-    at: '2003-01-25T20:30:00+09:00',
+    at: '2003-01-25T20:31:00+09:00',
     role: 'commander',
     type: 'inject.answer',
     args: { inject: 'reopen-decision', choice: 'when-clean' },

@@ -6,6 +6,7 @@ import type { FeedItem } from '../../session/soloSession';
 import { el } from '../../dom';
 import { formatKstTime, local } from '../../format';
 import { contactLabel, deviceLabel, staffLabel } from './labels';
+import { feedKey } from './feedKey';
 
 const MAX_ITEMS = 60;
 
@@ -53,8 +54,10 @@ export class FeedPanel {
       subject: p.inject ? injectSubject() : '',
       kind: item.kind,
     };
-    const key = `feed.${item.kind}`;
-    return i18n.exists(key) ? t(key, params) : t('feed.other', params);
+    return t(
+      feedKey(item.kind, (k) => i18n.exists(k)),
+      params,
+    );
   }
 
   add(items: FeedItem[]): void {
