@@ -221,6 +221,7 @@ describe('inject triggers', () => {
     ]);
     const both = structuredClone(fixtureJson()) as LooseJson;
     both.injects[0].trigger = { at: '2003-01-25T15:00:00+09:00', event: 'dns.down' };
+    delete both.injects[0].reports;
     const r3 = parseLevel(both);
     expect(r3.ok ? [] : r3.errors).toEqual([
       'injects[0].trigger: give either "at" (a time) or "event" (an engine event)',

@@ -17,7 +17,6 @@ import {
   must,
   permissiveLevel,
   runAt,
-  tick,
   VALID_ARGS,
 } from './helpers';
 
@@ -177,7 +176,9 @@ describe('command effects', () => {
     let r = landOk(early, 'staff.call');
     const s = r.state.staff.find((x) => x.id === 'net-jung')!;
     expect(s.status).toBe('enRoute');
-    expect(s.arrivesAt).toBe(r.state.tick + 40 * 60);
+    // 40 minutes on a usual day; ¾ to 1½ of that, drawn from the run's PRNG.
+    expect(s.arrivesAt).toBeGreaterThanOrEqual(r.state.tick + 30 * 60);
+    expect(s.arrivesAt).toBeLessThanOrEqual(r.state.tick + 60 * 60);
     r = advanceToTick(r, s.arrivesAt!);
     expect(r.state.staff.find((x) => x.id === 'net-jung')!.status).toBe('free');
     expect(r.state.feed.some((f) => f.kind === 'staff.arrived')).toBe(true);
@@ -187,7 +188,9 @@ describe('command effects', () => {
     let r = landOk(early, 'incident.escalate');
     expect(r.state.flags.escalated).toBeDefined();
     r = landOk(r, 'staff.call');
-    expect(r.state.staff.find((x) => x.id === 'net-jung')!.arrivesAt).toBe(r.state.tick + 20 * 60);
+    const arrives = r.state.staff.find((x) => x.id === 'net-jung')!.arrivesAt!;
+    expect(arrives).toBeGreaterThanOrEqual(r.state.tick + 15 * 60);
+    expect(arrives).toBeLessThanOrEqual(r.state.tick + 30 * 60);
   });
 
   it('comms.send should check claims against the truth and notify KISA', () => {
@@ -222,7 +225,8 @@ describe('command effects', () => {
   });
 
   it('inject.answer should apply the choice at once', () => {
-    const r0 = runAt(level, '2003-01-25T14:27:00+09:00');
+    // ids-noise fires three minutes after the IDC LAN at Hyehwa saturates (about 14:33).
+    const r0 = runAt(level, '2003-01-25T14:40:00+09:00');
     expect(r0.state.injects.find((i) => i.id === 'ids-noise')!.status).toBe('active');
     const r = must(r0, 'commander', 'inject.answer', VALID['inject.answer']);
     expect(r.state.injects.find((i) => i.id === 'ids-noise')!.status).toBe('answered');
@@ -237,7 +241,7 @@ describe('command effects', () => {
     r = must(r, 'facilitator', 'clock.speed', { speed: 4 });
     expect(r.state.clock.speed).toBe(4);
     r = must(r, 'facilitator', 'clock.skip');
-    expect(r.state.clock.skipTo).toBe(tick('2003-01-25T14:26:00+09:00'));
+    expect(r.state.clock.skipTo).toBeGreaterThan(r.state.tick);
   });
 
   it('note.add should keep the note in the log for the after-action review', () => {

@@ -10,13 +10,19 @@ describe('injects', () => {
   const level = fixtureLevel();
 
   it('should fire on time, expire into the default choice and apply its consequences', () => {
-    const r = runAt(level, '2003-01-25T14:50:00+09:00');
+    const r = runAt(level, '2003-01-25T15:00:00+09:00');
     const noise = r.state.injects.find((i) => i.id === 'ids-noise')!;
+    // It reports the IDC LAN's flood: three minutes after the engine saw that link saturate.
+    const saturated = r.state.feed.find(
+      (f) => f.kind === 'engine.link.saturated' && f.params.id === 'lan-idc-hyehwa',
+    )!;
     expect(noise).toMatchObject({
       status: 'expired',
       choice: 'ignore',
-      firedTick: tick('2003-01-25T14:26:00+09:00'),
     });
+    // Injects fire at game points (every sim minute), so within a minute after the delay.
+    expect(noise.firedTick! - saturated.tick).toBeGreaterThanOrEqual(180);
+    expect(noise.firedTick! - saturated.tick).toBeLessThan(240);
     expect(r.state.contacts.find((c) => c.id === 'idc-tenants')!.trust).toBe(-5);
     expect(r.state.inbox.some((m) => m.injectId === 'ids-noise')).toBe(true);
   });

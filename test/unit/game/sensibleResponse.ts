@@ -72,7 +72,7 @@ export const SENSIBLE: ScriptedCommand[] = [
     type: 'patch.start',
     args: { segment: 'idc-mokdong', hostsPerHour: 150 },
   },
-  { at: at('15:35'), role: 'systems', type: 'reboot.segment', args: { segment: 'idc-hyehwa' } },
+  { at: at('15:41'), role: 'systems', type: 'reboot.segment', args: { segment: 'idc-hyehwa' } },
   {
     at: at('15:40'),
     role: 'commander',

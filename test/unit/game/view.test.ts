@@ -10,17 +10,18 @@ describe('snapshotView', () => {
   const level = fixtureLevel();
 
   it('should show monitoring, staff, tasks, injects, contacts and the score as plain data', () => {
-    let run = advanceToTick(createRun(level, 1), tick('2003-01-25T14:27:00+09:00'));
+    let run = advanceToTick(createRun(level, 1), tick('2003-01-25T14:40:00+09:00'));
     run = must(run, 'network', 'diag.linkGraphs');
     const v = snapshotView(run);
-    expect(v.timeIso).toBe('2003-01-25T14:27:00+09:00');
+    expect(v.timeIso).toBe('2003-01-25T14:40:00+09:00');
     expect(v.monitoring.links.length).toBeGreaterThan(0);
     expect(v.staff.find((s) => s.id === 'noc-kim')!.name.en).toMatch(/Kim/);
     expect(v.tasks).toEqual([
       expect.objectContaining({ type: 'diag.linkGraphs', status: 'running', progress: 0 }),
     ]);
     expect(v.activeInjects.map((i) => i.id)).toEqual(['ids-noise']);
-    expect(v.activeInjects[0]!.expiresAt).toBe(tick('2003-01-25T14:46:00+09:00'));
+    const fired = run.state.injects.find((i) => i.id === 'ids-noise')!.firedTick!;
+    expect(v.activeInjects[0]!.expiresAt).toBe(fired + 20 * 60);
     expect(v.contacts.find((c) => c.id === 'kisa')!.status).toBe('quiet');
     expect(v.commands.find((c) => c.type === 'filter.apply')).toMatchObject({
       requires: ['knowsUdp1434'],
