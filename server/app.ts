@@ -1,11 +1,12 @@
 // The one Node process behind `npm start`: serves the built game and the API. Team sessions
 // (ws + SQLite) attach to this same server.
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createStaticHandler } from './static.ts';
 import { openDatabase } from './db.ts';
 import { createLevelStore } from './levels.ts';
+import { sendError } from './http.ts';
 import { createRunsApi } from './runsApi.ts';
 import { SessionHub, type SessionHubOptions } from './sessions/hub.ts';
 
@@ -69,6 +70,18 @@ export function createAppServer(options: AppOptions): AppServer {
           .writeHead(404, { 'content-type': 'application/json' })
           .end(JSON.stringify({ ok: false, error: `unknown API path ${path}` }));
       if (!runsApi || !sessions) return notFound();
+      if (path === '/api/runs' && req.method === 'POST' && !isJson(req)) {
+        // A cross-site HTML form can only send form or text types: refusing them means a page
+        // elsewhere cannot submit runs through a visitor's browser.
+        sendError(
+          res,
+          415,
+          'UNSUPPORTED_MEDIA_TYPE',
+          `content-type: expected application/json, got ${JSON.stringify(req.headers['content-type'] ?? '(none)')}`,
+          { connection: 'close' },
+        );
+        return;
+      }
       const query = new URLSearchParams(q < 0 ? '' : url.slice(q + 1));
       sessions
         .handleHttp(req, res, path)
@@ -99,5 +112,17 @@ export function createAppServer(options: AppOptions): AppServer {
     app.sessions = sessions;
   }
   if (db) server.on('close', () => db.close());
+  // A socket that errors before a request (reset, malformed HTTP) is closed, never thrown.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (socket.writable && err.code !== 'ECONNRESET')
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
   return app;
+}
+
+/** The request declares a JSON body (`application/json`, parameters such as charset allowed). */
+function isJson(req: IncomingMessage): boolean {
+  const type = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+  return type === 'application/json';
 }
