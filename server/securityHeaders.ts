@@ -7,7 +7,8 @@
 //   blob: URLs; the favicon is `data:,`;
 // - media: sounds are decoded from blob: URLs (Preloader) and Howler probes with a data: URL;
 // - connect: the API, the levels and the team WebSocket are same-origin ('self' covers ws/wss of
-//   the same host in CSP3 browsers);
+//   the same host in CSP3 browsers); the sound loader fetches its blob: URLs (test/e2e/csp.test.ts
+//   saw eight connect-src violations without blob:);
 // - nothing may frame the game (clickjacking of the facilitator's controls), and no Referer leaves
 //   with a join link in it.
 const CSP = [
@@ -17,7 +18,7 @@ const CSP = [
   "img-src 'self' data: blob:",
   "media-src 'self' data: blob:",
   "font-src 'self'",
-  "connect-src 'self'",
+  "connect-src 'self' blob:",
   "worker-src 'self'",
   "manifest-src 'self'",
   "object-src 'none'",

@@ -141,10 +141,17 @@ export class ConnectionGate {
     };
     this.connections.add(conn);
     this.perIp.set(ip, (this.perIp.get(ip) ?? 0) + 1);
-    // Unjoined connections hold a descriptor and memory for nothing: they get a few seconds.
-    const joinTimer = setTimeout(() => {
-      if (!conn.seat && !conn.queued) ws.close(CLOSE_JOIN_TIMEOUT, 'join timeout');
-    }, this.options.joinTimeoutMs ?? DEFAULT_JOIN_TIMEOUT_MS);
+    // Unjoined connections hold a descriptor and memory for nothing: they get a few seconds, and
+    // a join waiting in the slow lane gets the same again once it has been answered.
+    const timeoutMs = this.options.joinTimeoutMs ?? DEFAULT_JOIN_TIMEOUT_MS;
+    let joinTimer: ReturnType<typeof setTimeout>;
+    const checkJoined = () => {
+      if (conn.seat) return;
+      if (!conn.queued) return ws.close(CLOSE_JOIN_TIMEOUT, 'join timeout');
+      joinTimer = setTimeout(checkJoined, timeoutMs);
+      joinTimer.unref();
+    };
+    joinTimer = setTimeout(checkJoined, timeoutMs);
     joinTimer.unref();
     ws.on('pong', () => (conn.alive = true));
     ws.on('message', (data, isBinary) => this.message(conn, data, isBinary));
