@@ -22,7 +22,6 @@ import { newRoomCode, newToken, tokenHash } from './secrets.ts';
 import { SessionStore } from './store.ts';
 
 export type { SessionHubOptions } from './options.ts';
-export { WS_MAX_PAYLOAD } from './gate.ts';
 
 /** Ended rooms stay in memory this long so reconnecting clients learn the outcome. */
 const ENDED_GRACE_MS = 10 * 60_000;
@@ -144,11 +143,6 @@ export class SessionHub {
 
   clientIp(req: IncomingMessage): string {
     return this.gate.clientIp(req);
-  }
-
-  /** Same host as the request, or listed in allowedOrigins / publicUrl. No Origin: not a browser. */
-  originAllowed(req: IncomingMessage): boolean {
-    return this.gate.originAllowed(req);
   }
 
   /** Creates a room in the lobby with its facilitator seat; returns its code and the facilitator token. */
