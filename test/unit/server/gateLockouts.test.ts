@@ -18,7 +18,7 @@ beforeAll(async () => {
   srv = await startSessionServer({
     dataDir: dirs.dataDir,
     levelsDir: dirs.levelsDir,
-    sessions: { joinFailuresPerIp: 3, seatsPerIp: 3, wallNow: () => fakeNow },
+    sessions: { joinFailuresPerIp: 3, seatsPerIp: 3, joinTimeoutMs: 400, wallNow: () => fakeNow },
   });
 });
 afterAll(async () => {
@@ -82,11 +82,16 @@ describe('item 6: lockouts that hurt a class', () => {
     }
     // The first lookup lets the whole class in together; the guess waits for the next one.
     for (const s of class1) expect(codeOf(await s.frame('welcome'))).toBe('welcome');
-    await new Promise((r) => setTimeout(r, 600));
+    // Waiting in the lane outlasts the join timeout (400 ms here) without being closed …
+    await new Promise((r) => setTimeout(r, 900));
     expect(guess.frames.map(codeOf)).toEqual(['RATE_LIMITED']);
+    expect(guess.closeCode()).toBe(undefined);
     fakeNow += LANE_MS;
     await waitFor('the guess answered', () => guess.frames.length > 1, 5000);
     expect(guess.frames.map(codeOf)).toEqual(['RATE_LIMITED', 'UNKNOWN_ROOM']);
+    // … but once answered without a seat, the connection gets one more timeout, then goes.
+    await waitFor('the guess closed', () => guess.closeCode() !== undefined, 5000);
+    expect(guess.closeCode()).toBe(4008);
     // A code that let this address in needs no wait any more.
     const late = await from('127.0.0.22');
     late.send(join(room.code, 'late'));

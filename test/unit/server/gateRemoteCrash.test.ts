@@ -5,10 +5,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
-import { join } from 'node:path';
+import { join as joinPath } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDirs } from './fixtures';
-import { openSocket, refusedUpgrade, httpRequest } from './gateHelpers';
+import { httpRequest, join, openSocket, refusedUpgrade } from './gateHelpers';
 import { REPO, startSessionServer, waitFor, type RunningServer } from './sessionsHelpers';
 
 describe('item 1: no remote crash', () => {
@@ -20,7 +20,7 @@ describe('item 1: no remote crash', () => {
     srv = await startSessionServer({
       dataDir: dirs.dataDir,
       levelsDir: dirs.levelsDir,
-      sessions: { joinTimeoutMs: 300, connectionsPerIp: 5 },
+      sessions: { joinTimeoutMs: 300, connectionsPerIp: 5, joinFailuresPerIp: 1 },
     });
   });
   afterAll(async () => {
@@ -34,6 +34,26 @@ describe('item 1: no remote crash', () => {
     idle.send({ t: 'ping', id: 1 });
     await waitFor('the idle socket closed', () => idle.closeCode() !== undefined, 5000);
     expect(idle.closeCode()).toBe(4008);
+  });
+
+  it('spares a join waiting in the slow lane, and closes it once answered if it did not get in', async () => {
+    const guesser = await openSocket(srv.wsUrl, { localAddress: '127.0.0.5' });
+    guesser.send(join('WXYZAA'));
+    expect(await guesser.frame('error')).toMatchObject({ code: 'UNKNOWN_ROOM' });
+    guesser.ws.close();
+    // Limited now: the first queued code is looked up at once, the second waits ten minutes.
+    const first = await openSocket(srv.wsUrl, { localAddress: '127.0.0.5' });
+    const second = await openSocket(srv.wsUrl, { localAddress: '127.0.0.5' });
+    first.send(join('WXYZAB'));
+    await first.frame('error');
+    second.send(join('WXYZAC'));
+    await waitFor('the first answered', () => first.frames.length === 2, 5000);
+    expect(first.frames[1]).toMatchObject({ code: 'UNKNOWN_ROOM' });
+    await waitFor('the first closed', () => first.closeCode() !== undefined, 5000);
+    expect(first.closeCode()).toBe(4008);
+    await new Promise((r) => setTimeout(r, 800));
+    expect(second.closeCode()).toBe(undefined);
+    second.ws.close();
   });
 
   it('caps open WebSocket connections per address (429 with Retry-After); others still connect', async () => {
@@ -62,10 +82,10 @@ describe('item 1: out of file descriptors (real process, ulimit -n)', () => {
 
   beforeAll(async () => {
     dirs = tempDirs();
-    const dist = join(dirs.root, 'dist');
+    const dist = joinPath(dirs.root, 'dist');
     mkdirSync(dist);
-    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>t</title>');
-    writeFileSync(join(dist, 'app.js'), 'console.log(1)\n'.repeat(100));
+    writeFileSync(joinPath(dist, 'index.html'), '<!doctype html><title>t</title>');
+    writeFileSync(joinPath(dist, 'app.js'), 'console.log(1)\n'.repeat(100));
     child = spawn(
       '/bin/sh',
       ['-c', `ulimit -n 256 && exec "${process.execPath}" --import tsx server/main.ts`],
