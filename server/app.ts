@@ -22,6 +22,11 @@ export interface AppOptions {
   levelsDir?: string;
   /** Largest accepted request body, bytes (default 2 MiB). */
   maxBodyBytes?: number;
+  /**
+   * A connection must send its request headers within this many ms (default 15 s; Node's own is
+   * 60 s), so sockets opened and left silent cannot pile up and eat the descriptors.
+   */
+  headersTimeoutMs?: number;
   /** Clock for stored dates (tests pin it). */
   now?: () => Date;
   /** Team sessions (mounted with dataDir): origins, public URL, limits, timers. */
@@ -54,7 +59,13 @@ export function createAppServer(options: AppOptions): AppServer {
     : undefined;
   // Rebuilds every live room from SQLite before the server takes any connection.
   const sessions = db ? new SessionHub({ ...options.sessions, db, levelsDir }) : undefined;
-  const server = createServer((req, res) => {
+  const headersTimeout = options.headersTimeoutMs ?? 15_000;
+  const serverOptions = {
+    headersTimeout,
+    // How often Node looks for connections past that timeout (its default is every 30 s).
+    connectionsCheckingInterval: Math.max(100, Math.min(5000, Math.floor(headersTimeout / 3))),
+  };
+  const server = createServer(serverOptions, (req, res) => {
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     const path = q < 0 ? url : url.slice(0, q);

@@ -21,11 +21,24 @@ describe('item 1: no remote crash', () => {
       dataDir: dirs.dataDir,
       levelsDir: dirs.levelsDir,
       sessions: { joinTimeoutMs: 300, connectionsPerIp: 5, joinFailuresPerIp: 1 },
+      headersTimeoutMs: 600,
     });
   });
   afterAll(async () => {
     await srv.close();
     dirs.cleanup();
+  });
+
+  it('closes a TCP connection that sends no request headers within the headers timeout', async () => {
+    const port = Number(new URL(srv.base).port);
+    const silent = connect({ host: '127.0.0.1', port, localAddress: '127.0.0.6' });
+    let closed = false;
+    silent.on('close', () => (closed = true));
+    silent.on('error', () => undefined);
+    silent.resume(); // read, so the server's close is seen
+    await new Promise((r) => silent.once('connect', r));
+    silent.write('GET / HTTP/1.1\r\n'); // and nothing more
+    await waitFor('the silent socket closed', () => closed, 5000);
   });
 
   it('closes a WebSocket that has not joined within the join timeout', async () => {
