@@ -1,11 +1,12 @@
 // The one Node process behind `npm start`: serves the built game and the API. Team sessions
 // (ws + SQLite) attach to this same server.
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createStaticHandler } from './static.ts';
 import { openDatabase } from './db.ts';
 import { createLevelStore } from './levels.ts';
+import { sendError } from './http.ts';
 import { createRunsApi } from './runsApi.ts';
 import { SessionHub, type SessionHubOptions } from './sessions/hub.ts';
 
@@ -21,6 +22,11 @@ export interface AppOptions {
   levelsDir?: string;
   /** Largest accepted request body, bytes (default 2 MiB). */
   maxBodyBytes?: number;
+  /**
+   * A connection must send its request headers within this many ms (default 15 s; Node's own is
+   * 60 s), so sockets opened and left silent cannot pile up and eat the descriptors.
+   */
+  headersTimeoutMs?: number;
   /** Clock for stored dates (tests pin it). */
   now?: () => Date;
   /** Team sessions (mounted with dataDir): origins, public URL, limits, timers. */
@@ -53,7 +59,13 @@ export function createAppServer(options: AppOptions): AppServer {
     : undefined;
   // Rebuilds every live room from SQLite before the server takes any connection.
   const sessions = db ? new SessionHub({ ...options.sessions, db, levelsDir }) : undefined;
-  const server = createServer((req, res) => {
+  const headersTimeout = options.headersTimeoutMs ?? 15_000;
+  const serverOptions = {
+    headersTimeout,
+    // How often Node looks for connections past that timeout (its default is every 30 s).
+    connectionsCheckingInterval: Math.max(100, Math.min(5000, Math.floor(headersTimeout / 3))),
+  };
+  const server = createServer(serverOptions, (req, res) => {
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     const path = q < 0 ? url : url.slice(0, q);
@@ -69,6 +81,18 @@ export function createAppServer(options: AppOptions): AppServer {
           .writeHead(404, { 'content-type': 'application/json' })
           .end(JSON.stringify({ ok: false, error: `unknown API path ${path}` }));
       if (!runsApi || !sessions) return notFound();
+      if (path === '/api/runs' && req.method === 'POST' && !isJson(req)) {
+        // A cross-site HTML form can only send form or text types: refusing them means a page
+        // elsewhere cannot submit runs through a visitor's browser.
+        sendError(
+          res,
+          415,
+          'UNSUPPORTED_MEDIA_TYPE',
+          `content-type: expected application/json, got ${JSON.stringify(req.headers['content-type'] ?? '(none)')}`,
+          { connection: 'close' },
+        );
+        return;
+      }
       const query = new URLSearchParams(q < 0 ? '' : url.slice(q + 1));
       sessions
         .handleHttp(req, res, path)
@@ -99,5 +123,17 @@ export function createAppServer(options: AppOptions): AppServer {
     app.sessions = sessions;
   }
   if (db) server.on('close', () => db.close());
+  // A socket that errors before a request (reset, malformed HTTP) is closed, never thrown.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (socket.writable && err.code !== 'ECONNRESET')
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
   return app;
+}
+
+/** The request declares a JSON body (`application/json`, parameters such as charset allowed). */
+function isJson(req: IncomingMessage): boolean {
+  const type = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+  return type === 'application/json';
 }

@@ -7,6 +7,8 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Extra response headers (Retry-After with a 429 or 503). */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }

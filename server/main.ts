@@ -2,9 +2,17 @@
 // (PORT and HOST override), the runs API and team sessions (WebSocket /ws). Verified runs and
 // sessions are kept in SQLite under DATA_DIR (default ./data, created if missing); levels come
 // from LEVELS_DIR (default the repository's levels/). Session settings: docs/PROTOCOL.md.
+import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppServer } from './app.ts';
+import { parseTrustProxy } from './clientAddress.ts';
+import {
+  DEFAULT_CONNECTIONS_PER_IP,
+  DEFAULT_JOIN_TIMEOUT_MS,
+  DEFAULT_ROOMS_PER_IP,
+  DEFAULT_SEATS_PER_IP,
+} from './sessions/options.ts';
 
 const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? '0.0.0.0';
@@ -12,7 +20,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`PORT must be an integer between 0 and 65535, got "${process.env.PORT}"`);
   process.exit(2);
 }
-const distDir = fileURLToPath(new URL('../dist', import.meta.url));
+const distDir = resolve(process.env.DIST_DIR ?? fileURLToPath(new URL('../dist', import.meta.url)));
 const dataDir = resolve(process.env.DATA_DIR ?? 'data');
 const levelsDir = resolve(
   process.env.LEVELS_DIR ?? fileURLToPath(new URL('../levels', import.meta.url)),
@@ -27,17 +35,29 @@ const envInt = (name: string, dflt: number, min: number, max: number): number =>
   }
   return n;
 };
+function trustProxyFromEnv(): number {
+  try {
+    return parseTrustProxy(process.env.TRUST_PROXY);
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exit(2);
+  }
+}
 const sessions = {
   allowedOrigins: (process.env.ALLOWED_ORIGINS ?? '')
     .split(',')
     .map((o) => o.trim())
     .filter((o) => o !== ''),
   publicUrl: process.env.PUBLIC_URL || undefined,
-  trustProxy: process.env.TRUST_PROXY === '1',
+  trustProxy: trustProxyFromEnv(),
   idleMs: envInt('ROOM_IDLE_MIN', 120, 1, 7 * 24 * 60) * 60_000,
   maxRooms: envInt('MAX_ROOMS', 500, 1, 100_000),
   joinFailuresPerIp: envInt('JOIN_FAILURES_PER_IP', 20, 1, 1_000_000),
   sessionsPerIpHour: envInt('SESSIONS_PER_IP_HOUR', 30, 1, 1_000_000),
+  roomsPerIp: envInt('ROOMS_PER_IP', DEFAULT_ROOMS_PER_IP, 1, 100_000),
+  connectionsPerIp: envInt('CONNECTIONS_PER_IP', DEFAULT_CONNECTIONS_PER_IP, 1, 1_000_000),
+  seatsPerIp: envInt('SEATS_PER_IP', DEFAULT_SEATS_PER_IP, 1, 1_000),
+  joinTimeoutMs: envInt('JOIN_TIMEOUT_S', DEFAULT_JOIN_TIMEOUT_MS / 1000, 1, 3600) * 1000,
   statsMs: envInt('SESSION_STATS_S', 0, 0, 86_400) * 1000 || undefined,
 };
 let server: ReturnType<typeof createAppServer>;
@@ -47,7 +67,14 @@ try {
   console.error(`cannot open the database in ${dataDir}: ${(e as Error).message}`);
   process.exit(1);
 }
+let listening = false;
 server.on('error', (err: NodeJS.ErrnoException) => {
+  // Once listening, an error is about one connection (accept failing with EMFILE when descriptors
+  // run out, say): log it and keep serving. Only failing to listen at all ends the process.
+  if (listening) {
+    console.error(`server: ${err.code ?? ''} ${err.message}`);
+    return;
+  }
   console.error(
     err.code === 'EADDRINUSE'
       ? `Port ${port} is already in use; set PORT to another.`
@@ -56,7 +83,10 @@ server.on('error', (err: NodeJS.ErrnoException) => {
   process.exit(1);
 });
 server.listen(port, host, () => {
-  console.log(`1·25 is being served at http://localhost:${port}/`);
+  listening = true;
+  // The bound port (PORT=0 picks a free one, as the tests do).
+  const bound = (server.address() as AddressInfo | null)?.port ?? port;
+  console.log(`1·25 is being served at http://localhost:${bound}/`);
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.on(signal, () => {

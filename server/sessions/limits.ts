@@ -47,6 +47,14 @@ export class WindowCounter {
     return this.recent(key, now).length < this.max;
   }
 
+  /** Whole seconds until `allowed` turns true again (at least 1). */
+  retryAfterS(key: string, now: number): number {
+    const list = this.recent(key, now);
+    if (list.length < this.max) return 1;
+    const oldest = list[list.length - this.max]!;
+    return Math.max(1, Math.ceil((oldest + this.windowMs - now) / 1000));
+  }
+
   record(key: string, now: number): void {
     const list = this.recent(key, now);
     list.push(now);
@@ -56,5 +64,32 @@ export class WindowCounter {
   /** Drops keys with nothing recent (called from the hub's sweep, so the map cannot grow forever). */
   sweep(now: number): void {
     for (const key of [...this.hits.keys()]) this.recent(key, now);
+  }
+}
+
+/**
+ * How much a connection floods: each refused message adds one, and the score drains at
+ * `drainPerSecond`. Messages the bucket still lets through (it refills a little at a time) do not
+ * reset it, so a sustained flood is closed even though every hundredth message is accepted; a
+ * client that only sometimes bursts past its bucket drains back to zero.
+ */
+export class FloodMeter {
+  private score = 0;
+  private last: number;
+
+  constructor(
+    now: number,
+    private readonly closeAt = 200,
+    private readonly drainPerSecond = 50,
+  ) {
+    this.last = now;
+  }
+
+  /** Records a refused message; true when the connection should now be closed. */
+  refused(now: number): boolean {
+    const elapsed = Math.max(0, now - this.last) / 1000;
+    this.last = now;
+    this.score = Math.max(0, this.score - elapsed * this.drainPerSecond) + 1;
+    return this.score >= this.closeAt;
   }
 }

@@ -129,6 +129,8 @@ async function startServer(): Promise<ServerProcess> {
       SESSIONS_PER_IP_HOUR: '100000',
       JOIN_FAILURES_PER_IP: '100000',
       MAX_ROOMS: '10000',
+      ROOMS_PER_IP: '100000',
+      CONNECTIONS_PER_IP: '1000000',
       SESSION_STATS_S: '10',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

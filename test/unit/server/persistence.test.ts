@@ -55,6 +55,7 @@ describe('database', () => {
     });
     const res = await fetch(`${first.base}/api/runs?player=${encodeURIComponent('혜화 NOC')}`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify(run),
     });
     expect(res.status).toBe(201);

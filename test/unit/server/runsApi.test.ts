@@ -194,12 +194,16 @@ describe('POST /api/runs', () => {
 /** Streams `total` bytes with chunked encoding (no content-length), as a client uploading a huge file would. */
 function postChunked(total: number): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(`${app.base}/api/runs`, { method: 'POST' }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
+    const req = request(
+      `${app.base}/api/runs`,
+      { method: 'POST', headers: { 'content-type': 'application/json' } },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
     // The server may close the socket once it has answered; a write error after that is expected.
     req.on('error', (e) => (req.writableEnded ? undefined : reject(e)));
     const chunk = Buffer.alloc(64 * 1024, 0x20);

@@ -24,7 +24,7 @@ export interface RunningServer {
 
 /** The app in this process on a free loopback port. */
 export async function startSessionServer(
-  options: Omit<AppOptions, 'distDir'> & { dataDir: string; levelsDir: string },
+  options: Omit<AppOptions, 'distDir'> & { dataDir: string; levelsDir: string; distDir?: string },
 ): Promise<RunningServer & { server: AppServer }> {
   const server = createAppServer({
     distDir: tmpdir(),

@@ -88,12 +88,13 @@ describe('team-session security', () => {
       raw.ws.send(JSON.stringify({ t: 'join', v: 1, room: guess, name: 'x', as: 'player' }));
       expect(await raw.next('error')).toMatchObject({ code: 'UNKNOWN_ROOM', field: 'room' });
     }
-    // Even the right code is refused now, from this address, until the window passes.
+    // From now on this address's joins wait in the slow lane (the same notice for any code, valid
+    // or not: gateLockouts.test.ts); the right code is let in at the lane's next lookup.
     raw.ws.send(JSON.stringify({ t: 'join', v: 1, room: code, name: 'x', as: 'player' }));
     expect(await raw.next('error')).toMatchObject({ code: 'RATE_LIMITED' });
-    fakeNow += 11 * 60_000;
-    raw.ws.send(JSON.stringify({ t: 'join', v: 1, room: code, name: 'x', as: 'player' }));
     expect(await raw.next('welcome')).toMatchObject({ t: 'welcome' });
+    // The failures age out with the window: later tests join from this address without waiting.
+    fakeNow += 11 * 60_000;
     raw.ws.close();
   });
 
