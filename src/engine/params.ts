@@ -235,8 +235,8 @@ export const networkParamsSchema = z.object({
    * ±exposureJitter of the level's count (the rest are patched or firewalled), and each resolver
    * cluster's real capacity within ±capacityJitter of its rating.
    */
-  exposureJitter: z._default(share, 0.2),
-  capacityJitter: z._default(share, 0.15),
+  exposureJitter: z._default(share, 0.1),
+  capacityJitter: z._default(share, 0.1),
   dns: dnsParamsSchema,
 });
 
