@@ -46,7 +46,7 @@ export const teamKo: Widen<typeof teamEn> = {
     away: '연결 끊김',
     assign: '{{name}}의 역할',
     remove: '내보내기',
-    removeConfirm: '{{name}}을(를) 세션에서 내보낼까요?',
+    removeConfirm: '{{name, eulreul}} 세션에서 내보낼까요?',
     start: '세션 시작',
     starting: '시작하는 중…',
     waiting: '진행자가 시작하기를 기다리는 중…',

@@ -168,7 +168,11 @@ export class OpsMap {
   }
 
   private insetRects(): { box: Rect; map: Rect } {
-    const w = Math.min(230, this.rect.width * 0.38);
+    // On a phone's narrow map a third of the width would hide a third of the country: smaller.
+    const w = Math.max(
+      0,
+      Math.min(230, this.rect.width * (this.rect.width < 520 ? 0.27 : 0.38), this.rect.height),
+    );
     const h = w * 0.5 + 34;
     const box: Rect = {
       x: this.rect.x + 8,
@@ -246,6 +250,11 @@ export class OpsMap {
       }
     }
     return best;
+  }
+
+  /** The label drawn beside a node (test hook: what the player reads on the map). */
+  labelText(id: string): string | undefined {
+    return this.labels.get(id)?.text;
   }
 
   positionOf(id: string): { x: number; y: number } | undefined {
