@@ -168,6 +168,9 @@ describe('replay viewer (built game in Chromium)', () => {
     expect(forked.tick).toBeGreaterThanOrEqual(forkTick);
     expect(forked.tick).toBeLessThan(forkTick + 60);
     expect(await clockText(page)).toContain('15:00');
+    // The fork opens with the recent events, not an empty log, at the normal pace.
+    expect(await feedText(page)).not.toBe('');
+    expect(await page.getAttribute('[data-speed="1"]', 'aria-pressed')).toBe('true');
     // Play a bit differently: another diagnosis, then End shift.
     await selectDevice(page, 'link:intl');
     await runAction(page, 'diag.linkGraphs');

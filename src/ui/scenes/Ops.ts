@@ -99,6 +99,9 @@ export class Ops extends Scene {
       }
     });
     this.cleanups.push(session.onFeed((items) => this.feed.add(items)));
+    // A run taken over from a replay or continued from a save opens with its recent events, not
+    // an empty log.
+    if (session.mode === 'solo') this.feed.add(session.run.state.feed.slice(-30));
     const onKey = (e: KeyboardEvent) => this.onKey(e);
     // Capture phase: the device list's type-ahead would otherwise swallow letter and digit keys.
     document.addEventListener('keydown', onKey, true);

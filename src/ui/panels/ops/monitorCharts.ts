@@ -75,6 +75,10 @@ export class MonitorCharts {
         font,
         size: Math.round(30 * scale),
         grid: { stroke: '#1d3656' },
+        // Ticks on whole minutes (x is seconds since 14:00): uPlot's own steps of a few seconds
+        // printed "14:00 14:00 14:00 14:01" in the first minutes.
+        incrs: [60, 120, 300, 600, 900, 1800, 3600, 2 * 3600, 3 * 3600, 6 * 3600, 12 * 3600],
+        space: Math.round(50 * scale),
         values: (_u, ticks) => ticks.map((s) => formatKstTime(this.ctx.i18n, s)),
       },
       {
