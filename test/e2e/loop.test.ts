@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { openBrowser, waitForScreen, type Session } from './browser';
+import { runAction, selectDevice, waitForTick } from './play';
 
 const baseUrl = inject('baseUrl');
 const SHOTS = 'test-results/screenshots';
@@ -152,6 +153,66 @@ describe('the learning loop in the UI (built game in Chromium)', () => {
       await waitForScreen(page, 'title');
     }
     expect(sizes[1]! / sizes[0]!).toBeCloseTo(1.5, 1);
+    expect(errors).toEqual([]);
+  });
+
+  it('should show a device as the player knows it and say why an action cannot run', async () => {
+    session = await openBrowser({ viewport: { width: 1366, height: 768 } });
+    const { page, errors } = session;
+    await page.goto(`${baseUrl}?lang=en`);
+    await waitForScreen(page, 'title');
+    await toBriefing(page, 'tutorial');
+    await page.click('[data-testid="briefing-start"]');
+    await waitForScreen(page, 'running.live');
+    await page.keyboard.press('3'); // ×4
+
+    // Before any diagnosis the gateway's filter cannot run, and says what to do first.
+    await selectDevice(page, 'node:gw');
+    const filterRow = '[data-action-key="filter.apply:ingress"]';
+    await page.waitForSelector(`${filterRow} button[disabled]`);
+    expect(await page.textContent(`${filterRow} [data-testid="why"]`)).toMatch(
+      /identified first — run NetFlow/,
+    );
+    const before = await page.textContent('[data-testid="device-state"]');
+    expect(before).toMatch(/Busiest link: .* at \d+(\.\d)?% \(MRTG/);
+    expect(before).not.toMatch(/filter in place/);
+
+    // The worm arrives after 14:30: NetFlow on the international link finds it.
+    await waitForTick(page, 1860, 90_000);
+    await selectDevice(page, 'link:intl');
+    await runAction(page, 'diag.netflow');
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('[data-testid="device-state"]')?.textContent ?? '').includes(
+          'NetFlow at',
+        ),
+      null,
+      { timeout: 60_000 },
+    );
+    expect(await page.textContent('[data-testid="device-state"]')).toMatch(/Load \d/);
+
+    // Now the filter runs; once it has landed the gateway shows it in place, and ordering it
+    // again says so.
+    await selectDevice(page, 'node:gw');
+    await page.waitForSelector(`${filterRow} button:not([disabled])`);
+    await runAction(page, 'filter.apply:ingress');
+    await expect
+      .poll(() => page.textContent('[data-testid="feed"]'))
+      .toContain('Filter UDP 1434 — Gateway (Yeouido) (inbound)');
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('[data-testid="device-state"]')?.textContent ?? '').includes(
+          'filter in place, inbound',
+        ),
+      null,
+      { timeout: 60_000 },
+    );
+    await page.waitForSelector(`${filterRow} button[disabled]`);
+    expect(await page.textContent(`${filterRow} [data-testid="why"]`)).toMatch(
+      /Already in place since \d\d:\d\d/,
+    );
+    await page.keyboard.press('p');
+    await page.screenshot({ path: `${SHOTS}/loop-device-state-en.png` });
     expect(errors).toEqual([]);
   });
 });

@@ -7,7 +7,10 @@ import { renderRejection, type Rejection, type ViewSnapshot } from '../../../gam
 import { el } from '../../dom';
 import { KeyedList } from './keyedList';
 import { actionsFor, deviceList, type ActionSpec, type Device } from './deviceActions';
-import { deviceLabel } from './labels';
+import { commandName, deviceLabel } from './labels';
+import { deviceState, type StateLine } from './deviceState';
+import { availability, type Reason } from './actionAvailability';
+import { formatKstTime, formatNumber } from '../../format';
 import { mayAct } from '../team/permissions';
 
 export class DevicePanel {
@@ -15,6 +18,8 @@ export class DevicePanel {
   readonly select: HTMLSelectElement;
   private readonly actions: KeyedList;
   private readonly globals: KeyedList;
+  private readonly state: KeyedList;
+  private readonly stateBox: HTMLElement;
   private selected: Device = { kind: 'global' };
   private readonly listeners = new Set<(id: string | undefined) => void>();
   /** Every command type this panel can offer in the level (for a seat that has none of them). */
@@ -58,11 +63,20 @@ export class DevicePanel {
     this.select.addEventListener('keydown', (e) => {
       if (e.key === 'Enter') {
         e.preventDefault();
-        this.actions.root.querySelector<HTMLElement>('button')?.focus();
+        // The first action that can run now (a disabled one cannot take focus).
+        this.actions.root.querySelector<HTMLElement>('button:not([disabled])')?.focus();
       }
     });
     const actionsRoot = el('div', { class: 'action-list', 'data-testid': 'device-actions' });
     const globalsRoot = el('div', { class: 'action-list', 'data-testid': 'global-actions' });
+    this.state = new KeyedList(el('ul', { class: 'device-state-list' }));
+    this.stateBox = el(
+      'section',
+      { class: 'device-state', 'data-testid': 'device-state', 'aria-labelledby': 'state-heading' },
+      el('h3', { id: 'state-heading', text: t('state.heading') }),
+      this.state.root,
+    );
+    this.stateBox.hidden = true;
     this.actions = new KeyedList(actionsRoot);
     this.globals = new KeyedList(globalsRoot);
     this.root = el(
@@ -71,6 +85,7 @@ export class DevicePanel {
       el('h2', { id: 'devices-heading', text: t('ops.devices') }),
       el('p', { class: 'hint', text: t('ops.deviceHint') }),
       this.select,
+      this.stateBox,
       el('h3', { id: 'actions-heading', text: t('ops.actions') }),
       actionsRoot,
       globalsRoot,
@@ -102,8 +117,11 @@ export class DevicePanel {
     // where space is short (the phone layout).
     this.root.toggleAttribute('data-no-actions', ![...offered].some((t) => this.panelTypes.has(t)));
     const costs = new Map(view.commands.map((c) => [c.type, c]));
+    // Rebuilt only when what decides the actions changes (staff, knowledge, orders starting or
+    // landing), not at every refresh: a rebuild would drop what the player typed in a field.
     const sig = (specs: ActionSpec[]) =>
-      `${this.ctx.i18n.language}|${specs.map((s) => s.key).join(',')}|${[...costs.values()].map((c) => c.staffFree).join(',')}|${Object.keys(view.flags).join(',')}`;
+      `${this.ctx.i18n.language}|${specs.map((s) => s.key).join(',')}|${[...costs.values()].map((c) => c.staffFree).join(',')}|${Object.keys(view.flags).join(',')}|${view.tasks.map((x) => `${x.id}${x.status[0]}`).join(',')}|${view.ended}`;
+    this.updateState(view);
     const deviceSpecs =
       this.selected.kind === 'global' ? [] : actionsFor(this.selected, this.session.level, offered);
     this.actions.update(`${this.selectedId()}|${sig(deviceSpecs)}`, () =>
@@ -189,16 +207,33 @@ export class DevicePanel {
           : t('ops.noStaffFree', { skill: t(`skills.${cost.skill}`) })
         : ''
       : '';
-    const needs = missing.length
-      ? t('ops.needsFlag', { flag: missing.map((f) => t(`flags.${f}`)).join(', ') })
-      : '';
+    // Can it run now? If not, the button is disabled and the reason stands beside it.
+    const defaults: Record<string, unknown> = { ...spec.args };
+    for (const f of spec.fields) defaults[f.name] = f.value;
+    const can = this.session.ended
+      ? { ok: false as const, reason: { key: 'ended', params: {} } }
+      : availability(spec, defaults, this.session.run.state, this.session.level, view);
+    const why = can.ok ? '' : this.reasonText(can.reason);
+    const needs =
+      can.ok && missing.length
+        ? t('ops.needsFlag', { flag: missing.map((f) => t(`flags.${f}`)).join(', ') })
+        : '';
+    const whyId = `why-${spec.key}`.replace(/[^a-zA-Z0-9_-]/g, '_');
+    if (!can.ok) {
+      button.disabled = true;
+      button.setAttribute('aria-describedby', whyId);
+    }
     const row = el(
       'div',
-      { class: 'action' },
+      { class: can.ok ? 'action' : 'action unavailable', 'data-action-key': spec.key },
       el('span', { class: 'action-name', text: name }),
       ...inputs,
       button,
-      el('span', { class: 'action-cost', text: [info, needs].filter(Boolean).join(' · ') }),
+      el('span', {
+        class: 'action-cost',
+        text: [can.ok ? info : '', needs].filter(Boolean).join(' · '),
+      }),
+      why ? el('span', { class: 'action-why', id: whyId, 'data-testid': 'why', text: why }) : null,
     );
     button.addEventListener('click', () => {
       const args: Record<string, unknown> = { ...spec.args };
@@ -211,14 +246,75 @@ export class DevicePanel {
         args.to = args.to ?? spec.fields[0]?.value;
       }
       const outcome = this.session.command(spec.type, args);
+      // The log line names the device the order acts on, not only the order.
+      const named = commandName(this.ctx, this.session.level, spec.type, args);
       this.report(
         outcome.ok,
         outcome.ok
-          ? t('ops.accepted', { name })
+          ? t('ops.accepted', { name: named })
           : t('ops.refused', { reason: this.rejectionText(outcome) }),
       );
     });
     return row;
+  }
+
+  /** The selected device's state as the player's monitoring and records show it. */
+  private updateState(view: ViewSnapshot): void {
+    const device = this.selected;
+    this.stateBox.hidden = device.kind === 'global';
+    if (device.kind === 'global') return;
+    const lines = deviceState(this.session.level, view, device);
+    const texts = lines.map((l) => ({ line: l, text: this.stateText(l, view) }));
+    this.state.update(
+      `${this.ctx.i18n.language}|${device.kind}:${device.id}|${texts.map((x) => x.text).join('|')}`,
+      () =>
+        texts.map(({ line, text }) =>
+          el('li', { class: line.tone ? `state-${line.tone}` : '', 'data-state': line.key, text }),
+        ),
+    );
+  }
+
+  private stateText(line: StateLine, view: ViewSnapshot): string {
+    const { i18n } = this.ctx;
+    const level = this.session.level;
+    const p = line.params;
+    const task = p.task !== undefined ? view.tasks.find((x) => x.id === p.task) : undefined;
+    const params: Record<string, string | number> = { ...p };
+    for (const k of ['since', 'at', 'due', 'until'] as const)
+      if (typeof p[k] === 'number') params[k] = formatKstTime(i18n, p[k]);
+    for (const k of [
+      'inPct',
+      'outPct',
+      'pct',
+      'ok',
+      'qps',
+      'hosts',
+      'done',
+      'rate',
+      'outKpps',
+      'inKpps',
+    ])
+      if (typeof p[k] === 'number') params[k] = formatNumber(i18n, p[k], 1);
+    if (p.direction) params.direction = i18n.t(`directions.${p.direction}`);
+    if (p.link) params.link = deviceLabel(this.ctx, level, String(p.link), undefined, 'links');
+    if (p.cluster)
+      params.cluster = deviceLabel(this.ctx, level, String(p.cluster), undefined, 'clusters');
+    if (p.to) params.to = deviceLabel(this.ctx, level, String(p.to), undefined, 'clusters');
+    if (p.segment)
+      params.segment = deviceLabel(this.ctx, level, String(p.segment), undefined, 'segments');
+    if (task) params.name = commandName(this.ctx, level, task.type, task.args);
+    return i18n.t(`state.${line.key}`, params);
+  }
+
+  private reasonText(reason: Reason): string {
+    const { i18n } = this.ctx;
+    if (reason.rejection) return renderRejectionFor(this.ctx, reason.rejection);
+    const p = reason.params;
+    const params: Record<string, string | number> = { ...p };
+    for (const k of ['since', 'at', 'until'] as const)
+      if (typeof p[k] === 'number') params[k] = formatKstTime(i18n, p[k]);
+    if (p.skill) params.skill = i18n.t(`skills.${p.skill}`);
+    return i18n.t(`why.${reason.key}`, params);
   }
 
   private rejectionText(outcome: ReturnType<OpsSession['command']>): string {
