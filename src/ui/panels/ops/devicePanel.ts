@@ -105,10 +105,16 @@ export class DevicePanel {
     this.selected = device;
     if (syncList && device.kind !== 'global') this.select.value = `${device.kind}:${device.id}`;
     this.actions.invalidate();
+    // At once, not at the next refresh: an Enter right after choosing must reach this device's
+    // actions, not the previous device's (both may have an action with the same key).
+    if (this.lastView) this.update(this.lastView);
     this.listeners.forEach((l) => l(this.selectedId()));
   }
 
+  private lastView?: ViewSnapshot;
+
   update(view: ViewSnapshot): void {
+    this.lastView = view;
     // A team seat offers only its role's commands (solo: every one the level has).
     const offered = new Set(
       view.commands.map((c) => c.type).filter((type) => mayAct(this.session, type)),

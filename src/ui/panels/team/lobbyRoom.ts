@@ -123,7 +123,7 @@ export function renderLobbyRoom(
     const list = new Intl.ListFormat(ctx.i18n.language, { type: 'conjunction' });
     seatsBox.append(
       el('p', {
-        class: 'team-warning',
+        class: 'lobby-unfilled',
         role: 'note',
         'data-testid': 'unfilled-roles',
         text: t('team.lobby.unfilled', {
