@@ -27,6 +27,10 @@ const FEATURES = {
     en: () => import('./locales/runs.en').then((m) => m.runsEn),
     ko: () => import('./locales/runs.ko').then((m) => m.runsKo),
   },
+  device: {
+    en: () => import('./locales/device.en').then((m) => m.deviceEn),
+    ko: () => import('./locales/device.ko').then((m) => m.deviceKo),
+  },
   shortcuts: {
     en: () => import('./locales/shortcuts.en').then((m) => m.shortcutsEn),
     ko: () => import('./locales/shortcuts.ko').then((m) => m.shortcutsKo),

@@ -7,7 +7,6 @@ import { loadLevel } from '../session/levels';
 import { SoloSession } from '../session/soloSession';
 import { formatKst, local } from '../format';
 import { levelTitle } from '../levelCatalog';
-import { confirmDialog } from './confirmDialog';
 import { switchLanguage } from '../fontGlyphs';
 import { joinCodeFromUrl, readSeat } from './team/seatStore';
 
@@ -155,6 +154,8 @@ async function newGame(ctx: UiContext): Promise<void> {
   const t = ctx.i18n.t.bind(ctx.i18n);
   const saved = peekAutosave(window.localStorage);
   if (saved.kind === 'ok') {
+    // The dialog's code is fetched when first needed.
+    const { confirmDialog } = await import('./confirmDialog');
     const yes = await confirmDialog(ctx.overlay, {
       heading: t('menu.replaceHeading'),
       body: t('menu.replaceBody', {

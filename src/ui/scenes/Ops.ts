@@ -3,7 +3,6 @@ import type { FeatureCollection } from 'geojson';
 import { UI_CONTEXT_KEY, type UiContext } from '../context';
 import { clear, el } from '../dom';
 import { formatKst } from '../format';
-import { confirmDialog } from '../panels/confirmDialog';
 import { OpsMap } from '../map/OpsMap';
 import { MAP_KOREA, MAP_WORLD } from '../map/assets';
 import type { KoreaGeo } from '../map/geometry';
@@ -342,16 +341,28 @@ export class Ops extends Scene {
     const t = this.ctx.i18n.t.bind(this.ctx.i18n);
     const team = this.session.mode !== 'solo';
     const end = formatKst(this.ctx.i18n, this.session.run.state.endTick, false);
-    void confirmDialog(this.ctx.overlay, {
-      heading: t(team ? 'ops.endSessionHeading' : 'ops.endHeading'),
-      body: t(team ? 'ops.endSessionConfirm' : 'ops.endConfirm', { end }),
-      confirm: t('ops.endYes'),
-      cancel: t('ops.endNo'),
-    }).then((yes) => {
-      if (!yes || !this.session || this.endingSent) return;
-      this.session.endShift?.();
-      if (this.session.ended) this.finish();
-    });
+    // The dialog's code is fetched when first needed (it is not needed to start playing).
+    void import('../panels/confirmDialog')
+      .then(({ confirmDialog }) =>
+        confirmDialog(this.ctx.overlay, {
+          heading: t(team ? 'ops.endSessionHeading' : 'ops.endHeading'),
+          body: t(team ? 'ops.endSessionConfirm' : 'ops.endConfirm', { end }),
+          confirm: t('ops.endYes'),
+          cancel: t('ops.endNo'),
+        }),
+      )
+      .then((yes) => {
+        if (!yes || !this.session || this.endingSent) return;
+        this.session.endShift?.();
+        if (this.session.ended) this.finish();
+      })
+      .catch((err: unknown) => {
+        this.feed.note(
+          err instanceof Error ? err.message : String(err),
+          false,
+          this.session.run.state.tick,
+        );
+      });
   }
 
   private finish(): void {

@@ -8,9 +8,7 @@ import { el } from '../../dom';
 import { KeyedList } from './keyedList';
 import { actionsFor, deviceList, type ActionSpec, type Device } from './deviceActions';
 import { commandName, deviceLabel } from './labels';
-import { deviceState, type StateLine } from './deviceState';
-import { availability, type Reason } from './actionAvailability';
-import { formatKstTime, formatNumber } from '../../format';
+import { useFeatureStrings } from '../../../i18n';
 import { mayAct } from '../team/permissions';
 
 export class DevicePanel {
@@ -77,6 +75,10 @@ export class DevicePanel {
       this.state.root,
     );
     this.stateBox.hidden = true;
+    // Fetched after the first screen (see deviceInsight.ts): when a device is first chosen, or a
+    // moment after Ops is up. Until then actions show no reasons and the core's refusal explains
+    // a click.
+    this.insightTimer = setTimeout(() => this.loadInsight(), 1500);
     this.actions = new KeyedList(actionsRoot);
     this.globals = new KeyedList(globalsRoot);
     this.root = el(
@@ -103,6 +105,7 @@ export class DevicePanel {
   /** Selects a device (from the map or the list). */
   choose(device: Device, syncList = true): void {
     this.selected = device;
+    this.loadInsight();
     if (syncList && device.kind !== 'global') this.select.value = `${device.kind}:${device.id}`;
     this.actions.invalidate();
     // At once, not at the next refresh: an Enter right after choosing must reach this device's
@@ -111,7 +114,25 @@ export class DevicePanel {
     this.listeners.forEach((l) => l(this.selectedId()));
   }
 
+  private insightTimer?: ReturnType<typeof setTimeout>;
+  private insightLoading = false;
+
+  private loadInsight(): void {
+    clearTimeout(this.insightTimer);
+    if (this.insightLoading) return;
+    this.insightLoading = true;
+    void Promise.all([import('./deviceInsight'), useFeatureStrings(this.ctx.i18n, 'device')]).then(
+      ([m]) => {
+        this.insight = m;
+        this.actions.invalidate();
+        this.globals.invalidate();
+        if (this.lastView) this.update(this.lastView);
+      },
+    );
+  }
+
   private lastView?: ViewSnapshot;
+  private insight?: typeof import('./deviceInsight');
 
   update(view: ViewSnapshot): void {
     this.lastView = view;
@@ -216,10 +237,18 @@ export class DevicePanel {
     // Can it run now? If not, the button is disabled and the reason stands beside it.
     const defaults: Record<string, unknown> = { ...spec.args };
     for (const f of spec.fields) defaults[f.name] = f.value;
-    const can = this.session.ended
-      ? { ok: false as const, reason: { key: 'ended', params: {} } }
-      : availability(spec, defaults, this.session.run.state, this.session.level, view);
-    const why = can.ok ? '' : this.reasonText(can.reason);
+    const can = !this.insight
+      ? { ok: true as const }
+      : this.session.ended
+        ? { ok: false as const, reason: { key: 'ended', params: {} } }
+        : this.insight.availability(
+            spec,
+            defaults,
+            this.session.run.state,
+            this.session.level,
+            view,
+          );
+    const why = can.ok ? '' : this.insight!.reasonText(this.ctx, can.reason);
     const needs =
       can.ok && missing.length
         ? t('ops.needsFlag', { flag: missing.map((f) => t(`flags.${f}`)).join(', ') })
@@ -267,10 +296,13 @@ export class DevicePanel {
   /** The selected device's state as the player's monitoring and records show it. */
   private updateState(view: ViewSnapshot): void {
     const device = this.selected;
-    this.stateBox.hidden = device.kind === 'global';
-    if (device.kind === 'global') return;
-    const lines = deviceState(this.session.level, view, device);
-    const texts = lines.map((l) => ({ line: l, text: this.stateText(l, view) }));
+    this.stateBox.hidden = device.kind === 'global' || !this.insight;
+    if (device.kind === 'global' || !this.insight) return;
+    const lines = this.insight.deviceState(this.session.level, view, device);
+    const texts = lines.map((l) => ({
+      line: l,
+      text: this.insight!.stateText(this.ctx, this.session.level, l, view),
+    }));
     this.state.update(
       `${this.ctx.i18n.language}|${device.kind}:${device.id}|${texts.map((x) => x.text).join('|')}`,
       () =>
@@ -278,49 +310,6 @@ export class DevicePanel {
           el('li', { class: line.tone ? `state-${line.tone}` : '', 'data-state': line.key, text }),
         ),
     );
-  }
-
-  private stateText(line: StateLine, view: ViewSnapshot): string {
-    const { i18n } = this.ctx;
-    const level = this.session.level;
-    const p = line.params;
-    const task = p.task !== undefined ? view.tasks.find((x) => x.id === p.task) : undefined;
-    const params: Record<string, string | number> = { ...p };
-    for (const k of ['since', 'at', 'due', 'until'] as const)
-      if (typeof p[k] === 'number') params[k] = formatKstTime(i18n, p[k]);
-    for (const k of [
-      'inPct',
-      'outPct',
-      'pct',
-      'ok',
-      'qps',
-      'hosts',
-      'done',
-      'rate',
-      'outKpps',
-      'inKpps',
-    ])
-      if (typeof p[k] === 'number') params[k] = formatNumber(i18n, p[k], 1);
-    if (p.direction) params.direction = i18n.t(`directions.${p.direction}`);
-    if (p.link) params.link = deviceLabel(this.ctx, level, String(p.link), undefined, 'links');
-    if (p.cluster)
-      params.cluster = deviceLabel(this.ctx, level, String(p.cluster), undefined, 'clusters');
-    if (p.to) params.to = deviceLabel(this.ctx, level, String(p.to), undefined, 'clusters');
-    if (p.segment)
-      params.segment = deviceLabel(this.ctx, level, String(p.segment), undefined, 'segments');
-    if (task) params.name = commandName(this.ctx, level, task.type, task.args);
-    return i18n.t(`state.${line.key}`, params);
-  }
-
-  private reasonText(reason: Reason): string {
-    const { i18n } = this.ctx;
-    if (reason.rejection) return renderRejectionFor(this.ctx, reason.rejection);
-    const p = reason.params;
-    const params: Record<string, string | number> = { ...p };
-    for (const k of ['since', 'at', 'until'] as const)
-      if (typeof p[k] === 'number') params[k] = formatKstTime(i18n, p[k]);
-    if (p.skill) params.skill = i18n.t(`skills.${p.skill}`);
-    return i18n.t(`why.${reason.key}`, params);
   }
 
   private rejectionText(outcome: ReturnType<OpsSession['command']>): string {
