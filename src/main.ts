@@ -125,6 +125,12 @@ async function start(): Promise<void> {
         ended: run.state.ended,
       };
     },
+    map: (id) => {
+      const map = ctx.map;
+      if (!map) return undefined;
+      const point = map.pointOf(id);
+      return point ? { ...point, label: map.labelOf(id) } : undefined;
+    },
     team: () => {
       const Team = TeamSessionClass;
       if (!Team) return undefined;

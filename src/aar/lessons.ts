@@ -244,7 +244,7 @@ const RULES: Rule[] = [
               en: 'DNS capacity was never added. After the incident KT raised the Hyehwa DNS servers from 12 to 22; resolvers need headroom for retries to root servers abroad.',
             },
             evidence: both((l) =>
-              l === 'ko' ? '서버 증설 명령 없음' : 'no dns.addServers command',
+              l === 'ko' ? '서버 증설 명령 없음' : 'no order to add DNS servers',
             ),
             sources: ['JOONGANG', 'MIC-0218'],
           }
@@ -261,7 +261,7 @@ const RULES: Rule[] = [
               ko: '월요일 전에 취약 서버를 패치하지 않았습니다. 장관은 1월 26일 월요일 출근 전 패치를 당부했습니다. 메모리에만 있는 웜은 재부팅으로 사라지지만 패치하지 않으면 다시 감염됩니다.',
               en: 'Exposed servers were not patched before Monday; on 26 January the minister told everyone to patch before work. The worm lives in memory only: a reboot clears it, but an unpatched server is infected again.',
             },
-            evidence: both((l) => (l === 'ko' ? '패치 명령 없음' : 'no patch.start command')),
+            evidence: both((l) => (l === 'ko' ? '패치 명령 없음' : 'no order to start patching')),
             sources: ['HANKYUNG', 'CAIDA-TR'],
           },
   },

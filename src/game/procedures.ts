@@ -25,6 +25,8 @@ export interface PatchCampaign {
   maxPerHour: number;
   /** The rate the engine was last given (hosts per hour). */
   rate: number;
+  /** Patched hosts in the segment when the campaign started (the staff know what they did since). */
+  patchedAtStart: number;
 }
 
 /**
@@ -118,9 +120,11 @@ export function setCampaign(
   maxPerHour: number | null,
 ): GameState {
   const rest = (state.campaigns ?? []).filter((c) => c.segment !== segment);
+  const patchedAtStart = state.engine.segments.find((x) => x.id === segment)?.patched ?? 0;
   return {
     ...state,
-    campaigns: maxPerHour === null ? rest : [...rest, { segment, maxPerHour, rate: -1 }],
+    campaigns:
+      maxPerHour === null ? rest : [...rest, { segment, maxPerHour, rate: -1, patchedAtStart }],
   };
 }
 

@@ -30,6 +30,11 @@ export interface ViewSnapshot {
     arrivesAt: number | null;
     taskId: number | null;
   }[];
+  /**
+   * Patch campaigns as the staff on them report: hosts per hour at the current pace (free hands ×
+   * the level's rate) and hosts patched since the campaign started.
+   */
+  campaigns: { segment: string; hostsPerHour: number; done: number }[];
   tasks: {
     id: number;
     type: string;
@@ -107,6 +112,14 @@ export function snapshotView(run: Run, feedLimit = 100): ViewSnapshot {
       status: st.status,
       arrivesAt: st.arrivesAt,
       taskId: st.taskId,
+    })),
+    campaigns: (s.campaigns ?? []).map((c) => ({
+      segment: c.segment,
+      hostsPerHour: Math.max(0, c.rate),
+      done: Math.max(
+        0,
+        (s.engine.segments.find((x) => x.id === c.segment)?.patched ?? 0) - c.patchedAtStart,
+      ),
     })),
     tasks: s.tasks.map((t) => ({
       id: t.id,

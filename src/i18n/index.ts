@@ -5,6 +5,7 @@
 import i18next, { type i18n } from 'i18next';
 import type { Language } from './language';
 import type { Resource } from './locales/types';
+import { PARTICLES, withParticle } from './josa';
 
 export * from './language';
 
@@ -25,6 +26,10 @@ const FEATURES = {
   runs: {
     en: () => import('./locales/runs.en').then((m) => m.runsEn),
     ko: () => import('./locales/runs.ko').then((m) => m.runsKo),
+  },
+  device: {
+    en: () => import('./locales/device.en').then((m) => m.deviceEn),
+    ko: () => import('./locales/device.ko').then((m) => m.deviceKo),
   },
   shortcuts: {
     en: () => import('./locales/shortcuts.en').then((m) => m.shortcutsEn),
@@ -90,6 +95,11 @@ export async function createI18n(lng: Language): Promise<i18n> {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  // `{{name, iga}}` and friends: the name with the Korean particle that fits it (see josa.ts).
+  for (const particle of PARTICLES)
+    instance.services.formatter?.add(particle, (value: unknown) =>
+      withParticle(String(value), particle),
+    );
   return instance;
 }
 

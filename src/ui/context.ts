@@ -16,6 +16,12 @@ export interface UiContext {
   overlay: HTMLElement;
   /** What the Ops scene shows: a solo run (set by Briefing or Continue), a team seat or a replay. */
   session?: OpsSession;
+  /** The Ops map while it is shown: where a device is drawn (page pixels) and its label. Read by
+   *  the test hooks only. */
+  map?: {
+    pointOf(id: string): { x: number; y: number } | undefined;
+    labelOf(id: string): string | undefined;
+  };
   /** The run that just ended, for the debrief. */
   finished?: Run;
 }

@@ -18,6 +18,8 @@ declare global {
         | undefined;
       /** The solo run in play: tick, state hash, accepted commands, ended. */
       run(): { tick: number; hash: string; log: number; ended: boolean } | undefined;
+      /** A device on the Ops map: where it is drawn (page pixels) and the label beside it. */
+      map(id: string): { x: number; y: number; label: string | undefined } | undefined;
       /** The team seat on this page (lobby or Ops): room, seat, connection, end. */
       team():
         | {

@@ -44,3 +44,18 @@ export async function loadLevelSummaries(): Promise<LevelSummary[]> {
   );
   return entries.sort((a, b) => a.id.localeCompare(b.id));
 }
+
+/** One shipped level's title (fetches only that level's file); undefined if it cannot be read. */
+export async function levelTitle(id: string): Promise<{ ko: string; en: string } | undefined> {
+  const url = Object.entries(levelUrls).find(([path]) => path.endsWith(`/${id}.json`))?.[1];
+  if (!url) return undefined;
+  try {
+    const data = (await (await fetch(url)).json()) as {
+      meta?: { title?: { ko?: string; en?: string } };
+    };
+    const title = data.meta?.title;
+    return title?.ko && title.en ? { ko: title.ko, en: title.en } : undefined;
+  } catch {
+    return undefined;
+  }
+}

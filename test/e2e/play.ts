@@ -40,6 +40,16 @@ export async function startByKeyboard(page: Page, level: string, shots?: string)
   await waitForScreen(page, 'title');
   expect((await focused(page)).entry).toBe('new');
   await page.keyboard.press('Enter');
+  // A saved run is replaced by a new game: the title asks first (the safe answer has focus).
+  await page.waitForFunction(
+    () =>
+      window.__app?.screen() === 'levelSelect' ||
+      !!document.querySelector('[data-testid="confirm"][open]'),
+  );
+  if (await page.$('[data-testid="confirm"][open]')) {
+    await tabTo(page, (f) => f.testid === 'confirm-yes', 'replace the saved run');
+    await page.keyboard.press('Enter');
+  }
   await waitForScreen(page, 'levelSelect');
   await page.waitForSelector(`[data-level="${level}"]`);
   if (shots) await page.screenshot({ path: `test-results/screenshots/${shots}-levels.png` });
@@ -97,3 +107,9 @@ export async function waitForTick(page: Page, tick: number, timeout = 60_000): P
 
 export const feedText = (page: Page) =>
   page.evaluate(() => document.querySelector('[data-testid="feed"]')?.textContent ?? '');
+
+/** End shift (or the facilitator's End the session), confirmed in the in-page dialog. */
+export async function endShift(page: Page): Promise<void> {
+  await page.click('[data-action="end"]');
+  await page.click('[data-testid="confirm-yes"]');
+}

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { canvasInk, openBrowser, waitForScreen, type Session } from './browser';
 import {
+  endShift,
   feedText,
   focused,
   runAction,
@@ -63,7 +64,7 @@ describe('replay viewer (built game in Chromium)', () => {
     await selectDevice(page, 'link:intl');
     await runAction(page, 'diag.netflow');
     await expect.poll(async () => (await runInfo(page))?.log).toBe(1);
-    await page.click('[data-action="end"]');
+    await endShift(page);
     await waitForScreen(page, 'debrief', 60_000);
     const parent = (await page.evaluate(() => window.__app?.finished()))!;
     await page.waitForSelector('[data-testid="debrief-done"]');
@@ -167,11 +168,14 @@ describe('replay viewer (built game in Chromium)', () => {
     expect(forked.tick).toBeGreaterThanOrEqual(forkTick);
     expect(forked.tick).toBeLessThan(forkTick + 60);
     expect(await clockText(page)).toContain('15:00');
+    // The fork opens with the recent events, not an empty log, at the normal pace.
+    expect(await feedText(page)).not.toBe('');
+    expect(await page.getAttribute('[data-speed="1"]', 'aria-pressed')).toBe('true');
     // Play a bit differently: another diagnosis, then End shift.
     await selectDevice(page, 'link:intl');
     await runAction(page, 'diag.linkGraphs');
     await expect.poll(async () => (await runInfo(page))?.log).toBe(2);
-    await page.click('[data-action="end"]');
+    await endShift(page);
     await waitForScreen(page, 'debrief', 60_000);
     const fork = (await page.evaluate(() => window.__app?.finished()))!;
     expect(fork.commands).toEqual(['diag.netflow', 'diag.linkGraphs']);

@@ -9,7 +9,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { openBrowser, waitForScreen, type Session } from './browser';
-import { focused, startByKeyboard, tabTo } from './play';
+import { endShift, focused, startByKeyboard, tabTo } from './play';
 
 const baseUrl = inject('baseUrl');
 const SHOTS = 'test-results/screenshots';
@@ -41,7 +41,7 @@ describe('run library (built game in Chromium)', () => {
 
     // A short tutorial run: End shift at once (confirmed), then back to the title.
     await startByKeyboard(page, 'tutorial');
-    await page.click('[data-action="end"]');
+    await endShift(page);
     await waitForScreen(page, 'debrief', 60_000);
     const finished = await page.evaluate(() => window.__app?.finished());
     expect(finished?.level).toBe('tutorial');

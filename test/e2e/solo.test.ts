@@ -6,7 +6,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { canvasInk, openBrowser, waitForScreen, type Session } from './browser';
-import { runAction, runInfo, selectDevice, startByKeyboard, waitForTick } from './play';
+import { endShift, runAction, runInfo, selectDevice, startByKeyboard, waitForTick } from './play';
 
 const baseUrl = inject('baseUrl');
 const SHOTS = 'test-results/screenshots';
@@ -113,7 +113,7 @@ describe('solo play (keyboard, built game in Chromium)', () => {
     ) {
       await page.keyboard.press('n');
       await page.waitForTimeout(700);
-      if (i === 30) await page.click('[data-action="end"]');
+      if (i === 30) await endShift(page);
     }
     await waitForScreen(page, 'debrief');
     await page.waitForFunction(

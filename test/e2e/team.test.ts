@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseLevel, verifyRunFile } from '../../src/game';
 import { waitForScreen } from './browser';
-import { feedText, runAction, selectDevice, sendMessage, waitForTick } from './play';
+import { endShift, feedText, runAction, selectDevice, sendMessage, waitForTick } from './play';
 import {
   axeViolations,
   launchBrowser,
@@ -222,7 +222,7 @@ describe('team session (four browser contexts, real server)', () => {
     // ---- resume, then the facilitator ends the session for everyone
     await fac.page.keyboard.press('p');
     await expect.poll(() => paused(net.page)).toBe('');
-    await fac.page.click('[data-action="end"]');
+    await endShift(fac.page);
     for (const s of all) await waitForScreen(s.page, 'debrief', 60_000);
 
     const finished = await Promise.all(

@@ -16,6 +16,11 @@ export const en = {
   menu: {
     heading: 'Main menu',
     newGame: 'New game',
+    replaceHeading: 'Start a new game?',
+    replaceBody:
+      'Your saved run ({{level}}, {{time}}) will be replaced when the new game starts. To keep playing it, choose Continue instead.',
+    replaceYes: 'New game',
+    replaceNo: 'Keep my saved run',
     continue: 'Continue',
     continueNone: 'No saved run to continue',
     continueCorrupt: 'The saved run cannot be read ({{reason}}); start a new game.',
@@ -73,7 +78,15 @@ export const en = {
     skipping: 'Skipping…',
     paused: 'Paused',
     end: 'End shift',
-    endConfirm: 'End the shift now and go to the debrief?',
+    endSession: 'End the session',
+    endHeading: 'End the shift now?',
+    endConfirm:
+      'The rest of the day, until {{end}}, is simulated at once as it would go without you — what you set up stays in place, nothing more is done — and then the whole day is scored.',
+    endSessionHeading: 'End the session for every seat?',
+    endSessionConfirm:
+      'The server simulates the rest of the day, until {{end}}, without further orders, scores it and shows every seat the debrief.',
+    endYes: 'End now',
+    endNo: 'Keep playing',
     menu: 'Save and quit',
     score: 'Score {{score}}',
     devices: 'Devices',

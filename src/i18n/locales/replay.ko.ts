@@ -26,7 +26,7 @@ export const replayKo: Widen<typeof replayEn> = {
   takeOverHint:
     '지금까지의 기록 그대로 이 시각부터 새 게임을 시작합니다. 이 기록의 갈래로 저장됩니다',
   takeOverEnded: '이 시각에는 이미 끝났습니다. 더 이른 시각으로 옮겨 이어서 하세요',
-  sought: '{{time}}로 이동',
+  sought: '{{time, euro}} 이동',
   ghost: '실제 그날과 비교',
   ghostHint: '같은 시드에서 당시의 실제 대응, 그리고 아무것도 하지 않았을 때와 나란히 봅니다',
   ghostComputing: '당시의 대응과 무대응 기준을 계산하는 중…',

@@ -32,8 +32,8 @@ export const runsKo: Widen<typeof runsEn> = {
     importing: '{{file}} 검증하는 중…',
     importedOk: '{{file}}: 검증됨, 점수 {{score}}',
     importedUnverified: '{{file}}: 검증되지 않은 기록으로 보관 — {{reason}}',
-    notJson: '{{file}}은(는) JSON이 아닙니다: {{reason}}. 저장하지 않았습니다.',
-    notRunFile: '{{file}}은(는) 1·25 기록 파일이 아닙니다: {{reason}}. 저장하지 않았습니다.',
+    notJson: '{{file, eunneun}} JSON이 아닙니다: {{reason}}. 저장하지 않았습니다.',
+    notRunFile: '{{file, eunneun}} 1·25 기록 파일이 아닙니다: {{reason}}. 저장하지 않았습니다.',
     verifyCodes: {
       MALFORMED: '올바른 게임 기록 파일이 아닙니다',
       UNSUPPORTED_VERSION: '지원하지 않는 기록 파일 버전입니다',

@@ -59,6 +59,15 @@ export const teamEn = {
     serverUnreachable: 'The session server cannot be reached ({{detail}}).',
     createFailed: 'The room could not be created: {{detail}}',
     noFreeRole: 'Every role is taken; the facilitator can reassign one.',
+    unfilled:
+      'Nobody holds {{roles}} yet: their orders ({{duties}}) cannot be given once the session starts. Seat someone in each, or start anyway.',
+    duties: {
+      commander: 'escalation, calling staff in',
+      network: 'NetFlow, filters, rate limits, links',
+      security: 'IDS, null routes',
+      systems: 'DNS, patching, reboots',
+      comms: 'messages to KISA, the press and customers',
+    },
     levelMissing: 'The session’s level could not be loaded in this browser.',
   },
   console: {

@@ -46,7 +46,7 @@ export const teamKo: Widen<typeof teamEn> = {
     away: '연결 끊김',
     assign: '{{name}}의 역할',
     remove: '내보내기',
-    removeConfirm: '{{name}}을(를) 세션에서 내보낼까요?',
+    removeConfirm: '{{name, eulreul}} 세션에서 내보낼까요?',
     start: '세션 시작',
     starting: '시작하는 중…',
     waiting: '진행자가 시작하기를 기다리는 중…',
@@ -60,6 +60,15 @@ export const teamKo: Widen<typeof teamEn> = {
     serverUnreachable: '세션 서버에 연결할 수 없습니다 ({{detail}}).',
     createFailed: '방을 만들지 못했습니다: {{detail}}',
     noFreeRole: '모든 역할이 찼습니다. 진행자가 역할을 바꿀 수 있습니다.',
+    unfilled:
+      '아직 {{roles}} 역할을 맡은 사람이 없습니다. 세션이 시작되면 그 지시({{duties}})는 아무도 내릴 수 없습니다. 자리마다 사람을 앉히거나, 그대로 시작하세요.',
+    duties: {
+      commander: '사고 등급 상향, 직원 호출',
+      network: 'NetFlow, 차단, 대역폭 제한, 회선',
+      security: 'IDS, 널 라우팅',
+      systems: 'DNS, 패치, 재부팅',
+      comms: 'KISA·언론·고객 연락',
+    },
     levelMissing: '이 브라우저에서 세션의 레벨을 불러오지 못했습니다.',
   },
   console: {

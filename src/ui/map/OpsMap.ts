@@ -168,7 +168,11 @@ export class OpsMap {
   }
 
   private insetRects(): { box: Rect; map: Rect } {
-    const w = Math.min(230, this.rect.width * 0.38);
+    // On a phone's narrow map a third of the width would hide a third of the country: smaller.
+    const w = Math.max(
+      0,
+      Math.min(230, this.rect.width * (this.rect.width < 520 ? 0.27 : 0.38), this.rect.height),
+    );
     const h = w * 0.5 + 34;
     const box: Rect = {
       x: this.rect.x + 8,
@@ -246,6 +250,11 @@ export class OpsMap {
       }
     }
     return best;
+  }
+
+  /** The label drawn beside a node (test hook: what the player reads on the map). */
+  labelText(id: string): string | undefined {
+    return this.labels.get(id)?.text;
   }
 
   positionOf(id: string): { x: number; y: number } | undefined {
@@ -362,14 +371,75 @@ export class OpsMap {
         n.lineBetween(pos.x - r, pos.y - r, pos.x + r, pos.y + r);
         n.lineBetween(pos.x - r, pos.y + r, pos.x + r, pos.y - r);
       }
-      const label = this.labels.get(node.id)!;
-      // Customer areas are labelled only when selected: around Seoul they would bury the core.
-      label.setVisible(node.kind !== 'customer' || frame.selected === node.id);
-      label.setText(frame.labels[node.id] ?? node.id).setScale(frame.textScale);
-      const right = pos.x + r + 6 + label.width < this.rect.x + this.rect.width;
-      label.setOrigin(right ? 0 : 1, 0.5).setPosition(right ? pos.x + r + 6 : pos.x - r - 6, pos.y);
     }
+    this.placeLabels(frame);
     this.drawInset(frame);
+  }
+
+  /**
+   * Labels beside their nodes without covering each other: the selected device first, then in
+   * the network's order, each to the right, left, above or below its node, whichever is free and
+   * inside the map; a label with no free place is hidden (its device is still in the list), unless
+   * it is the selected one. Customer areas are labelled only when selected (around Seoul they
+   * would bury the core).
+   */
+  private placeLabels(frame: MapFrame): void {
+    const placed: Rect[] = [];
+    const overlaps = (a: Rect) =>
+      a.x < this.rect.x ||
+      a.y < this.rect.y ||
+      a.x + a.width > this.rect.x + this.rect.width ||
+      a.y + a.height > this.rect.y + this.rect.height ||
+      placed.some(
+        (b) =>
+          a.x < b.x + b.width &&
+          b.x < a.x + a.width &&
+          a.y < b.y + b.height &&
+          b.y < a.y + a.height,
+      );
+    const order = [...this.net.nodes].sort(
+      (a, b) => Number(b.id === frame.selected) - Number(a.id === frame.selected),
+    );
+    for (const node of order) {
+      const label = this.labels.get(node.id)!;
+      const selected = frame.selected === node.id;
+      if (node.kind === 'customer' && !selected) {
+        label.setVisible(false);
+        continue;
+      }
+      label.setText(frame.labels[node.id] ?? node.id).setScale(frame.textScale);
+      const pos = this.positions.get(node.id)!;
+      const r = NODE_RADIUS[node.kind] + 6;
+      const w = label.displayWidth;
+      const h = label.displayHeight;
+      const spots: { box: Rect; origin: [number, number]; at: [number, number] }[] = [
+        {
+          box: { x: pos.x + r, y: pos.y - h / 2, width: w, height: h },
+          origin: [0, 0.5],
+          at: [pos.x + r, pos.y],
+        },
+        {
+          box: { x: pos.x - r - w, y: pos.y - h / 2, width: w, height: h },
+          origin: [1, 0.5],
+          at: [pos.x - r, pos.y],
+        },
+        {
+          box: { x: pos.x - w / 2, y: pos.y - r - h, width: w, height: h },
+          origin: [0.5, 1],
+          at: [pos.x, pos.y - r],
+        },
+        {
+          box: { x: pos.x - w / 2, y: pos.y + r, width: w, height: h },
+          origin: [0.5, 0],
+          at: [pos.x, pos.y + r],
+        },
+      ];
+      const spot = spots.find((c) => !overlaps(c.box)) ?? (selected ? spots[0] : undefined);
+      label.setVisible(!!spot);
+      if (!spot) continue;
+      placed.push(spot.box);
+      label.setOrigin(...spot.origin).setPosition(...spot.at);
+    }
   }
 
   private strokeStyled(

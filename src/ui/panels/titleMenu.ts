@@ -5,7 +5,8 @@ import { LANGUAGES, type Language } from '../../i18n/language';
 import { clearAutosave, peekAutosave, restoreRun } from '../session/autosave';
 import { loadLevel } from '../session/levels';
 import { SoloSession } from '../session/soloSession';
-import { formatKst } from '../format';
+import { formatKst, local } from '../format';
+import { levelTitle } from '../levelCatalog';
 import { switchLanguage } from '../fontGlyphs';
 import { joinCodeFromUrl, readSeat } from './team/seatStore';
 
@@ -109,7 +110,7 @@ export function renderTitleMenu(ctx: UiContext): void {
     'nav',
     { class: 'panel title-menu', 'aria-label': t('menu.heading'), 'data-testid': 'title-menu' },
     el('h2', { text: t('menu.heading') }),
-    entry('new', t('menu.newGame'), undefined, () => flow.send({ type: 'menu.newGame' })),
+    entry('new', t('menu.newGame'), undefined, () => void newGame(ctx)),
     continueEntry(ctx, entry),
     entry('replays', t('menu.replays'), t('menu.replaysHint'), () =>
       flow.send({ type: 'menu.runs' }),
@@ -148,6 +149,33 @@ export function renderTitleMenu(ctx: UiContext): void {
   }
 }
 
+/** New game: a saved run is replaced when the new one starts, so the player is asked first. */
+async function newGame(ctx: UiContext): Promise<void> {
+  const t = ctx.i18n.t.bind(ctx.i18n);
+  const saved = peekAutosave(window.localStorage);
+  if (saved.kind === 'ok') {
+    // The dialog's code is fetched when first needed.
+    const { confirmDialog } = await import('./confirmDialog');
+    const yes = await confirmDialog(ctx.overlay, {
+      heading: t('menu.replaceHeading'),
+      body: t('menu.replaceBody', {
+        level: await levelName(ctx, saved.save.levelId),
+        time: formatKst(ctx.i18n, saved.save.tick, false),
+      }),
+      confirm: t('menu.replaceYes'),
+      cancel: t('menu.replaceNo'),
+    });
+    if (!yes) return;
+  }
+  ctx.flow.send({ type: 'menu.newGame' });
+}
+
+/** A level's title in the player's language (its id if the level list cannot be read). */
+async function levelName(ctx: UiContext, id: string): Promise<string> {
+  const title = await levelTitle(id);
+  return title ? local(ctx.i18n, title) : id;
+}
+
 /** Continue: offered when a run is saved; a save that cannot be read is named, never fatal. */
 function continueEntry(
   ctx: UiContext,
@@ -169,33 +197,35 @@ function continueEntry(
     );
   }
   const { save } = saved;
-  return entry(
-    'continue',
-    t('menu.continue'),
-    `${save.levelId} · ${formatKst(ctx.i18n, save.tick, false)}`,
-    () => {
-      void (async () => {
-        const level = await loadLevel(save.levelId);
-        const restored = level.ok
-          ? restoreRun(save, level.level)
-          : { ok: false as const, message: level.error };
-        if (!restored.ok) {
-          clearAutosave(window.localStorage);
-          renderTitleMenu(ctx);
-          announce(ctx, t('menu.continueFailed', { reason: restored.message }), 8000);
-          return;
-        }
-        ctx.session?.dispose();
-        ctx.session = new SoloSession(
-          level.ok ? level.level : (undefined as never),
-          { run: restored.run },
-          ctx.audio,
-        );
-        ctx.session.history.restore(save.history, restored.run.state.tick);
-        ctx.flow.send({ type: 'menu.continue', levelId: save.levelId });
-      })();
-    },
-  );
+  const when = formatKst(ctx.i18n, save.tick, false);
+  const button = entry('continue', t('menu.continue'), when, () => {
+    void (async () => {
+      const level = await loadLevel(save.levelId);
+      const restored = level.ok
+        ? restoreRun(save, level.level)
+        : { ok: false as const, message: level.error };
+      if (!restored.ok) {
+        clearAutosave(window.localStorage);
+        renderTitleMenu(ctx);
+        announce(ctx, t('menu.continueFailed', { reason: restored.message }), 8000);
+        return;
+      }
+      ctx.session?.dispose();
+      ctx.session = new SoloSession(
+        level.ok ? level.level : (undefined as never),
+        { run: restored.run },
+        ctx.audio,
+      );
+      ctx.session.history.restore(save.history, restored.run.state.tick);
+      ctx.flow.send({ type: 'menu.continue', levelId: save.levelId });
+    })();
+  });
+  // The level's name, not its id: read from the level file, then shown beside the time.
+  void levelName(ctx, save.levelId).then((name) => {
+    const hint = button.querySelector('.hint');
+    if (hint) hint.textContent = `${name} · ${when}`;
+  });
+  return button;
 }
 
 /** Says something to screen readers and shows it briefly on screen. */

@@ -5,13 +5,14 @@ import { formatKst, local } from '../format';
 import { loadLevel } from '../session/levels';
 import { SoloSession } from '../session/soloSession';
 import { clearAutosave } from '../session/autosave';
-import { createRun, snapshotView, type Level } from '../../game';
+import { createRun, isoToTick, snapshotView, type Level } from '../../game';
 import { metrics } from '../../engine';
 import type { FeatureCollection } from 'geojson';
 import { OpsMap } from '../map/OpsMap';
 import { MAP_KOREA, MAP_WORLD } from '../map/assets';
 import type { KoreaGeo } from '../map/geometry';
 import { deviceLabel } from '../panels/ops/labels';
+import { mapLabelsFor } from '../map/mapLabels';
 
 /** A fresh seed for a new run (views may use the browser's randomness; the core may not). */
 function newSeed(): number {
@@ -127,7 +128,7 @@ export class Briefing extends Scene {
           id: 'briefing-heading',
           text: `${t('briefing.heading')} — ${local(i18n, level.meta.title)}`,
         }),
-        el('p', { class: 'when', text: formatKst(i18n, 0, false) }),
+        el('p', { class: 'when', text: formatKst(i18n, isoToTick(level.meta.start) ?? 0, false) }),
         el('h2', { text: t('briefing.situation') }),
         el('p', { class: 'briefing-text', text: local(i18n, level.meta.briefing) }),
         el('h2', { text: t('briefing.objectives') }),
@@ -161,7 +162,10 @@ export class Briefing extends Scene {
       el('div', { class: 'briefing-map-slot', 'aria-hidden': 'true' }),
     );
     this.drawMap();
-    start.focus();
+    // Start is at the bottom of a long text: focusing it must not scroll the story out of view.
+    start.focus({ preventScroll: true });
+    const panel = this.ctx.overlay.querySelector<HTMLElement>('[data-testid="briefing"]');
+    if (panel) panel.scrollTop = 0;
   }
 
   /** The walk over the map: each site as a button that shows it on the map. */
@@ -209,9 +213,7 @@ export class Briefing extends Scene {
       height: r.height,
     });
     const run = createRun(level, 1);
-    const labels: Record<string, string> = {};
-    for (const n of level.engine.network.nodes)
-      labels[n.id] = deviceLabel(this.ctx, level, n.id).replace(/\s*\(.*\)\s*$/, '');
+    const labels = mapLabelsFor(this.ctx, level);
     this.map.draw(
       {
         view: snapshotView(run),

@@ -2,6 +2,7 @@ import { Scene } from 'phaser';
 import type { FeatureCollection } from 'geojson';
 import { UI_CONTEXT_KEY, type UiContext } from '../context';
 import { clear, el } from '../dom';
+import { formatKst } from '../format';
 import { OpsMap } from '../map/OpsMap';
 import { MAP_KOREA, MAP_WORLD } from '../map/assets';
 import type { KoreaGeo } from '../map/geometry';
@@ -11,7 +12,7 @@ import { MonitorCharts } from '../panels/ops/monitorCharts';
 import { InboxPanel } from '../panels/ops/inboxPanel';
 import { TasksPanel } from '../panels/ops/tasksPanel';
 import { FeedPanel } from '../panels/ops/feedPanel';
-import { deviceLabel } from '../panels/ops/labels';
+import { MapLabelCache } from '../map/mapLabels';
 import type { OpsSession } from '../session/opsSession';
 import { recordScore } from '../session/bestScores';
 import { runScore, toRunFile } from '../../game';
@@ -65,6 +66,19 @@ export class Ops extends Scene {
       this.cache.json.get(MAP_WORLD) as FeatureCollection,
     );
     this.layoutMap();
+    this.ctx.map = {
+      pointOf: (id) => {
+        const p = this.map.positionOf(id);
+        if (!p) return undefined;
+        const game = this.game.canvas.getBoundingClientRect();
+        return {
+          x: game.left + (p.x * game.width) / this.scale.width,
+          y: game.top + (p.y * game.height) / this.scale.height,
+        };
+      },
+      labelOf: (id) => this.map.labelText(id),
+    };
+    this.cleanups.push(() => (this.ctx.map = undefined));
     if (session.mountControls) this.cleanups.push(session.mountControls(this.sessionBar, this.ctx));
     this.scale.on('resize', this.layoutMap, this);
     this.cleanups.push(() => this.scale.off('resize', this.layoutMap, this));
@@ -84,6 +98,9 @@ export class Ops extends Scene {
       }
     });
     this.cleanups.push(session.onFeed((items) => this.feed.add(items)));
+    // A run taken over from a replay or continued from a save opens with its recent events, not
+    // an empty log.
+    if (session.mode === 'solo') this.feed.add(session.run.state.feed.slice(-30));
     const onKey = (e: KeyboardEvent) => this.onKey(e);
     // Capture phase: the device list's type-ahead would otherwise swallow letter and digit keys.
     document.addEventListener('keydown', onKey, true);
@@ -129,17 +146,9 @@ export class Ops extends Scene {
     if (this.session.ended && !this.endingSent && this.session.mode !== 'replay') this.finish();
   }
 
-  private labelCache?: { lang: string; labels: Record<string, string> };
+  private readonly labelCache = new MapLabelCache();
   private labels(): Record<string, string> {
-    const lang = this.ctx.i18n.language;
-    if (this.labelCache?.lang !== lang) {
-      const labels: Record<string, string> = {};
-      // Map labels are short: the place, without the parenthesised detail the lists show.
-      for (const n of this.session.level.engine.network.nodes)
-        labels[n.id] = deviceLabel(this.ctx, this.session.level, n.id).replace(/\s*\(.*\)\s*$/, '');
-      this.labelCache = { lang, labels };
-    }
-    return this.labelCache.labels;
+    return this.labelCache.get(this.ctx, this.session.level);
   }
 
   private refresh(force = false): void {
@@ -180,6 +189,9 @@ export class Ops extends Scene {
       this.ctx,
       session.level,
       session.feedText ? (item) => session.feedText?.(item, this.ctx) : undefined,
+      (id) =>
+        session.run.state.tasks.find((x) => x.id === id)?.command.args as
+          Record<string, unknown> | undefined,
     );
     this.slot = el('div', { class: 'ops-map-slot', id: 'ops-map-slot', 'aria-hidden': 'true' });
     const tab = (id: Tab, label: string, key: string, panel: HTMLElement) => {
@@ -300,7 +312,7 @@ export class Ops extends Scene {
       this.tabs.monitor.button.focus();
     } else if (key === 'i' || key === 'I') {
       this.showTab('inbox');
-      this.inbox.focusFirst();
+      if (!this.inbox.focusFirst()) this.tabs.inbox.button.focus();
     } else if (key === 't' || key === 'T') {
       this.showTab('tasks');
       this.tabs.tasks.button.focus();
@@ -324,10 +336,33 @@ export class Ops extends Scene {
       });
   }
 
+  /** Ending early simulates the rest of the day: the player is told so before it happens. */
   private endShift(): void {
-    if (!window.confirm(this.ctx.i18n.t('ops.endConfirm'))) return;
-    this.session.endShift?.();
-    if (this.session.ended) this.finish();
+    const t = this.ctx.i18n.t.bind(this.ctx.i18n);
+    const team = this.session.mode !== 'solo';
+    const end = formatKst(this.ctx.i18n, this.session.run.state.endTick, false);
+    // The dialog's code is fetched when first needed (it is not needed to start playing).
+    void import('../panels/confirmDialog')
+      .then(({ confirmDialog }) =>
+        confirmDialog(this.ctx.overlay, {
+          heading: t(team ? 'ops.endSessionHeading' : 'ops.endHeading'),
+          body: t(team ? 'ops.endSessionConfirm' : 'ops.endConfirm', { end }),
+          confirm: t('ops.endYes'),
+          cancel: t('ops.endNo'),
+        }),
+      )
+      .then((yes) => {
+        if (!yes || !this.session || this.endingSent) return;
+        this.session.endShift?.();
+        if (this.session.ended) this.finish();
+      })
+      .catch((err: unknown) => {
+        this.feed.note(
+          err instanceof Error ? err.message : String(err),
+          false,
+          this.session.run.state.tick,
+        );
+      });
   }
 
   private finish(): void {

@@ -184,9 +184,11 @@ export class ReplaySession implements OpsSession {
     };
   }
 
-  /** A new playable run from this moment, recorded with a reference to this run file. */
+  /** A new playable run from the moment on screen (the clock the player reads, which during
+   *  playback trails the cursor by up to one view refresh), recorded with a reference to this
+   *  run file. */
   fork(): ForkableRun {
-    return forkAt(this.timeline, this.file, this.tick);
+    return forkAt(this.timeline, this.file, this.lastView?.view.tick ?? this.tick);
   }
 
   onFeed(listener: (feed: FeedItem[]) => void): () => void {

@@ -11,14 +11,7 @@ import {
 } from '../../../src/game/rejectionText';
 import { PLAYER_ROLES, type Role } from '../../../src/game/roles';
 import { advanceToTick, applyCommand, finishRun, type Run } from '../../../src/game/run';
-import {
-  fixtureLevel,
-  levelVariant,
-  must,
-  permissiveLevel,
-  runAt,
-  VALID_ARGS,
-} from './helpers';
+import { fixtureLevel, levelVariant, must, permissiveLevel, runAt, VALID_ARGS } from './helpers';
 
 const VALID = VALID_ARGS;
 

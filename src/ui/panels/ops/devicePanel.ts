@@ -7,7 +7,8 @@ import { renderRejection, type Rejection, type ViewSnapshot } from '../../../gam
 import { el } from '../../dom';
 import { KeyedList } from './keyedList';
 import { actionsFor, deviceList, type ActionSpec, type Device } from './deviceActions';
-import { deviceLabel } from './labels';
+import { commandName, deviceLabel } from './labels';
+import { useFeatureStrings } from '../../../i18n';
 import { mayAct } from '../team/permissions';
 
 export class DevicePanel {
@@ -15,6 +16,8 @@ export class DevicePanel {
   readonly select: HTMLSelectElement;
   private readonly actions: KeyedList;
   private readonly globals: KeyedList;
+  private readonly state: KeyedList;
+  private readonly stateBox: HTMLElement;
   private selected: Device = { kind: 'global' };
   private readonly listeners = new Set<(id: string | undefined) => void>();
   /** Every command type this panel can offer in the level (for a seat that has none of them). */
@@ -58,11 +61,24 @@ export class DevicePanel {
     this.select.addEventListener('keydown', (e) => {
       if (e.key === 'Enter') {
         e.preventDefault();
-        this.actions.root.querySelector<HTMLElement>('button')?.focus();
+        // The first action that can run now (a disabled one cannot take focus).
+        this.actions.root.querySelector<HTMLElement>('button:not([disabled])')?.focus();
       }
     });
     const actionsRoot = el('div', { class: 'action-list', 'data-testid': 'device-actions' });
     const globalsRoot = el('div', { class: 'action-list', 'data-testid': 'global-actions' });
+    this.state = new KeyedList(el('ul', { class: 'device-state-list' }));
+    this.stateBox = el(
+      'section',
+      { class: 'device-state', 'data-testid': 'device-state', 'aria-labelledby': 'state-heading' },
+      el('h3', { id: 'state-heading', text: t('state.heading') }),
+      this.state.root,
+    );
+    this.stateBox.hidden = true;
+    // Fetched after the first screen (see deviceInsight.ts): when a device is first chosen, or a
+    // moment after Ops is up. Until then actions show no reasons and the core's refusal explains
+    // a click.
+    this.insightTimer = setTimeout(() => this.loadInsight(), 1500);
     this.actions = new KeyedList(actionsRoot);
     this.globals = new KeyedList(globalsRoot);
     this.root = el(
@@ -71,6 +87,7 @@ export class DevicePanel {
       el('h2', { id: 'devices-heading', text: t('ops.devices') }),
       el('p', { class: 'hint', text: t('ops.deviceHint') }),
       this.select,
+      this.stateBox,
       el('h3', { id: 'actions-heading', text: t('ops.actions') }),
       actionsRoot,
       globalsRoot,
@@ -88,12 +105,37 @@ export class DevicePanel {
   /** Selects a device (from the map or the list). */
   choose(device: Device, syncList = true): void {
     this.selected = device;
+    this.loadInsight();
     if (syncList && device.kind !== 'global') this.select.value = `${device.kind}:${device.id}`;
     this.actions.invalidate();
+    // At once, not at the next refresh: an Enter right after choosing must reach this device's
+    // actions, not the previous device's (both may have an action with the same key).
+    if (this.lastView) this.update(this.lastView);
     this.listeners.forEach((l) => l(this.selectedId()));
   }
 
+  private insightTimer?: ReturnType<typeof setTimeout>;
+  private insightLoading = false;
+
+  private loadInsight(): void {
+    clearTimeout(this.insightTimer);
+    if (this.insightLoading) return;
+    this.insightLoading = true;
+    void Promise.all([import('./deviceInsight'), useFeatureStrings(this.ctx.i18n, 'device')]).then(
+      ([m]) => {
+        this.insight = m;
+        this.actions.invalidate();
+        this.globals.invalidate();
+        if (this.lastView) this.update(this.lastView);
+      },
+    );
+  }
+
+  private lastView?: ViewSnapshot;
+  private insight?: typeof import('./deviceInsight');
+
   update(view: ViewSnapshot): void {
+    this.lastView = view;
     // A team seat offers only its role's commands (solo: every one the level has).
     const offered = new Set(
       view.commands.map((c) => c.type).filter((type) => mayAct(this.session, type)),
@@ -102,8 +144,11 @@ export class DevicePanel {
     // where space is short (the phone layout).
     this.root.toggleAttribute('data-no-actions', ![...offered].some((t) => this.panelTypes.has(t)));
     const costs = new Map(view.commands.map((c) => [c.type, c]));
+    // Rebuilt only when what decides the actions changes (staff, knowledge, orders starting or
+    // landing), not at every refresh: a rebuild would drop what the player typed in a field.
     const sig = (specs: ActionSpec[]) =>
-      `${this.ctx.i18n.language}|${specs.map((s) => s.key).join(',')}|${[...costs.values()].map((c) => c.staffFree).join(',')}|${Object.keys(view.flags).join(',')}`;
+      `${this.ctx.i18n.language}|${specs.map((s) => s.key).join(',')}|${[...costs.values()].map((c) => c.staffFree).join(',')}|${Object.keys(view.flags).join(',')}|${view.tasks.map((x) => `${x.id}${x.status[0]}`).join(',')}|${view.ended}`;
+    this.updateState(view);
     const deviceSpecs =
       this.selected.kind === 'global' ? [] : actionsFor(this.selected, this.session.level, offered);
     this.actions.update(`${this.selectedId()}|${sig(deviceSpecs)}`, () =>
@@ -189,16 +234,41 @@ export class DevicePanel {
           : t('ops.noStaffFree', { skill: t(`skills.${cost.skill}`) })
         : ''
       : '';
-    const needs = missing.length
-      ? t('ops.needsFlag', { flag: missing.map((f) => t(`flags.${f}`)).join(', ') })
-      : '';
+    // Can it run now? If not, the button is disabled and the reason stands beside it.
+    const defaults: Record<string, unknown> = { ...spec.args };
+    for (const f of spec.fields) defaults[f.name] = f.value;
+    const can = !this.insight
+      ? { ok: true as const }
+      : this.session.ended
+        ? { ok: false as const, reason: { key: 'ended', params: {} } }
+        : this.insight.availability(
+            spec,
+            defaults,
+            this.session.run.state,
+            this.session.level,
+            view,
+          );
+    const why = can.ok ? '' : this.insight!.reasonText(this.ctx, can.reason);
+    const needs =
+      can.ok && missing.length
+        ? t('ops.needsFlag', { flag: missing.map((f) => t(`flags.${f}`)).join(', ') })
+        : '';
+    const whyId = `why-${spec.key}`.replace(/[^a-zA-Z0-9_-]/g, '_');
+    if (!can.ok) {
+      button.disabled = true;
+      button.setAttribute('aria-describedby', whyId);
+    }
     const row = el(
       'div',
-      { class: 'action' },
+      { class: can.ok ? 'action' : 'action unavailable', 'data-action-key': spec.key },
       el('span', { class: 'action-name', text: name }),
       ...inputs,
       button,
-      el('span', { class: 'action-cost', text: [info, needs].filter(Boolean).join(' · ') }),
+      el('span', {
+        class: 'action-cost',
+        text: [can.ok ? info : '', needs].filter(Boolean).join(' · '),
+      }),
+      why ? el('span', { class: 'action-why', id: whyId, 'data-testid': 'why', text: why }) : null,
     );
     button.addEventListener('click', () => {
       const args: Record<string, unknown> = { ...spec.args };
@@ -211,14 +281,35 @@ export class DevicePanel {
         args.to = args.to ?? spec.fields[0]?.value;
       }
       const outcome = this.session.command(spec.type, args);
+      // The log line names the device the order acts on, not only the order.
+      const named = commandName(this.ctx, this.session.level, spec.type, args);
       this.report(
         outcome.ok,
         outcome.ok
-          ? t('ops.accepted', { name })
+          ? t('ops.accepted', { name: named })
           : t('ops.refused', { reason: this.rejectionText(outcome) }),
       );
     });
     return row;
+  }
+
+  /** The selected device's state as the player's monitoring and records show it. */
+  private updateState(view: ViewSnapshot): void {
+    const device = this.selected;
+    this.stateBox.hidden = device.kind === 'global' || !this.insight;
+    if (device.kind === 'global' || !this.insight) return;
+    const lines = this.insight.deviceState(this.session.level, view, device);
+    const texts = lines.map((l) => ({
+      line: l,
+      text: this.insight!.stateText(this.ctx, this.session.level, l, view),
+    }));
+    this.state.update(
+      `${this.ctx.i18n.language}|${device.kind}:${device.id}|${texts.map((x) => x.text).join('|')}`,
+      () =>
+        texts.map(({ line, text }) =>
+          el('li', { class: line.tone ? `state-${line.tone}` : '', 'data-state': line.key, text }),
+        ),
+    );
   }
 
   private rejectionText(outcome: ReturnType<OpsSession['command']>): string {

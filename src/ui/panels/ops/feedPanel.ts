@@ -5,7 +5,7 @@ import { CUSTOM_INJECT_SENDER, CUSTOM_INJECT_SUBJECT, type Level } from '../../.
 import type { FeedItem } from '../../session/soloSession';
 import { el } from '../../dom';
 import { formatKstTime, local } from '../../format';
-import { contactLabel, deviceLabel, staffLabel } from './labels';
+import { commandName, contactLabel, deviceLabel, staffLabel } from './labels';
 import { feedKey } from './feedKey';
 
 const MAX_ITEMS = 60;
@@ -19,6 +19,8 @@ export class FeedPanel {
     private readonly level: Level,
     /** The session's words for items of its own (team seats); see OpsSession.feedText. */
     private readonly ownText?: (item: FeedItem) => string | undefined,
+    /** A task's arguments by id, so a task's line names the device it acts on. */
+    private readonly taskArgs?: (id: number) => Record<string, unknown> | undefined,
   ) {
     const t = ctx.i18n.t.bind(ctx.i18n);
     this.list = el('ol', { class: 'feed-list', 'data-testid': 'feed' });
@@ -48,7 +50,14 @@ export class FeedPanel {
     const params: Record<string, string> = {
       id: deviceLabel(this.ctx, this.level, String(p.id ?? '')),
       staff: staffLabel(this.ctx, this.level, String(p.staff ?? '')),
-      command: p.command ? t(`cmd.${p.command}`) : '',
+      command: p.command
+        ? commandName(
+            this.ctx,
+            this.level,
+            String(p.command),
+            p.task !== undefined ? this.taskArgs?.(Number(p.task)) : undefined,
+          )
+        : '',
       to: contactLabel(this.ctx, this.level, String(p.to ?? '')),
       from: p.from ? contactLabel(this.ctx, this.level, String(p.from)) : '',
       subject: p.inject ? injectSubject() : '',

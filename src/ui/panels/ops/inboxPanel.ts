@@ -8,7 +8,7 @@ import { renderRejectionFor as renderReason } from './devicePanel';
 import { el } from '../../dom';
 import { formatKstTime, local } from '../../format';
 import { KeyedList } from './keyedList';
-import { contactLabel } from './labels';
+import { contactLabel, nameDevices } from './labels';
 import { mayAct, mayAnswer } from '../team/permissions';
 
 export class InboxPanel {
@@ -65,8 +65,12 @@ export class InboxPanel {
     );
   }
 
-  focusFirst(): void {
-    (this.situations.root.querySelector<HTMLElement>('button') ?? this.recipient).focus();
+  /** Focuses the first open situation's first choice; false when none is open. (Not the
+   *  composer: its fields take every key, and the game's shortcuts would stop working.) */
+  focusFirst(): boolean {
+    const choice = this.situations.root.querySelector<HTMLElement>('button');
+    choice?.focus();
+    return !!choice;
   }
 
   private contact() {
@@ -141,7 +145,7 @@ export class InboxPanel {
               class: 'hint',
               text: t('ops.from', { from: contactLabel(this.ctx, level, inj.from) }),
             }),
-            el('p', { text: local(i18n, inj.message) }),
+            el('p', { text: nameDevices(this.ctx, level, local(i18n, inj.message)) }),
           );
           // Another role's situation is shown but answered elsewhere (team seats; solo answers all).
           const answerable = mayAnswer(this.session, inj.roles);
@@ -177,7 +181,7 @@ export class InboxPanel {
         key: `in:${m.id}`,
         from: contactLabel(this.ctx, level, m.from),
         subject: local(i18n, m.subject),
-        body: local(i18n, m.body),
+        body: nameDevices(this.ctx, level, local(i18n, m.body)),
         out: false,
       })),
       ...view.outbox.map((m, i) => ({

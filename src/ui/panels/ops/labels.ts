@@ -44,3 +44,63 @@ export function staffLabel(ctx: UiContext, level: Level, id: string): string {
   const s = level.staff.find((x) => x.id === id);
   return s ? local(ctx.i18n, s.name) : id;
 }
+
+const idPatterns = new WeakMap<Level, RegExp | null>();
+
+/**
+ * Texts the game core generates (findings, call-centre reports, task failures) name devices by
+ * their engine ids ("NetFlow intl-hyehwa", "name servers (dns-hyehwa)"); the player reads the
+ * device's name instead. Only whole ids are replaced (case-sensitive, not inside other words).
+ */
+export function nameDevices(ctx: UiContext, level: Level, text: string): string {
+  let pattern = idPatterns.get(level);
+  if (pattern === undefined) {
+    const net = level.engine.network;
+    const ids = [...new Set(KINDS.flatMap((k) => (net[k] as { id: string }[]).map((x) => x.id)))]
+      .filter((id) => id.length > 1)
+      .sort((a, b) => b.length - a.length)
+      .map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    pattern = ids.length ? new RegExp(`(?<![\\w-])(${ids.join('|')})(?![\\w-])`, 'g') : null;
+    idPatterns.set(level, pattern);
+  }
+  return pattern ? text.replace(pattern, (id) => deviceLabel(ctx, level, id)) : text;
+}
+
+/** Where a command acts, from its arguments: the device, link, segment or DNS cluster it names. */
+export function commandTarget(
+  ctx: UiContext,
+  level: Level,
+  args: Record<string, unknown>,
+): string | undefined {
+  const t = ctx.i18n.t.bind(ctx.i18n);
+  const where =
+    args.device !== undefined
+      ? deviceLabel(ctx, level, String(args.device))
+      : args.link !== undefined
+        ? deviceLabel(ctx, level, String(args.link), undefined, 'links')
+        : args.segment !== undefined
+          ? deviceLabel(ctx, level, String(args.segment), undefined, 'segments')
+          : args.cluster !== undefined
+            ? deviceLabel(ctx, level, String(args.cluster), undefined, 'clusters')
+            : args.from !== undefined && args.to !== undefined
+              ? `${deviceLabel(ctx, level, String(args.from), undefined, 'clusters')} → ${deviceLabel(ctx, level, String(args.to), undefined, 'clusters')}`
+              : undefined;
+  if (!where) return undefined;
+  const direction =
+    args.direction === 'ingress' || args.direction === 'egress'
+      ? ` (${t(`directions.${args.direction}`)})`
+      : '';
+  return `${where}${direction}`;
+}
+
+/** A command in words with its target: "Block UDP port 1434 — Hyehwa gateway (inbound)". */
+export function commandName(
+  ctx: UiContext,
+  level: Level,
+  type: string,
+  args: Record<string, unknown> = {},
+): string {
+  const name = ctx.i18n.t(`cmd.${type}`);
+  const target = commandTarget(ctx, level, args);
+  return target ? `${name} — ${target}` : name;
+}

@@ -66,13 +66,29 @@ export class MonitorCharts {
       .filter((l) => l.kind === 'international' || l.kind === 'backbone')
       .slice(0, 5);
     const clusters = net.clusters;
+    // Axis text follows the text-size setting (uPlot draws it on canvas, in pixels).
+    const scale = this.ctx.settings.get().textScale;
+    const font = `${Math.round(11 * scale)}px "Noto Sans KR", sans-serif`;
     const axes = (unit: string): uPlot.Axis[] => [
       {
         stroke: '#9fb3c8',
+        font,
+        size: Math.round(30 * scale),
         grid: { stroke: '#1d3656' },
+        // Ticks on whole minutes (x is seconds since 14:00): uPlot's own steps of a few seconds
+        // printed "14:00 14:00 14:00 14:01" in the first minutes.
+        incrs: [60, 120, 300, 600, 900, 1800, 3600, 2 * 3600, 3 * 3600, 6 * 3600, 12 * 3600],
+        space: Math.round(50 * scale),
         values: (_u, ticks) => ticks.map((s) => formatKstTime(this.ctx.i18n, s)),
       },
-      { stroke: '#9fb3c8', grid: { stroke: '#1d3656' }, label: unit, size: 46 },
+      {
+        stroke: '#9fb3c8',
+        font,
+        labelFont: font,
+        grid: { stroke: '#1d3656' },
+        label: unit,
+        size: Math.round(46 * scale),
+      },
     ];
     const add = (
       title: string,
@@ -96,7 +112,14 @@ export class MonitorCharts {
           axes: series.some((x) => x.scale === '%')
             ? [
                 ...axes(unit),
-                { scale: '%', side: 1, stroke: '#9fb3c8', grid: { show: false }, size: 36 },
+                {
+                  scale: '%',
+                  side: 1,
+                  stroke: '#9fb3c8',
+                  font,
+                  grid: { show: false },
+                  size: Math.round(36 * scale),
+                },
               ]
             : axes(unit),
           scales: {

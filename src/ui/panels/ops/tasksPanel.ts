@@ -6,6 +6,7 @@ import type { ViewSnapshot } from '../../../game';
 import { el } from '../../dom';
 import { formatKstTime, local } from '../../format';
 import { KeyedList } from './keyedList';
+import { commandName, nameDevices } from './labels';
 import { renderRejectionFor } from './devicePanel';
 import { mayAct } from '../team/permissions';
 
@@ -56,7 +57,7 @@ export class TasksPanel {
       () =>
         recent.length
           ? recent.map((task) => {
-              const name = t(`cmd.${task.type}`);
+              const name = commandName(this.ctx, this.session.level, task.type, task.args);
               const pct = Math.round(task.progress * 100);
               const label =
                 task.status === 'running'
@@ -70,7 +71,10 @@ export class TasksPanel {
                 el('span', { text: label }),
                 el('progress', { max: 100, value: pct, 'aria-label': label }),
                 task.failure
-                  ? el('span', { class: 'hint', text: local(i18n, task.failure) })
+                  ? el('span', {
+                      class: 'hint',
+                      text: nameDevices(this.ctx, this.session.level, local(i18n, task.failure)),
+                    })
                   : null,
               );
             })
@@ -83,7 +87,7 @@ export class TasksPanel {
           'li',
           {},
           el('span', { class: 'when', text: formatKstTime(i18n, o.tick) }),
-          ` ${local(i18n, o.text)}`,
+          ` ${nameDevices(this.ctx, this.session.level, local(i18n, o.text))}`,
         ),
       ),
     );

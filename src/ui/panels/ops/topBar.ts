@@ -59,7 +59,8 @@ export class TopBar {
       type: 'button',
       class: 'tool',
       'data-action': 'end',
-      text: t('ops.end'),
+      // The facilitator ends the session for every seat, not a shift of their own.
+      text: t(session.mode === 'solo' ? 'ops.end' : 'ops.endSession'),
     });
     end.hidden = !onEnd;
     end.addEventListener('click', () => this.onEnd?.());

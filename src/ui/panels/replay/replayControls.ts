@@ -438,6 +438,9 @@ export function mountReplayControls(
     audio.play('confirm');
     const run = session.fork();
     const solo = new SoloSession(session.level, { run }, audio);
+    // The player takes over at the normal pace, not at the speed the recorded run happened to be
+    // playing at then (a clock command in the fork's own log).
+    if (run.state.clock.speed !== 1) solo.command('clock.speed', { speed: 1 });
     // The graphs go on from the replay's history instead of starting empty at the fork.
     solo.history.restore(session.history.samples, run.state.tick);
     session.dispose();

@@ -8,6 +8,7 @@ import type { SeatRole } from '../../../net/protocol';
 import { serverText, type TeamSession } from '../../session/teamSession';
 import { qrCanvas } from './qr';
 import { renderRoster, rosterManager } from './roster';
+import { unfilledRoles } from './unfilledRoles';
 
 /** One QR canvas per link, moved into each redraw (no flicker, one library load). */
 const qrCache = new Map<string, Promise<HTMLCanvasElement>>();
@@ -99,7 +100,15 @@ export function renderLobbyRoom(
       ctx.audio.play('click');
       session.chooseRole(picker.value === '' ? null : (picker.value as SeatRole));
     });
-    seatsBox.append(el('label', { for: 'team-my-role', text: t('team.lobby.yourRole') }), picker);
+    // Label and list in one wrapping row: on a phone the label sat over the list.
+    seatsBox.append(
+      el(
+        'div',
+        { class: 'my-role' },
+        el('label', { for: 'team-my-role', text: t('team.lobby.yourRole') }),
+        picker,
+      ),
+    );
     if (info.roles.every((r) => taken.has(r)) && !seat.role)
       seatsBox.append(el('p', { class: 'hint', text: t('team.lobby.noFreeRole') }));
   }
@@ -109,6 +118,21 @@ export function renderLobbyRoom(
     status.classList.add('run-error');
   }
   seatsBox.append(status);
+  const missing = unfilledRoles(info.roles, session.seats);
+  if (missing.length && !projector) {
+    const list = new Intl.ListFormat(ctx.i18n.language, { type: 'conjunction' });
+    seatsBox.append(
+      el('p', {
+        class: 'lobby-unfilled',
+        role: 'note',
+        'data-testid': 'unfilled-roles',
+        text: t('team.lobby.unfilled', {
+          roles: list.format(missing.map((r) => t(`team.roles.${r}`))),
+          duties: missing.map((r) => t(`team.lobby.duties.${r}`)).join('; '),
+        }),
+      }),
+    );
+  }
   if (facilitator) {
     const start = el('button', {
       type: 'button',
