@@ -13,6 +13,7 @@ import { SCORE_PARTS, type Level } from './levelSchema';
 import { renderRejection } from './rejectionText';
 import type { Score } from './scoring';
 import { tickToClock } from './simTime';
+import { ENGINE_VERSION } from '../engine/index';
 
 export type VerifyFailureCode =
   | 'MALFORMED'
@@ -58,6 +59,16 @@ export function verifyRunFile(json: unknown, level: Level): VerifyResult {
       ok: false,
       code: 'LEVEL_MISMATCH',
       message: `level id "${file.level.id}" does not match the level "${level.meta.id}"`,
+    };
+  }
+  const major = (v: string) => v.split('.')[0];
+  if (major(file.engineVersion) !== major(ENGINE_VERSION)) {
+    // A new major engine changes what the same commands do (2.0: DNS recovers only through a
+    // restart the load allows, the score measures effects), so the log cannot replay to its score.
+    return {
+      ok: false,
+      code: 'UNSUPPORTED_VERSION',
+      message: `engineVersion: the run was played on engine ${file.engineVersion}; this game runs engine ${ENGINE_VERSION}, whose network and score differ (docs/SCORING.md), so it cannot be replayed here`,
     };
   }
   const hash = levelHash(level);

@@ -200,6 +200,12 @@ describe('run files', () => {
       code: 'UNSUPPORTED_VERSION',
       message: 'formatVersion: unsupported version 0, expected 1',
     });
+    // A run from engine 1.x (DNS back on a timer, score from orders) is refused with the reason.
+    const old = roundTrip(file);
+    old.engineVersion = '1.1.0';
+    const o = verifyRunFile(old, shortLevel);
+    expect(o).toMatchObject({ ok: false, code: 'UNSUPPORTED_VERSION' });
+    expect(o.ok ? '' : o.message).toMatch(/^engineVersion: the run was played on engine 1\.1\.0; /);
     const role = roundTrip(file);
     role.players = [{ id: 'ann', roles: ['network'] }];
     expect(verifyRunFile(role, shortLevel)).toMatchObject({ ok: false, code: 'ROLE_NOT_HELD' });
