@@ -4,13 +4,17 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { runKey } from './runKey.ts';
 
 export type Db = Database.Database;
 
 export const DB_FILE = 'one-twenty-five.db';
 
-/** Migrations by target version; never edit a released one, add the next. */
-const MIGRATIONS: { version: number; sql: string }[] = [
+/**
+ * Migrations by target version; never edit a released one, add the next. `data` runs after the
+ * SQL in the same transaction, for steps SQL cannot do (hashing stored files).
+ */
+const MIGRATIONS: { version: number; sql: string; data?: (db: Db) => void }[] = [
   {
     version: 1,
     sql: `
@@ -77,6 +81,26 @@ const MIGRATIONS: { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    // Deduplication on what a run is (server/runKey.ts) instead of its file's bytes: a file with
+    // only its versions, player names or endMs changed is the same run. Not UNIQUE, because
+    // databases of older servers may already hold such copies; the API checks the key before
+    // every insert instead (on the event loop, so check and insert cannot interleave).
+    version: 3,
+    sql: `
+      ALTER TABLE runs ADD COLUMN run_key TEXT;
+      CREATE INDEX runs_by_key ON runs (run_key);
+    `,
+    data: (db) => {
+      const rows = db.prepare('SELECT id, run_json FROM runs').all() as {
+        id: number;
+        run_json: string;
+      }[];
+      const set = db.prepare('UPDATE runs SET run_key = ? WHERE id = ?');
+      for (const r of rows)
+        set.run(runKey(JSON.parse(r.run_json) as Parameters<typeof runKey>[0]), r.id);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
@@ -105,7 +129,11 @@ function migrate(db: Db): void {
     );
   }
   const upgrade = db.transaction(() => {
-    for (const m of MIGRATIONS) if (m.version > current) db.exec(m.sql);
+    for (const m of MIGRATIONS)
+      if (m.version > current) {
+        db.exec(m.sql);
+        m.data?.(db);
+      }
     db.prepare('DELETE FROM schema_version').run();
     db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(SCHEMA_VERSION);
   });
