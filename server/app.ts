@@ -8,6 +8,7 @@ import { openDatabase } from './db.ts';
 import { createLevelStore } from './levels.ts';
 import { createRunsApi } from './runsApi.ts';
 import { SessionHub, type SessionHubOptions } from './sessions/hub.ts';
+import { VerifyPool, type VerifyPoolOptions } from './verifyPool.ts';
 
 export interface AppOptions {
   distDir: string;
@@ -24,11 +25,16 @@ export interface AppOptions {
   /** Clock for stored dates (tests pin it). */
   now?: () => Date;
   /** Team sessions (mounted with dataDir): origins, public URL, limits, timers. */
-  sessions?: Omit<SessionHubOptions, 'db' | 'levelsDir'>;
+  sessions?: Omit<SessionHubOptions, 'db' | 'levelsDir' | 'verifier'>;
+  /**
+   * The worker pool verifying runs, ending sessions and rebuilding rooms off the event loop
+   * (server/verifyPool.ts): its size and queue bound. `workers: 0` verifies on the event loop.
+   */
+  verify?: VerifyPoolOptions & { workers?: number };
 }
 
-/** The app's HTTP server, with its session hub when storage is configured. */
-export type AppServer = Server & { sessions?: SessionHub };
+/** The app's HTTP server, with its session hub and verification pool when storage is configured. */
+export type AppServer = Server & { sessions?: SessionHub; verifyPool?: VerifyPool };
 
 export function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -43,16 +49,22 @@ export function createAppServer(options: AppOptions): AppServer {
   // The schema is created (or upgraded) here, at start, not on the first request.
   const db = options.dataDir !== undefined ? openDatabase(options.dataDir) : undefined;
   const levelsDir = options.levelsDir ?? fileURLToPath(new URL('../levels', import.meta.url));
+  const workers = options.verify?.workers;
+  const pool =
+    db && workers !== 0 ? new VerifyPool({ ...options.verify, size: workers }) : undefined;
   const runsApi = db
     ? createRunsApi({
         db,
         levels: createLevelStore(levelsDir),
         maxBodyBytes: options.maxBodyBytes,
         now: options.now,
+        verify: pool && ((file, level) => pool.submit(file, level)),
       })
     : undefined;
   // Rebuilds every live room from SQLite before the server takes any connection.
-  const sessions = db ? new SessionHub({ ...options.sessions, db, levelsDir }) : undefined;
+  const sessions = db
+    ? new SessionHub({ ...options.sessions, db, levelsDir, verifier: pool })
+    : undefined;
   const server = createServer((req, res) => {
     const url = req.url ?? '/';
     const q = url.indexOf('?');
@@ -60,7 +72,7 @@ export function createAppServer(options: AppOptions): AppServer {
     if (path === '/api/health') {
       res
         .writeHead(200, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ ok: true, version }));
+        .end(JSON.stringify({ ok: true, version, ...(pool ? { verify: pool.stats() } : {}) }));
       return;
     }
     if (path.startsWith('/api/')) {
@@ -98,6 +110,11 @@ export function createAppServer(options: AppOptions): AppServer {
     sessions.attach(server);
     app.sessions = sessions;
   }
-  if (db) server.on('close', () => db.close());
+  if (pool) app.verifyPool = pool;
+  if (db)
+    server.on('close', () => {
+      void pool?.close();
+      db.close();
+    });
   return app;
 }

@@ -15,6 +15,7 @@ import { HttpError, parseJsonBody, readBody, sendError, sendJson } from './http.
 import type { LevelStore } from './levels.ts';
 import { runKey } from './runKey.ts';
 import { verifyInThread, type VerifyOutcome } from './verifyJob.ts';
+import { QueueFullError } from './verifyPool.ts';
 
 export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
 export const PLAYER_NAME_MAX = 40;
@@ -271,7 +272,19 @@ export function createRunsApi(options: RunsApiOptions) {
     const known = stored();
     if (known && sameResult(known.run_json, run)) return duplicate(known);
 
-    const verified = await verify(run, level.level);
+    let verified: VerifyOutcome;
+    try {
+      verified = await verify(run, level.level);
+    } catch (e) {
+      // Every worker busy and the queue full: a class submitting at once, or a flood. The run is
+      // not lost; the client tries again later (Retry-After is the queue's expected drain time).
+      if (e instanceof QueueFullError)
+        return sendError(res, 503, 'BUSY', e.message, {
+          'retry-after': String(e.retryAfterS),
+          connection: 'close',
+        });
+      throw e;
+    }
     const timing = { 'server-timing': `verify;dur=${verified.verifyMs.toFixed(1)}` };
     if (!verified.ok) return sendError(res, 422, verified.code, verified.message, timing);
     if (verified.endMs !== run.result.endMs)

@@ -11,6 +11,7 @@ import {
   type Level,
   type LoggedCommand,
   type Player,
+  type Run,
   type RunFile,
   type Score,
 } from '../src/game/index.ts';
@@ -65,4 +66,25 @@ export function sessionEndJob(input: SessionEndInput): SessionEndOutcome {
   return v.ok
     ? { ok: true, file, score: v.score, finalHash, endMs }
     : { ok: false, code: v.code, message: v.message, finalHash, endMs };
+}
+
+export interface ReplayInput {
+  level: Level;
+  seed: number;
+  log: readonly LoggedCommand[];
+  untilMs: number;
+}
+
+/**
+ * Restart recovery's re-simulation: the room's log replayed to its stored engine time. The run
+ * comes back without its level (the caller has it; sending it back would only cost a copy).
+ */
+export type ReplayOutcome =
+  { ok: true; run: Omit<Run, 'level'> } | { ok: false; index: number; code: string };
+
+export function replayJob(input: ReplayInput): ReplayOutcome {
+  const r = replayLog(input.level, input.seed, input.log, input.untilMs);
+  if (!r.ok) return { ok: false, index: r.index, code: r.rejection.code };
+  const { level: _level, observer: _observer, ...run } = r.run;
+  return { ok: true, run };
 }

@@ -9,7 +9,7 @@ import type { IncomingMessage, ServerResponse, Server } from 'node:http';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket, type RawData } from 'ws';
-import { createRun, replayLog, type PlayerRole } from '../../src/game/index.ts';
+import { createRun, type PlayerRole } from '../../src/game/index.ts';
 import {
   CLOSE_BAD_TOKEN,
   createSessionSchema,
@@ -31,6 +31,8 @@ import { MAX_SEATS, Room, type Conn, type Seat } from './room.ts';
 import { newRoomCode, newToken, tokenHash } from './secrets.ts';
 import { SessionStore } from './store.ts';
 import { errorText } from './text.ts';
+import { replayJob, sessionEndJob } from '../verifyJob.ts';
+import type { VerifyPool } from '../verifyPool.ts';
 
 export interface SessionHubOptions {
   db: Db;
@@ -58,6 +60,11 @@ export interface SessionHubOptions {
    * handling time and pacing work p50/p99, event-loop delay p99. Off when absent (the bench uses it).
    */
   statsMs?: number;
+  /**
+   * Where a session's final run is made and verified, and where restart recovery replays logs:
+   * the app's worker pool (server/verifyPool.ts). Without it, on the event loop.
+   */
+  verifier?: Pick<VerifyPool, 'sessionEnd' | 'replay'>;
   /** Wall clock for pacing and limits (tests pin it); defaults to Date.now. */
   wallNow?: () => number;
   log?: (message: string) => void;
@@ -115,8 +122,23 @@ export class SessionHub {
       // Compression costs memory per connection and invites compression bombs; frames are small.
       perMessageDeflate: false,
     });
-    this.recover();
+    this.verifier = options.verifier ?? {
+      sessionEnd: (input) => Promise.resolve(sessionEndJob(input)),
+      replay: (input) => Promise.resolve(replayJob(input)),
+    };
+    this.ready = this.recover().then(
+      () => void (this.recovered = true),
+      (e: unknown) => {
+        this.recovered = true;
+        this.log(`restart recovery failed: ${(e as Error).stack ?? String(e)}`);
+      },
+    );
   }
+
+  private readonly verifier: NonNullable<SessionHubOptions['verifier']>;
+  /** Resolves once restart recovery has rebuilt every room it could (connections wait for it). */
+  readonly ready: Promise<void>;
+  private recovered = false;
 
   // ------------------------------------------------------------ lifecycle
 
@@ -189,58 +211,76 @@ export class SessionHub {
    * Restart recovery: every room not ended is rebuilt from SQLite by replaying its log to the
    * stored engine time. Clients reconnect by themselves and resume their seats.
    */
-  private recover(): void {
-    const wall = this.wallNow();
-    for (const { session, seats, log } of this.store.loadLive()) {
-      const lv = this.levels.get(session.levelId);
-      if (!lv.ok || lv.sha256 !== session.levelSha256) {
-        this.log(
-          `room ${session.code}: cannot be rebuilt (${lv.ok ? 'the level file changed' : lv.message}); ended`,
-        );
-        this.store.end(session.id, session.nowMs, null, 'level-changed');
-        continue;
-      }
-      // Never stop short of a logged command (the stored time is written with each of them).
-      const untilMs = Math.max(session.nowMs, (log.at(-1)?.tick ?? 0) * 1000);
-      const replay = replayLog(lv.level, session.seed, log, untilMs);
-      if (!replay.ok) {
-        this.log(
-          `room ${session.code}: its log does not replay (command #${replay.index}: ${replay.rejection.code}); ended`,
-        );
-        this.store.end(session.id, session.nowMs, null, 'replay-failed');
-        continue;
-      }
-      const lastSeq = new Map<string, number>();
-      for (const e of log) lastSeq.set(e.seat, Math.max(lastSeq.get(e.seat) ?? 0, e.clientSeq));
-      const room = this.makeRoom(
-        {
-          id: session.id,
-          code: session.code,
-          level: lv.level,
-          levelSha256: lv.sha256,
-          seed: session.seed,
-          roles: session.roles,
-          state: session.state,
-          run: replay.run,
-          seats: seats.map((s) => ({
-            id: s.seat,
-            kind: s.kind,
-            name: s.name,
-            role: s.role,
-            tokenHash: s.tokenHash,
-            removed: s.removed,
-            conn: undefined,
-            lastClientSeq: lastSeq.get(s.seat) ?? 0,
-          })),
-          log,
-          runId: session.runId,
-        },
-        wall,
-      );
+  private async recover(): Promise<void> {
+    // The replays run in parallel on the worker pool; each room is rebuilt as its replay returns.
+    await Promise.all(
+      this.store.loadLive().map(async ({ session, seats, log }) => {
+        try {
+          await this.rebuild(session, seats, log);
+        } catch (e) {
+          this.log(`room ${session.code}: cannot be rebuilt: ${(e as Error).message}`);
+        }
+      }),
+    );
+  }
+
+  private async rebuild(
+    session: ReturnType<SessionStore['loadLive']>[number]['session'],
+    seats: ReturnType<SessionStore['loadLive']>[number]['seats'],
+    log: ReturnType<SessionStore['loadLive']>[number]['log'],
+  ): Promise<void> {
+    const lv = this.levels.get(session.levelId);
+    if (!lv.ok || lv.sha256 !== session.levelSha256) {
       this.log(
-        `room ${room.code}: rebuilt at tick ${room.run.state.tick} (${log.length} commands)`,
+        `room ${session.code}: cannot be rebuilt (${lv.ok ? 'the level file changed' : lv.message}); ended`,
       );
+      this.store.end(session.id, session.nowMs, null, 'level-changed');
+      return;
     }
+    // Never stop short of a logged command (the stored time is written with each of them).
+    const untilMs = Math.max(session.nowMs, (log.at(-1)?.tick ?? 0) * 1000);
+    const replay = await this.verifier.replay({
+      level: lv.level,
+      seed: session.seed,
+      log: log.map((e) => ({ tick: e.tick, role: e.role, type: e.type, args: e.args })),
+      untilMs,
+    });
+    if (!replay.ok) {
+      this.log(
+        `room ${session.code}: its log does not replay (command #${replay.index}: ${replay.code}); ended`,
+      );
+      this.store.end(session.id, session.nowMs, null, 'replay-failed');
+      return;
+    }
+    const wall = this.wallNow();
+    const lastSeq = new Map<string, number>();
+    for (const e of log) lastSeq.set(e.seat, Math.max(lastSeq.get(e.seat) ?? 0, e.clientSeq));
+    const room = this.makeRoom(
+      {
+        id: session.id,
+        code: session.code,
+        level: lv.level,
+        levelSha256: lv.sha256,
+        seed: session.seed,
+        roles: session.roles,
+        state: session.state,
+        run: { ...replay.run, level: lv.level },
+        seats: seats.map((s) => ({
+          id: s.seat,
+          kind: s.kind,
+          name: s.name,
+          role: s.role,
+          tokenHash: s.tokenHash,
+          removed: s.removed,
+          conn: undefined,
+          lastClientSeq: lastSeq.get(s.seat) ?? 0,
+        })),
+        log,
+        runId: session.runId,
+      },
+      wall,
+    );
+    this.log(`room ${room.code}: rebuilt at tick ${room.run.state.tick} (${log.length} commands)`);
   }
 
   private makeRoom(init: ConstructorParameters<typeof Room>[0], wall: number): Room {
@@ -250,6 +290,7 @@ export class SessionHub {
       {
         revoke: (hash) => this.byToken.delete(hash),
         log: (m) => this.log(m),
+        finish: (input) => this.verifier.sessionEnd(input),
       },
       wall,
     );
@@ -446,6 +487,15 @@ export class SessionHub {
     if (!this.originAllowed(req)) {
       this.log(`ws: refused origin ${JSON.stringify(req.headers.origin)}`);
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    // Right after a restart the rooms are still being rebuilt: a seat resuming now must find
+    // its room, so the upgrade waits for recovery instead of being refused.
+    if (!this.recovered) {
+      void this.ready.then(() => {
+        if (!socket.destroyed && !this.stopped)
+          this.wss.handleUpgrade(req, socket, head, (ws) => this.connection(ws, req));
+      });
       return;
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => this.connection(ws, req));

@@ -1,0 +1,46 @@
+// A verification worker thread (server/verifyPool.ts starts them): answers one job at a time
+// from the pool with the result of a plain function of server/verifyJob.ts. The simulation is
+// deterministic and pure, so running it here instead of on the event loop changes nothing but
+// which thread pays for it.
+import { parentPort } from 'node:worker_threads';
+import {
+  replayJob,
+  sessionEndJob,
+  verifyJob,
+  type ReplayInput,
+  type SessionEndInput,
+} from './verifyJob.ts';
+import type { Level, RunFile } from '../src/game/index.ts';
+
+export type WorkerJob =
+  | { kind: 'verify'; file: RunFile; level: Level }
+  | { kind: 'sessionEnd'; input: SessionEndInput }
+  | { kind: 'replay'; input: ReplayInput };
+
+export type WorkerReply =
+  { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
+
+function run(job: WorkerJob): unknown {
+  switch (job.kind) {
+    case 'verify':
+      return verifyJob(job.file, job.level);
+    case 'sessionEnd':
+      return sessionEndJob(job.input);
+    case 'replay':
+      return replayJob(job.input);
+  }
+}
+
+const port = parentPort;
+if (!port) throw new Error('verifyWorker.ts runs as a worker thread (see verifyPool.ts)');
+port.on('message', (m: { id: number; job: WorkerJob }) => {
+  let reply: WorkerReply;
+  try {
+    reply = { id: m.id, ok: true, value: run(m.job) };
+  } catch (e) {
+    // A bug in one job answers that job; the worker stays up for the next one.
+    reply = { id: m.id, ok: false, error: (e as Error).stack ?? String(e) };
+  }
+  port.postMessage(reply);
+});
+port.postMessage({ ready: true });
