@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createStaticHandler } from './static.ts';
-import { openDatabase } from './db.ts';
+import { openDatabase, storageState } from './db.ts';
 import { createLevelStore } from './levels.ts';
 import { createRunsApi } from './runsApi.ts';
 import { SessionHub, type SessionHubOptions } from './sessions/hub.ts';
@@ -22,6 +22,8 @@ export interface AppOptions {
   levelsDir?: string;
   /** Largest accepted request body, bytes (default 2 MiB). */
   maxBodyBytes?: number;
+  /** Start even if the database fails PRAGMA quick_check (health then reports it). */
+  allowCorruptDb?: boolean;
   /** Clock for stored dates (tests pin it). */
   now?: () => Date;
   /** Team sessions (mounted with dataDir): origins, public URL, limits, timers. */
@@ -47,7 +49,10 @@ export function createAppServer(options: AppOptions): AppServer {
   const version = options.version ?? packageVersion();
   const serveStatic = createStaticHandler(options.distDir);
   // The schema is created (or upgraded) here, at start, not on the first request.
-  const db = options.dataDir !== undefined ? openDatabase(options.dataDir) : undefined;
+  const db =
+    options.dataDir !== undefined
+      ? openDatabase(options.dataDir, { allowCorrupt: options.allowCorruptDb })
+      : undefined;
   const levelsDir = options.levelsDir ?? fileURLToPath(new URL('../levels', import.meta.url));
   const workers = options.verify?.workers;
   const pool =
@@ -70,9 +75,17 @@ export function createAppServer(options: AppOptions): AppServer {
     const q = url.indexOf('?');
     const path = q < 0 ? url : url.slice(0, q);
     if (path === '/api/health') {
-      res
-        .writeHead(200, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ ok: true, version, ...(pool ? { verify: pool.stats() } : {}) }));
+      // A damaged or failing database makes the server unhealthy (503), whatever else works.
+      const storage = db ? storageState(db) : undefined;
+      const ok = !storage || storage.state === 'ok';
+      res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          ok,
+          version,
+          ...(storage ? { storage } : {}),
+          ...(pool ? { verify: pool.stats() } : {}),
+        }),
+      );
       return;
     }
     if (path.startsWith('/api/')) {

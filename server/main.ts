@@ -2,6 +2,7 @@
 // (PORT and HOST override), the runs API and team sessions (WebSocket /ws). Verified runs and
 // sessions are kept in SQLite under DATA_DIR (default ./data, created if missing); levels come
 // from LEVELS_DIR (default the repository's levels/). Session settings: docs/PROTOCOL.md.
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppServer } from './app.ts';
@@ -40,11 +41,23 @@ const sessions = {
   sessionsPerIpHour: envInt('SESSIONS_PER_IP_HOUR', 30, 1, 1_000_000),
   statsMs: envInt('SESSION_STATS_S', 0, 0, 86_400) * 1000 || undefined,
 };
+const verify = {
+  // 0 verifies on the event loop (not for a shared server: each run blocks it ~0.3 s).
+  workers: envInt('VERIFY_WORKERS', Math.max(1, Math.min(4, availableParallelism() - 1)), 0, 64),
+  maxQueue: envInt('VERIFY_QUEUE', 16, 0, 10_000),
+};
 let server: ReturnType<typeof createAppServer>;
 try {
-  server = createAppServer({ distDir, dataDir, levelsDir, sessions });
+  server = createAppServer({
+    distDir,
+    dataDir,
+    levelsDir,
+    sessions,
+    verify,
+    allowCorruptDb: process.env.ALLOW_CORRUPT_DB === '1',
+  });
 } catch (e) {
-  console.error(`cannot open the database in ${dataDir}: ${(e as Error).message}`);
+  console.error(`cannot start on DATA_DIR ${dataDir}: ${(e as Error).message}`);
   process.exit(1);
 }
 server.on('error', (err: NodeJS.ErrnoException) => {
@@ -57,6 +70,13 @@ server.on('error', (err: NodeJS.ErrnoException) => {
 });
 server.listen(port, host, () => {
   console.log(`1·25 is being served at http://localhost:${port}/`);
+});
+// Workers start now rather than with the first submission, which would otherwise wait for them.
+void server.verifyPool?.warm().then(() => {
+  const s = server.verifyPool!.stats();
+  console.log(
+    `verification: ${s.size} worker(s) ready (start-up ${Math.round(s.startupMs ?? 0)} ms), queue bound ${verify.maxQueue}`,
+  );
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.on(signal, () => {

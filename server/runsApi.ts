@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { canonicalJson, parseRunFile, type Level, type RunFile } from '../src/game/index.ts';
-import type { Db } from './db.ts';
+import { noteStorageError, type Db } from './db.ts';
 import { HttpError, parseJsonBody, readBody, sendError, sendJson } from './http.ts';
 import type { LevelStore } from './levels.ts';
 import { runKey } from './runKey.ts';
@@ -394,6 +394,7 @@ export function createRunsApi(options: RunsApiOptions) {
           e.status === 413 ? { connection: 'close' } : {},
         );
       } else {
+        noteStorageError(db, e);
         console.error(`runs API: ${method} ${path}:`, e);
         sendError(res, 500, 'INTERNAL', 'internal error; the request was not stored');
       }

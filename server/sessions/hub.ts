@@ -705,6 +705,7 @@ export class SessionHub {
     try {
       this.store.saveNow(moved);
     } catch (e) {
+      this.store.noteError(e);
       this.log(`saving room clocks failed: ${(e as Error).message}`);
     }
   }

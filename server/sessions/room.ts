@@ -510,6 +510,7 @@ export class Room {
 
   /** The end could not be stored: the session goes on, and whoever asked learns why. */
   private endFailed(reason: EndReason, error: Error, by: Conn | undefined): void {
+    this.store.noteError(error);
     this.ending = false;
     this.endRetryWall = this.lastPaceWall + END_RETRY_MS;
     this.hooks.log(

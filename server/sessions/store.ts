@@ -2,7 +2,7 @@
 // command is written before it is broadcast, so a crash can lose a command's broadcast but never
 // a command someone has seen. Statements are prepared once; better-sqlite3 is synchronous, which
 // keeps "append, then broadcast" a single step on the event loop.
-import type { Db } from '../db.ts';
+import { noteStorageError, type Db } from '../db.ts';
 import type { LogEntry, SeatKind, SeatRole, SessionState } from '../../src/net/protocol.ts';
 import type { PlayerRole, RunFile, Score } from '../../src/game/index.ts';
 import { createHash } from 'node:crypto';
@@ -84,6 +84,11 @@ export class SessionStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
     };
+  }
+
+  /** Records a failed write for /api/health (a full disk, a damaged file). */
+  noteError(error: unknown): void {
+    noteStorageError(this.db, error);
   }
 
   private stamp(): string {
