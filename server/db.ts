@@ -217,6 +217,7 @@ function lockExclusively(db: Db, dataDir: string): void {
       throw new Error(
         `DATA_DIR ${dataDir} is in use by another server process (its database is locked). ` +
           'Stop that server first, or give this one another DATA_DIR',
+        { cause: e },
       );
     throw e;
   }
