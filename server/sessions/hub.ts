@@ -202,7 +202,7 @@ export class SessionHub {
       if (t) clearInterval(t);
     this.paceTimer = this.sweepTimer = this.pingTimer = this.statsTimer = undefined;
     this.loopDelay?.disable();
-    this.saveClocks(true);
+    this.saveClocks();
     for (const c of this.connections) c.ws.terminate();
     this.wss.close();
   }
@@ -550,7 +550,18 @@ export class SessionHub {
           conn.ws.close(1008, 'rate limit');
           return;
         }
-        // One error frame per second at most: answering every flood message would amplify it.
+        // A dropped command is answered, naming it, so the client knows it was refused (never
+        // more frames than were sent, and a flood is closed above). Other messages get one error
+        // frame per second at most: answering every flood message would amplify it.
+        const small = !isBinary && Buffer.isBuffer(data) && data.length <= 2048;
+        const clientSeq = small ? clientSeqOf(rawText(data)) : undefined;
+        if (clientSeq !== undefined)
+          return this.sendError(
+            conn,
+            'RATE_LIMITED',
+            'more than the allowed messages per second; this command was not applied',
+            { clientSeq },
+          );
         if (wall - conn.lastRateErrorWall >= 1000) {
           conn.lastRateErrorWall = wall;
           this.sendError(
@@ -563,9 +574,7 @@ export class SessionHub {
       }
       conn.refusedInARow = 0;
       if (isBinary) return this.sendError(conn, 'BAD_JSON', 'binary frames are not accepted');
-      const text = Array.isArray(data)
-        ? Buffer.concat(data).toString('utf8')
-        : Buffer.from(data as ArrayBuffer).toString('utf8');
+      const text = rawText(data);
       const parsed = parseClientMessage(text);
       if (!parsed.ok) {
         const clientSeq = clientSeqOf(text);
@@ -668,11 +677,23 @@ export class SessionHub {
       if (this.stopped) return;
       const started = performance.now();
       const wall = this.wallNow();
+      const batch: Room[] = [];
       while (i < rooms.length && performance.now() - started < PACE_SLICE_MS) {
         const room = rooms[i++]!;
         if (this.rooms.get(room.code) !== room) continue;
         try {
-          if (room.pace(wall)) room.end('finished', wall);
+          room.advance(wall);
+          batch.push(room);
+        } catch (e) {
+          this.log(`room ${room.code}: pacing failed: ${(e as Error).stack ?? String(e)}`);
+        }
+      }
+      // The slice's clocks are written before they are broadcast (like commands): a restart
+      // gives back the clock the clients last saw, not one from an earlier pass.
+      this.persistClocks(batch);
+      for (const room of batch) {
+        try {
+          if (room.announce(wall)) room.end('finished', wall);
         } catch (e) {
           this.log(`room ${room.code}: pacing failed: ${(e as Error).stack ?? String(e)}`);
         }
@@ -684,27 +705,29 @@ export class SessionHub {
       }
       if (this.loopDelay && this.paceMs.length < 100_000) this.paceMs.push(work);
       this.pacing = false;
-      this.saveClocks(false);
     };
     slice();
   }
 
-  private lastClockSave = 0;
+  /** Writes the engine time of every room whose clock moved (on stop). */
+  private saveClocks(): void {
+    this.persistClocks(this.rooms.values());
+  }
 
-  /** Writes the engine time of rooms whose clock moved, at most once a second (or now, on stop). */
-  private saveClocks(force: boolean): void {
-    const wall = this.wallNow();
-    if (!force && wall - this.lastClockSave < 1000) return;
-    this.lastClockSave = wall;
+  /** Writes, in one transaction, the engine time of those of `rooms` whose clock moved. */
+  private persistClocks(rooms: Iterable<Room>): void {
     const moved: { id: number; nowMs: number }[] = [];
-    for (const r of this.rooms.values()) {
+    const marked: Room[] = [];
+    for (const r of rooms) {
       if (r.state === 'ended' || r.ms === r.persistedMs) continue;
       moved.push({ id: r.id, nowMs: r.ms });
-      r.persistedMs = r.ms;
+      marked.push(r);
     }
     try {
       this.store.saveNow(moved);
+      for (const r of marked) r.persistedMs = r.ms;
     } catch (e) {
+      // A full disk must not stop the class: the clocks go on and are written when it can.
       this.store.noteError(e);
       this.log(`saving room clocks failed: ${(e as Error).message}`);
     }
@@ -740,7 +763,13 @@ function randomSeed(): number {
   return Math.floor(Math.random() * 0x100000000) >>> 0;
 }
 
-/** The clientSeq of a `cmd` that failed validation, when it can be read, so the client can match the error. */
+function rawText(data: RawData): string {
+  return Array.isArray(data)
+    ? Buffer.concat(data).toString('utf8')
+    : Buffer.from(data as ArrayBuffer).toString('utf8');
+}
+
+/** The clientSeq of a `cmd` (refused or invalid), when it can be read, so the client can match the error. */
 function clientSeqOf(text: string): number | undefined {
   if (text.length > 20_000) return undefined;
   try {

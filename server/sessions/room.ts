@@ -439,14 +439,25 @@ export class Room {
   /**
    * The pacing step: advances a running room by the real time since the last step and
    * broadcasts the clock when it moved (or every HEARTBEAT_MS regardless). Returns true when the
-   * run reached the level's end (the hub then ends the room).
+   * run reached the level's end (the hub then ends the room). The hub calls the two halves
+   * itself, writing the clocks in between, so a clock anyone saw survives a crash.
    */
   pace(wallNow: number): boolean {
+    this.advance(wallNow);
+    return this.announce(wallNow);
+  }
+
+  /** Advances a running room by the real time since the last step. */
+  advance(wallNow: number): void {
     if (this.state === 'running' && !this.ending) {
       const elapsed = wallNow - this.lastPaceWall;
       this.lastPaceWall = wallNow;
       this.run = advanceReal(this.run, elapsed);
     }
+  }
+
+  /** Broadcasts the clock if it moved (or for the heartbeat); true when the run reached its end. */
+  announce(wallNow: number): boolean {
     const ms = this.ms;
     if (ms !== this.lastSentMs || wallNow - this.lastTickSentWall >= HEARTBEAT_MS) {
       this.lastSentMs = ms;
