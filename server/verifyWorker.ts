@@ -2,6 +2,7 @@
 // from the pool with the result of a plain function of server/verifyJob.ts. The simulation is
 // deterministic and pure, so running it here instead of on the event loop changes nothing but
 // which thread pays for it.
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import {
   replayJob,
@@ -11,6 +12,9 @@ import {
   type SessionEndInput,
 } from './verifyJob.ts';
 import type { Level, RunFile } from '../src/game/index.ts';
+
+/** Nice value of a worker thread (0 normal, 19 lowest). */
+const WORKER_NICE = 10;
 
 export type WorkerJob =
   | { kind: 'verify'; file: RunFile; level: Level }
@@ -29,6 +33,15 @@ function run(job: WorkerJob): unknown {
     case 'replay':
       return replayJob(job.input);
   }
+}
+
+// Lower this thread's scheduling priority (on Linux, setpriority on the calling thread affects only
+// it): when the cores are busy, the event loop relaying the rooms' commands goes first and
+// verification takes the time that is left. Raising one's nice value needs no privilege.
+try {
+  setPriority(WORKER_NICE);
+} catch {
+  // Not supported here (or refused): the worker runs at normal priority.
 }
 
 const port = parentPort;
