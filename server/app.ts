@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createStaticHandler } from './static.ts';
-import { openDatabase, storageState } from './db.ts';
+import { openDatabase, storageState, type Db } from './db.ts';
 import { createLevelStore } from './levels.ts';
 import { createRunsApi } from './runsApi.ts';
 import { SessionHub, type SessionHubOptions } from './sessions/hub.ts';
@@ -36,7 +36,7 @@ export interface AppOptions {
 }
 
 /** The app's HTTP server, with its session hub and verification pool when storage is configured. */
-export type AppServer = Server & { sessions?: SessionHub; verifyPool?: VerifyPool };
+export type AppServer = Server & { sessions?: SessionHub; verifyPool?: VerifyPool; db?: Db };
 
 export function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -124,6 +124,8 @@ export function createAppServer(options: AppOptions): AppServer {
     app.sessions = sessions;
   }
   if (pool) app.verifyPool = pool;
+  // The one connection to the database (it is locked to this process: tests read through it).
+  if (db) app.db = db;
   if (db)
     server.on('close', () => {
       void pool?.close();
