@@ -4,11 +4,12 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createStaticHandler } from './static.ts';
-import { openDatabase } from './db.ts';
+import { openDatabase, storageState, type Db } from './db.ts';
 import { createLevelStore } from './levels.ts';
 import { sendError } from './http.ts';
 import { createRunsApi } from './runsApi.ts';
 import { SessionHub, type SessionHubOptions } from './sessions/hub.ts';
+import { VerifyPool, type VerifyPoolOptions } from './verifyPool.ts';
 
 export interface AppOptions {
   distDir: string;
@@ -27,14 +28,21 @@ export interface AppOptions {
    * 60 s), so sockets opened and left silent cannot pile up and eat the descriptors.
    */
   headersTimeoutMs?: number;
+  /** Start even if the database fails PRAGMA quick_check (health then reports it). */
+  allowCorruptDb?: boolean;
   /** Clock for stored dates (tests pin it). */
   now?: () => Date;
   /** Team sessions (mounted with dataDir): origins, public URL, limits, timers. */
-  sessions?: Omit<SessionHubOptions, 'db' | 'levelsDir'>;
+  sessions?: Omit<SessionHubOptions, 'db' | 'levelsDir' | 'verifier'>;
+  /**
+   * The worker pool verifying runs, ending sessions and rebuilding rooms off the event loop
+   * (server/verifyPool.ts): its size and queue bound. `workers: 0` verifies on the event loop.
+   */
+  verify?: VerifyPoolOptions & { workers?: number };
 }
 
-/** The app's HTTP server, with its session hub when storage is configured. */
-export type AppServer = Server & { sessions?: SessionHub };
+/** The app's HTTP server, with its session hub and verification pool when storage is configured. */
+export type AppServer = Server & { sessions?: SessionHub; verifyPool?: VerifyPool; db?: Db };
 
 export function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -47,18 +55,27 @@ export function createAppServer(options: AppOptions): AppServer {
   const version = options.version ?? packageVersion();
   const serveStatic = createStaticHandler(options.distDir);
   // The schema is created (or upgraded) here, at start, not on the first request.
-  const db = options.dataDir !== undefined ? openDatabase(options.dataDir) : undefined;
+  const db =
+    options.dataDir !== undefined
+      ? openDatabase(options.dataDir, { allowCorrupt: options.allowCorruptDb })
+      : undefined;
   const levelsDir = options.levelsDir ?? fileURLToPath(new URL('../levels', import.meta.url));
+  const workers = options.verify?.workers;
+  const pool =
+    db && workers !== 0 ? new VerifyPool({ ...options.verify, size: workers }) : undefined;
   const runsApi = db
     ? createRunsApi({
         db,
         levels: createLevelStore(levelsDir),
         maxBodyBytes: options.maxBodyBytes,
         now: options.now,
+        verify: pool && ((file, level) => pool.submit(file, level)),
       })
     : undefined;
-  // Rebuilds every live room from SQLite before the server takes any connection.
-  const sessions = db ? new SessionHub({ ...options.sessions, db, levelsDir }) : undefined;
+  // Rebuilds every live room from SQLite (on the pool); WebSocket upgrades wait until it is done.
+  const sessions = db
+    ? new SessionHub({ ...options.sessions, db, levelsDir, verifier: pool })
+    : undefined;
   const headersTimeout = options.headersTimeoutMs ?? 15_000;
   const serverOptions = {
     headersTimeout,
@@ -70,9 +87,17 @@ export function createAppServer(options: AppOptions): AppServer {
     const q = url.indexOf('?');
     const path = q < 0 ? url : url.slice(0, q);
     if (path === '/api/health') {
-      res
-        .writeHead(200, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ ok: true, version }));
+      // A damaged or failing database makes the server unhealthy (503), whatever else works.
+      const storage = db ? storageState(db) : undefined;
+      const ok = !storage || storage.state === 'ok';
+      res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          ok,
+          version,
+          ...(storage ? { storage } : {}),
+          ...(pool ? { verify: pool.stats() } : {}),
+        }),
+      );
       return;
     }
     if (path.startsWith('/api/')) {
@@ -122,7 +147,14 @@ export function createAppServer(options: AppOptions): AppServer {
     sessions.attach(server);
     app.sessions = sessions;
   }
-  if (db) server.on('close', () => db.close());
+  if (pool) app.verifyPool = pool;
+  // The one connection to the database (it is locked to this process: tests read through it).
+  if (db) app.db = db;
+  if (db)
+    server.on('close', () => {
+      void pool?.close();
+      db.close();
+    });
   // A socket that errors before a request (reset, malformed HTTP) is closed, never thrown.
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     if (socket.writable && err.code !== 'ECONNRESET')

@@ -1,16 +1,20 @@
 // The server's SQLite database (better-sqlite3, WAL): verified runs and team sessions. The
 // schema is versioned by a one-row table and upgraded in order at start, so an older data
 // directory is brought forward instead of being rejected or silently mismatched.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { runKey } from './runKey.ts';
 
 export type Db = Database.Database;
 
 export const DB_FILE = 'one-twenty-five.db';
 
-/** Migrations by target version; never edit a released one, add the next. */
-const MIGRATIONS: { version: number; sql: string }[] = [
+/**
+ * Migrations by target version; never edit a released one, add the next. `data` runs after the
+ * SQL in the same transaction, for steps SQL cannot do (hashing stored files).
+ */
+const MIGRATIONS: { version: number; sql: string; data?: (db: Db) => void }[] = [
   {
     version: 1,
     sql: `
@@ -77,21 +81,158 @@ const MIGRATIONS: { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    // Deduplication on what a run is (server/runKey.ts) instead of its file's bytes: a file with
+    // only its versions, player names or endMs changed is the same run. Not UNIQUE, because
+    // databases of older servers may already hold such copies; the API checks the key before
+    // every insert instead (on the event loop, so check and insert cannot interleave).
+    version: 3,
+    sql: `
+      ALTER TABLE runs ADD COLUMN run_key TEXT;
+      CREATE INDEX runs_by_key ON runs (run_key);
+    `,
+    data: (db) => {
+      const rows = db.prepare('SELECT id, run_json FROM runs').all() as {
+        id: number;
+        run_json: string;
+      }[];
+      const set = db.prepare('UPDATE runs SET run_key = ? WHERE id = ?');
+      for (const r of rows)
+        set.run(runKey(JSON.parse(r.run_json) as Parameters<typeof runKey>[0]), r.id);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
 
-/** Opens (creating if needed) the database in `dataDir` and brings its schema to SCHEMA_VERSION. */
-export function openDatabase(dataDir: string): Db {
+/** What /api/health says about the database: checked at start, updated when a query fails. */
+export interface StorageState {
+  state: 'ok' | 'corrupt' | 'failing';
+  /** Why not ok: quick_check's first findings, or the last storage error. */
+  detail?: string;
+}
+
+const storageStates = new WeakMap<Db, StorageState>();
+
+/** The storage state of a database opened by openDatabase. */
+export function storageState(db: Db): StorageState {
+  return storageStates.get(db) ?? { state: 'ok' };
+}
+
+/**
+ * Records a failed query: a corrupt file (SQLITE_CORRUPT, SQLITE_NOTADB) or one that cannot be
+ * written (SQLITE_FULL, SQLITE_IOERR…) shows on /api/health from then on, instead of the health
+ * check saying "ok" while lists answer 500.
+ */
+export function noteStorageError(db: Db, error: unknown): void {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return;
+  const message = (error as Error).message;
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')
+    storageStates.set(db, { state: 'corrupt', detail: `${code}: ${message}` });
+  else if (code.startsWith('SQLITE_FULL') || code.startsWith('SQLITE_IOERR'))
+    storageStates.set(db, { state: 'failing', detail: `${code}: ${message}` });
+}
+
+export interface OpenOptions {
+  /**
+   * Start even when PRAGMA quick_check finds damage (ALLOW_CORRUPT_DB=1): the server then serves
+   * what it can and /api/health reports the damage. By default it refuses to start.
+   */
+  allowCorrupt?: boolean;
+}
+
+/**
+ * Opens (creating if needed) the database in `dataDir` and brings its schema to SCHEMA_VERSION.
+ * Refuses, with an error that says what to do: an empty or vanished database file where there was
+ * one, a database another server process holds, and (unless allowed) a damaged one.
+ */
+export function openDatabase(dataDir: string, options: OpenOptions = {}): Db {
   mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, DB_FILE));
-  db.pragma('journal_mode = WAL');
-  // WAL with NORMAL is durable across process crashes; only an OS crash can lose the last commits.
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db);
+  const file = join(dataDir, DB_FILE);
+  refuseLostDatabase(file);
+  const db = new Database(file);
+  try {
+    lockExclusively(db, dataDir);
+    db.pragma('journal_mode = WAL');
+    // WAL with NORMAL is durable across process crashes; only an OS crash can lose the last commits.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    const problems = quickCheck(db);
+    if (problems.length > 0) {
+      const detail = problems
+        .slice(0, 3)
+        .map((p) => p.replace(/\s*\n\s*/g, ' / '))
+        .join('; ');
+      if (!options.allowCorrupt)
+        throw new Error(
+          `${file} is damaged (PRAGMA quick_check: ${detail}). Restore it from a backup, or ` +
+            `recover what is readable (sqlite3 ${DB_FILE} .recover), or set ALLOW_CORRUPT_DB=1 ` +
+            'to serve what can be read (/api/health then reports the damage)',
+        );
+      storageStates.set(db, { state: 'corrupt', detail });
+    }
+    migrate(db);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
   return db;
+}
+
+/**
+ * A 0-byte database file, or a write-ahead log without its database, is what a lost or
+ * truncated database looks like (the server writes the schema as soon as it creates the file).
+ * SQLite would take either for a fresh database and every run and session would be gone without
+ * a word; the operator decides instead.
+ */
+function refuseLostDatabase(file: string): void {
+  const exists = existsSync(file);
+  if (exists && statSync(file).size === 0)
+    throw new Error(
+      `${file} is empty (0 bytes): the database was truncated or lost. Restore it from a ` +
+        'backup; to start with no runs and no sessions, delete the file',
+    );
+  if (!exists && existsSync(`${file}-wal`))
+    throw new Error(
+      `${file} is missing but its write-ahead log ${DB_FILE}-wal is there: the database was ` +
+        'lost. Restore it from a backup; to start afresh, delete the -wal file',
+    );
+}
+
+/**
+ * Takes the database for this process alone until it exits (locking_mode EXCLUSIVE, held by the
+ * OS, so a killed server leaves no stale lock). A second server on the same DATA_DIR would
+ * otherwise serve the same rooms and their commands would collide.
+ */
+function lockExclusively(db: Db, dataDir: string): void {
+  db.pragma('busy_timeout = 0');
+  db.pragma('locking_mode = EXCLUSIVE');
+  try {
+    db.exec('BEGIN EXCLUSIVE; COMMIT');
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? '';
+    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
+      throw new Error(
+        `DATA_DIR ${dataDir} is in use by another server process (its database is locked). ` +
+          'Stop that server first, or give this one another DATA_DIR',
+        { cause: e },
+      );
+    throw e;
+  }
+}
+
+/** PRAGMA quick_check's findings ([] when the file is sound). */
+function quickCheck(db: Db): string[] {
+  try {
+    const rows = db.pragma('quick_check') as { quick_check: string }[];
+    const found = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
+    return found;
+  } catch (e) {
+    // A badly damaged file fails the check itself (SQLITE_CORRUPT, SQLITE_NOTADB).
+    return [(e as Error).message];
+  }
 }
 
 function migrate(db: Db): void {
@@ -105,7 +246,11 @@ function migrate(db: Db): void {
     );
   }
   const upgrade = db.transaction(() => {
-    for (const m of MIGRATIONS) if (m.version > current) db.exec(m.sql);
+    for (const m of MIGRATIONS)
+      if (m.version > current) {
+        db.exec(m.sql);
+        m.data?.(db);
+      }
     db.prepare('DELETE FROM schema_version').run();
     db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(SCHEMA_VERSION);
   });

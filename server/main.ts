@@ -3,6 +3,7 @@
 // sessions are kept in SQLite under DATA_DIR (default ./data, created if missing); levels come
 // from LEVELS_DIR (default the repository's levels/). Session settings: docs/PROTOCOL.md.
 import type { AddressInfo } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppServer } from './app.ts';
@@ -60,11 +61,23 @@ const sessions = {
   joinTimeoutMs: envInt('JOIN_TIMEOUT_S', DEFAULT_JOIN_TIMEOUT_MS / 1000, 1, 3600) * 1000,
   statsMs: envInt('SESSION_STATS_S', 0, 0, 86_400) * 1000 || undefined,
 };
+const verify = {
+  // 0 verifies on the event loop (not for a shared server: each run blocks it ~0.3 s).
+  workers: envInt('VERIFY_WORKERS', Math.max(1, Math.min(4, availableParallelism() - 1)), 0, 64),
+  maxQueue: envInt('VERIFY_QUEUE', 16, 0, 10_000),
+};
 let server: ReturnType<typeof createAppServer>;
 try {
-  server = createAppServer({ distDir, dataDir, levelsDir, sessions });
+  server = createAppServer({
+    distDir,
+    dataDir,
+    levelsDir,
+    sessions,
+    verify,
+    allowCorruptDb: process.env.ALLOW_CORRUPT_DB === '1',
+  });
 } catch (e) {
-  console.error(`cannot open the database in ${dataDir}: ${(e as Error).message}`);
+  console.error(`cannot start on DATA_DIR ${dataDir}: ${(e as Error).message}`);
   process.exit(1);
 }
 let listening = false;
@@ -87,6 +100,13 @@ server.listen(port, host, () => {
   // The bound port (PORT=0 picks a free one, as the tests do).
   const bound = (server.address() as AddressInfo | null)?.port ?? port;
   console.log(`1·25 is being served at http://localhost:${bound}/`);
+});
+// Workers start now rather than with the first submission, which would otherwise wait for them.
+void server.verifyPool?.warm().then(() => {
+  const s = server.verifyPool!.stats();
+  console.log(
+    `verification: ${s.size} worker(s) ready (start-up ${Math.round(s.startupMs ?? 0)} ms), queue bound ${verify.maxQueue}`,
+  );
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.on(signal, () => {

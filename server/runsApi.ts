@@ -2,19 +2,34 @@
 // copy of its level and stores it only if every hash and the score match; GET lists a level's
 // verified runs best first and returns a stored run file. The server never trusts a posted score.
 //
-// Verification is a full replay (~0.3 s of CPU for a 34-hour run) done synchronously on the event
-// loop: fine for a training room's traffic. If submissions ever queue up, move verifyRunFile into a
-// worker thread; nothing else here would change. Because each POST costs that much CPU, POSTs are
-// rate-limited per client IP (a token bucket, see SubmitLimiter) before the body is even read.
+// Verification is a full replay (~0.3 s of CPU for a 34-hour run). It runs wherever `verify` says
+// (the app passes the worker pool, server/verifyPool.ts, so it never blocks the event loop); by
+// default in-thread. Because each POST costs that much CPU, POSTs are rate-limited per client IP
+// (a token bucket, see SubmitLimiter) before the body is even read, and a run already stored (same
+// level, seed and command log: server/runKey.ts) is answered without verifying it again.
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { parseRunFile, verifyRunFile, type RunFile } from '../src/game/index.ts';
-import type { Db } from './db.ts';
+import { canonicalJson, parseRunFile, type Level, type RunFile } from '../src/game/index.ts';
+import { noteStorageError, type Db } from './db.ts';
 import { HttpError, parseJsonBody, readBody, sendError, sendJson } from './http.ts';
 import type { LevelStore } from './levels.ts';
+import { runKey } from './runKey.ts';
+import { verifyInThread, type VerifyOutcome } from './verifyJob.ts';
+import { QueueFullError } from './verifyPool.ts';
 
 export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
 export const PLAYER_NAME_MAX = 40;
+/**
+ * Longest free-text fields of a posted run file (characters), beyond what the run-file schema
+ * bounds: the versions and the level id are informational or looked up, never simulated, so a
+ * long one can only be a stuffed one. `players` is at most one entry per role (solo included).
+ */
+export const RUN_FIELD_LIMITS = {
+  gameVersion: 32,
+  engineVersion: 32,
+  'level.id': 64,
+  players: 7,
+} as const;
 const LIST_LIMIT_DEFAULT = 50;
 const LIST_LIMIT_MAX = 200;
 
@@ -92,6 +107,11 @@ export interface RunsApiOptions {
   rateLimit?: RateLimit | false;
   /** Monotonic clock for the rate limit, ms (tests drive it). */
   clockMs?: () => number;
+  /**
+   * Re-simulates a parsed run file (default: on this thread). The app passes its worker pool;
+   * a pool that is full rejects with a QueueFullError, answered 503 with Retry-After.
+   */
+  verify?: (file: RunFile, level: Level) => Promise<VerifyOutcome>;
 }
 
 export interface RunSummary {
@@ -127,6 +147,28 @@ export function checkPlayerName(value: unknown): string | null {
   return name;
 }
 
+/** Refuses (400, naming the field) a free-text field longer than RUN_FIELD_LIMITS allows. */
+export function checkRunFieldLengths(file: Record<string, unknown>): void {
+  const tooLong = (field: string, length: number, max: number, unit: string) =>
+    new HttpError(400, 'FIELD_TOO_LONG', `${field}: at most ${max} ${unit}, got ${length}`);
+  const text = (field: keyof typeof RUN_FIELD_LIMITS, value: unknown) => {
+    if (typeof value === 'string' && value.length > RUN_FIELD_LIMITS[field])
+      throw tooLong(field, value.length, RUN_FIELD_LIMITS[field], 'characters');
+  };
+  text('gameVersion', file.gameVersion);
+  text('engineVersion', file.engineVersion);
+  const level = file.level as Record<string, unknown> | null | undefined;
+  if (level && typeof level === 'object') text('level.id', level.id);
+  if (Array.isArray(file.players) && file.players.length > RUN_FIELD_LIMITS.players)
+    throw tooLong('players', file.players.length, RUN_FIELD_LIMITS.players, 'entries');
+}
+
+/** Whether a stored run file claims exactly the result `run` claims. */
+function sameResult(storedJson: string, run: RunFile): boolean {
+  const theirs = (JSON.parse(storedJson) as RunFile).result;
+  return canonicalJson(theirs) === canonicalJson(run.result);
+}
+
 function toSummary(r: RunRow): RunSummary {
   return {
     id: r.id,
@@ -151,11 +193,13 @@ export function createRunsApi(options: RunsApiOptions) {
           options.clockMs ?? (() => performance.now()),
         );
   const insert = db.prepare(
-    `INSERT INTO runs (level_id, level_sha256, seed, player, score_total, parts_json, final_hash, file_sha256, run_json, game_version, created_at)
-     VALUES (@level_id, @level_sha256, @seed, @player, @score_total, @parts_json, @final_hash, @file_sha256, @run_json, @game_version, @created_at)`,
+    `INSERT INTO runs (level_id, level_sha256, seed, player, score_total, parts_json, final_hash, file_sha256, run_json, game_version, created_at, run_key)
+     VALUES (@level_id, @level_sha256, @seed, @player, @score_total, @parts_json, @final_hash, @file_sha256, @run_json, @game_version, @created_at, @run_key)`,
   );
-  const byFileHash = db.prepare(
-    'SELECT id, player, score_total, parts_json, seed, created_at FROM runs WHERE file_sha256 = ?',
+  const verify = options.verify ?? verifyInThread;
+  // The oldest row of a run: an older server may have stored copies, the first one stands.
+  const byKey = db.prepare(
+    'SELECT id, player, score_total, parts_json, seed, created_at, run_json FROM runs WHERE run_key = ? ORDER BY id LIMIT 1',
   );
   const list = db.prepare(
     `SELECT id, player, score_total, parts_json, seed, created_at FROM runs
@@ -193,6 +237,7 @@ export function createRunsApi(options: RunsApiOptions) {
     // `player` rides along with the run file (or in the query); it is not part of the run file.
     const { player: bodyPlayer, ...file } = json as Record<string, unknown>;
     const player = checkPlayerName(bodyPlayer ?? query.get('player') ?? undefined);
+    checkRunFieldLengths(file);
 
     const parsed = parseRunFile(file);
     if (!parsed.ok) {
@@ -216,24 +261,46 @@ export function createRunsApi(options: RunsApiOptions) {
     if (!level.ok)
       return sendError(res, level.code === 'UNKNOWN_LEVEL' ? 422 : 500, level.code, level.message);
 
-    const t0 = process.hrtime.bigint();
-    const verified = verifyRunFile(run, level.level);
-    const verifyMs = Number(process.hrtime.bigint() - t0) / 1e6;
-    const timing = { 'server-timing': `verify;dur=${verifyMs.toFixed(1)}` };
+    const key = runKey(run);
+    const stored = () => byKey.get(key) as (RunRow & { run_json: string }) | undefined;
+    const duplicate = (row: RunRow) => {
+      const s = toSummary(row);
+      sendJson(res, 200, { id: s.id, score: s.score, parts: s.parts, duplicate: true });
+    };
+    // The same run (level, seed, log) replays to the same result: a copy claiming that result is
+    // answered without re-simulating; one claiming another result is verified (and refused).
+    const known = stored();
+    if (known && sameResult(known.run_json, run)) return duplicate(known);
+
+    let verified: VerifyOutcome;
+    try {
+      verified = await verify(run, level.level);
+    } catch (e) {
+      // Every worker busy and the queue full: a class submitting at once, or a flood. The run is
+      // not lost; the client tries again later (Retry-After is the queue's expected drain time).
+      if (e instanceof QueueFullError)
+        return sendError(res, 503, 'BUSY', e.message, {
+          'retry-after': String(e.retryAfterS),
+          connection: 'close',
+        });
+      throw e;
+    }
+    const timing = { 'server-timing': `verify;dur=${verified.verifyMs.toFixed(1)}` };
     if (!verified.ok) return sendError(res, 422, verified.code, verified.message, timing);
+    if (verified.endMs !== run.result.endMs)
+      return sendError(
+        res,
+        422,
+        'END_MISMATCH',
+        `result.endMs: the file says ${run.result.endMs}, but its replay ends at ${verified.endMs} (tick ${run.result.endTick})`,
+        timing,
+      );
 
     const text = JSON.stringify(run);
     const fileSha = createHash('sha256').update(text).digest('hex');
-    const existing = byFileHash.get(fileSha) as RunRow | undefined;
-    if (existing) {
-      const s = toSummary(existing);
-      return sendJson(
-        res,
-        200,
-        { id: s.id, score: s.score, parts: s.parts, duplicate: true },
-        timing,
-      );
-    }
+    // Again after the await: the same run posted meanwhile was stored while this one verified.
+    const meanwhile = stored();
+    if (meanwhile) return duplicate(meanwhile);
     const score = verified.score;
     const info = insert.run({
       level_id: run.level.id,
@@ -247,6 +314,7 @@ export function createRunsApi(options: RunsApiOptions) {
       run_json: text,
       game_version: run.gameVersion,
       created_at: now().toISOString(),
+      run_key: key,
     });
     const id = Number(info.lastInsertRowid);
     sendJson(
@@ -326,6 +394,7 @@ export function createRunsApi(options: RunsApiOptions) {
           e.status === 413 ? { connection: 'close' } : {},
         );
       } else {
+        noteStorageError(db, e);
         console.error(`runs API: ${method} ${path}:`, e);
         sendError(res, 500, 'INTERNAL', 'internal error; the request was not stored');
       }

@@ -46,6 +46,8 @@ export interface GateHandlers {
   /** A valid message from a seated connection. */
   seated(conn: Connection, m: ClientMessage, wall: number): void;
   closed(conn: Connection, wall: number): void;
+  /** While restart recovery is still rebuilding rooms: resolves when it is done. */
+  recovering(): Promise<void> | undefined;
 }
 
 export class ConnectionGate {
@@ -54,6 +56,7 @@ export class ConnectionGate {
   private readonly wss: WebSocketServer;
   private readonly hops: number;
   private readonly log: (message: string) => void;
+  private stopped = false;
 
   constructor(
     private readonly options: SessionHubOptions,
@@ -115,6 +118,16 @@ export class ConnectionGate {
     const ip = this.clientIp(req);
     if ((this.perIp.get(ip) ?? 0) >= (this.options.connectionsPerIp ?? DEFAULT_CONNECTIONS_PER_IP))
       return refuse(socket, '429 Too Many Requests', 'Retry-After: 10\r\n');
+    // Right after a restart the rooms are still being rebuilt: a seat resuming now must find
+    // its room, so the upgrade waits for recovery instead of being refused.
+    const recovering = this.handlers.recovering();
+    if (recovering) {
+      void recovering.then(() => {
+        if (!socket.destroyed && !this.stopped)
+          this.wss.handleUpgrade(req, socket, head, (ws) => this.connection(ws, ip));
+      });
+      return;
+    }
     this.wss.handleUpgrade(req, socket, head, (ws) => this.connection(ws, ip));
   }
 
@@ -184,7 +197,18 @@ export class ConnectionGate {
           conn.ws.close(CLOSE_FLOOD, 'rate limit');
           return;
         }
-        // One error frame per second at most: answering every flood message would amplify it.
+        // A dropped command is answered, naming it, so the client knows it was refused (never
+        // more frames than were sent, and a flood is closed above). Other messages get one error
+        // frame per second at most: answering every flood message would amplify it.
+        const small = !isBinary && Buffer.isBuffer(data) && data.length <= 2048;
+        const clientSeq = small ? clientSeqOf(rawText(data)) : undefined;
+        if (clientSeq !== undefined)
+          return this.sendError(
+            conn,
+            'RATE_LIMITED',
+            'more than the allowed messages per second; this command was not applied',
+            { clientSeq },
+          );
         if (wall - conn.lastRateErrorWall >= 1000) {
           conn.lastRateErrorWall = wall;
           this.sendError(
@@ -196,9 +220,7 @@ export class ConnectionGate {
         return;
       }
       if (isBinary) return this.sendError(conn, 'BAD_JSON', 'binary frames are not accepted');
-      const text = Array.isArray(data)
-        ? Buffer.concat(data).toString('utf8')
-        : Buffer.from(data as ArrayBuffer).toString('utf8');
+      const text = rawText(data);
       const parsed = parseClientMessage(text);
       if (!parsed.ok) {
         const clientSeq = clientSeqOf(text);
@@ -229,6 +251,7 @@ export class ConnectionGate {
   }
 
   stop(): void {
+    this.stopped = true;
     for (const c of this.connections) c.ws.terminate();
     this.wss.close();
   }
@@ -238,7 +261,13 @@ function refuse(socket: Duplex, status: string, headers = ''): void {
   socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n${headers}Content-Length: 0\r\n\r\n`);
 }
 
-/** The clientSeq of a `cmd` that failed validation, when it can be read, so the client can match the error. */
+function rawText(data: RawData): string {
+  return Array.isArray(data)
+    ? Buffer.concat(data).toString('utf8')
+    : Buffer.from(data as ArrayBuffer).toString('utf8');
+}
+
+/** The clientSeq of a `cmd` (refused or invalid), when it can be read, so the client can match the error. */
 function clientSeqOf(text: string): number | undefined {
   if (text.length > 20_000) return undefined;
   try {

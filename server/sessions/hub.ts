@@ -20,6 +20,7 @@ import { Room, type RoomInit } from './room.ts';
 import { SessionRoutes } from './routes.ts';
 import { newRoomCode, newToken, tokenHash } from './secrets.ts';
 import { SessionStore } from './store.ts';
+import { replayJob, sessionEndJob } from '../verifyJob.ts';
 
 export type { SessionHubOptions } from './options.ts';
 
@@ -42,6 +43,10 @@ export class SessionHub {
   private readonly routes: SessionRoutes;
   readonly wallNow: () => number;
   readonly log: (message: string) => void;
+  readonly verifier: NonNullable<SessionHubOptions['verifier']>;
+  /** Resolves once restart recovery has rebuilt every room it could (connections wait for it). */
+  readonly ready: Promise<void>;
+  private recovered = false;
   private timers: ReturnType<typeof setInterval>[] = [];
 
   constructor(private readonly options: SessionHubOptions) {
@@ -49,6 +54,10 @@ export class SessionHub {
     this.levels = new LevelCache(options.levelsDir);
     this.wallNow = options.wallNow ?? Date.now;
     this.log = options.log ?? ((m) => console.log(m));
+    this.verifier = options.verifier ?? {
+      sessionEnd: (input) => Promise.resolve(sessionEndJob(input)),
+      replay: (input) => Promise.resolve(replayJob(input)),
+    };
     this.gate = new ConnectionGate(
       options,
       {
@@ -61,6 +70,7 @@ export class SessionHub {
           this.handshake.closed(conn);
           conn.room?.detach(conn, wall);
         },
+        recovering: () => (this.recovered ? undefined : this.ready),
       },
       this.wallNow,
     );
@@ -78,7 +88,13 @@ export class SessionHub {
       connectionCount: () => this.gate.connections.size,
     });
     this.routes = new SessionRoutes(options, this);
-    this.recover();
+    this.ready = this.recover().then(
+      () => void (this.recovered = true),
+      (e: unknown) => {
+        this.recovered = true;
+        this.log(`restart recovery failed: ${(e as Error).stack ?? String(e)}`);
+      },
+    );
   }
 
   /** Open WebSocket connections (the e2e test drops one through this). */
@@ -114,8 +130,8 @@ export class SessionHub {
     this.gate.stop();
   }
 
-  private recover(): void {
-    recoverRooms(this);
+  private recover(): Promise<void> {
+    return recoverRooms(this);
   }
 
   makeRoom(init: RoomInit, wall: number): Room {
@@ -125,6 +141,7 @@ export class SessionHub {
       {
         revoke: (hash) => this.byToken.delete(hash),
         log: (m) => this.log(m),
+        finish: (input) => this.verifier.sessionEnd(input),
       },
       wall,
     );

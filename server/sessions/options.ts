@@ -2,6 +2,7 @@
 // docs/PROTOCOL.md "Configuration" lists the variables). Kept apart so the parts import it without
 // importing the hub.
 import type { Db } from '../db.ts';
+import type { VerifyPool } from '../verifyPool.ts';
 
 export interface SessionHubOptions {
   db: Db;
@@ -40,6 +41,11 @@ export interface SessionHubOptions {
    * handling time and pacing work p50/p99, event-loop delay p99. Off when absent (the bench uses it).
    */
   statsMs?: number;
+  /**
+   * Where a session's final run is made and verified, and where restart recovery replays logs:
+   * the app's worker pool (server/verifyPool.ts). Without it, on the event loop.
+   */
+  verifier?: Pick<VerifyPool, 'sessionEnd' | 'replay'>;
   /** Wall clock for pacing and limits (tests pin it); defaults to Date.now. */
   wallNow?: () => number;
   log?: (message: string) => void;

@@ -1,5 +1,5 @@
-// The pacer: every room's clock, advanced on a timer in slices so the event loop stays free, the
-// clocks that moved written to SQLite at most once a second, and (when asked) one stats line.
+// The pacer: every room's clock, advanced on a timer in slices so the event loop stays free, each
+// slice's clocks written to SQLite before they are broadcast, and (when asked) one stats line.
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import type { Room } from './room.ts';
 import type { SessionStore } from './store.ts';
@@ -20,7 +20,6 @@ export class Pacer {
   /** A pass over the rooms that has not finished yet (the next timer tick then skips). */
   private pacing = false;
   private stopped = false;
-  private lastClockSave = 0;
   private loopDelay: IntervalHistogram | undefined;
   /** Durations (ms) since the last stats line: command handling, pacing work per pass. */
   private readonly cmdMs: number[] = [];
@@ -43,9 +42,9 @@ export class Pacer {
   }
 
   /**
-   * The pacing step for every room, then one batched write of the clocks that moved. The pass
-   * yields to the event loop every PACE_SLICE_MS, so with hundreds of rooms a command arriving
-   * mid-pass waits for one slice, not for the whole pass.
+   * The pacing step for every room. The pass yields to the event loop every PACE_SLICE_MS, so with
+   * hundreds of rooms a command arriving mid-pass waits for one slice, not for the whole pass.
+   * Each slice advances its rooms, writes their clocks in one transaction, then announces them.
    */
   paceAll(): void {
     if (this.pacing || this.stopped) return;
@@ -57,13 +56,25 @@ export class Pacer {
       if (this.stopped) return;
       const started = performance.now();
       const wall = this.deps.wallNow();
+      const batch: Room[] = [];
       while (i < rooms.length && performance.now() - started < PACE_SLICE_MS) {
         const room = rooms[i++]!;
         if (this.deps.rooms.get(room.code) !== room) continue;
         try {
-          if (room.pace(wall)) room.end('finished', wall);
+          room.advance(wall);
+          batch.push(room);
         } catch (e) {
-          this.deps.log(`room ${room.code}: pacing failed: ${(e as Error).stack ?? String(e)}`);
+          this.failed(room, e);
+        }
+      }
+      // The slice's clocks are written before they are broadcast (like commands): a restart
+      // gives back the clock the clients last saw, not one from an earlier pass.
+      this.persistClocks(batch);
+      for (const room of batch) {
+        try {
+          if (room.announce(wall)) room.end('finished', wall);
+        } catch (e) {
+          this.failed(room, e);
         }
       }
       work += performance.now() - started;
@@ -73,25 +84,29 @@ export class Pacer {
       }
       if (this.loopDelay && this.paceMs.length < 100_000) this.paceMs.push(work);
       this.pacing = false;
-      this.saveClocks(false);
     };
     slice();
   }
 
-  /** Writes the engine time of rooms whose clock moved, at most once a second (or now, on stop). */
-  saveClocks(force: boolean): void {
-    const wall = this.deps.wallNow();
-    if (!force && wall - this.lastClockSave < 1000) return;
-    this.lastClockSave = wall;
+  private failed(room: Room, e: unknown): void {
+    this.deps.log(`room ${room.code}: pacing failed: ${(e as Error).stack ?? String(e)}`);
+  }
+
+  /** Writes, in one transaction, the engine time of those of `rooms` whose clock moved. */
+  persistClocks(rooms: Iterable<Room>): void {
     const moved: { id: number; nowMs: number }[] = [];
-    for (const r of this.deps.rooms.values()) {
+    const marked: Room[] = [];
+    for (const r of rooms) {
       if (r.state === 'ended' || r.ms === r.persistedMs) continue;
       moved.push({ id: r.id, nowMs: r.ms });
-      r.persistedMs = r.ms;
+      marked.push(r);
     }
     try {
       this.deps.store.saveNow(moved);
+      for (const r of marked) r.persistedMs = r.ms;
     } catch (e) {
+      // A full disk must not stop the class: the clocks go on and are written when it can.
+      this.deps.store.noteError(e);
       this.deps.log(`saving room clocks failed: ${(e as Error).message}`);
     }
   }
@@ -122,7 +137,7 @@ export class Pacer {
   stop(): void {
     this.stopped = true;
     this.loopDelay?.disable();
-    this.saveClocks(true);
+    this.persistClocks(this.deps.rooms.values());
   }
 }
 

@@ -8,11 +8,8 @@
 import {
   advanceReal,
   applyCommand,
-  finishRun,
   hashGame,
   renderRejection,
-  toRunFile,
-  verifyRunFile,
   type Level,
   type Player,
   type PlayerRole,
@@ -32,6 +29,7 @@ import {
   type SessionInfo,
   type SessionState,
 } from '../../src/net/protocol.ts';
+import type { SessionEndInput, SessionEndOutcome } from '../verifyJob.ts';
 import type { SessionStore } from './store.ts';
 import { errorText, TEXT } from './text.ts';
 
@@ -59,6 +57,8 @@ export type EndReason = 'facilitator' | 'finished' | 'idle';
 
 /** Seats per room: six roles, projectors and a few observers; beyond it joins are refused. */
 export const MAX_SEATS = 40;
+/** After a failed end (storage), the level's own end is retried this much later. */
+export const END_RETRY_MS = 10_000;
 /** A tick frame at least this often, even paused: the clients' liveness signal. */
 export const HEARTBEAT_MS = 5000;
 
@@ -96,6 +96,15 @@ export class Room {
   /** Engine ms last written to SQLite. */
   persistedMs: number;
   private lastSentMs = -1;
+  /**
+   * Set while the session's final run is being made, verified and stored (off the event loop):
+   * the log is closed and the clock stands still, but the room is not ended until it is stored.
+   */
+  ending = false;
+  /** After a failed end, the pacing timer's own end is not tried again before this wall time. */
+  private endRetryWall = 0;
+  /** The engine time the session ended at (the finished run's), once ended. */
+  private finalMs: number | undefined;
 
   constructor(
     init: RoomInit,
@@ -104,6 +113,8 @@ export class Room {
       /** A seat's token stops working (removed seat). */
       revoke(tokenHash: string): void;
       log(message: string): void;
+      /** Plays the log to the level's end and verifies it (the hub's worker pool). */
+      finish(input: SessionEndInput): Promise<SessionEndOutcome>;
     },
     wallNow: number,
   ) {
@@ -124,7 +135,7 @@ export class Room {
   }
 
   get ms(): number {
-    return this.run.state.engine.tMs;
+    return this.finalMs ?? this.run.state.engine.tMs;
   }
 
   info(): SessionInfo {
@@ -253,7 +264,8 @@ export class Room {
       case 'session.end':
         if (!this.isFacilitator(conn, seat, 'session.end')) return;
         if (this.state === 'ended') return this.error(conn, 'ROOM_ENDED');
-        return this.end('facilitator', wallNow);
+        if (this.ending) return this.error(conn, 'ENDING');
+        return this.end('facilitator', wallNow, conn);
       case 'cmd':
         return this.command(conn, seat, m);
     }
@@ -372,6 +384,7 @@ export class Room {
       );
     seat.lastClientSeq = m.clientSeq;
     if (this.state === 'ended') return this.error(conn, 'ROOM_ENDED', undefined, ref);
+    if (this.ending) return this.error(conn, 'ENDING', undefined, ref);
     if (this.state === 'lobby') return this.error(conn, 'NOT_RUNNING', undefined, ref);
     if (seat.kind === 'projector')
       return this.error(conn, 'FORBIDDEN', 'a projector seat is read-only', ref);
@@ -426,14 +439,25 @@ export class Room {
   /**
    * The pacing step: advances a running room by the real time since the last step and
    * broadcasts the clock when it moved (or every HEARTBEAT_MS regardless). Returns true when the
-   * run reached the level's end (the hub then ends the room).
+   * run reached the level's end (the hub then ends the room). The hub calls the two halves
+   * itself, writing the clocks in between, so a clock anyone saw survives a crash.
    */
   pace(wallNow: number): boolean {
-    if (this.state === 'running') {
+    this.advance(wallNow);
+    return this.announce(wallNow);
+  }
+
+  /** Advances a running room by the real time since the last step. */
+  advance(wallNow: number): void {
+    if (this.state === 'running' && !this.ending) {
       const elapsed = wallNow - this.lastPaceWall;
       this.lastPaceWall = wallNow;
       this.run = advanceReal(this.run, elapsed);
     }
+  }
+
+  /** Broadcasts the clock if it moved (or for the heartbeat); true when the run reached its end. */
+  announce(wallNow: number): boolean {
     const ms = this.ms;
     if (ms !== this.lastSentMs || wallNow - this.lastTickSentWall >= HEARTBEAT_MS) {
       this.lastSentMs = ms;
@@ -447,7 +471,12 @@ export class Room {
           pace: this.run.pace,
         });
     }
-    return this.state === 'running' && this.run.state.ended;
+    return (
+      this.state === 'running' &&
+      !this.ending &&
+      this.run.state.ended &&
+      wallNow >= this.endRetryWall
+    );
   }
 
   // ------------------------------------------------------------ the end
@@ -455,38 +484,74 @@ export class Room {
   /**
    * Ends the session. After a played session the run is played to the level's end (what the
    * rest of the day costs counts, as in solo play), turned into a run file, verified and stored
-   * among the verified runs. An idle expiry stores nothing.
+   * among the verified runs — in a worker (hooks.finish), while the room stands still with its
+   * log closed. The room is marked ended only once that run and the end are stored: if storage
+   * fails (a full disk), the session goes on, `by` (the facilitator who asked) is told why, and
+   * it can be ended again. An idle expiry stores nothing.
    */
-  end(reason: EndReason, wallNow: number): void {
-    if (this.state === 'ended') return;
+  end(reason: EndReason, wallNow: number, by?: Conn): void {
+    if (this.state === 'ended' || this.ending) return;
     const played = this.state === 'running' || this.log.length > 0;
+    if (!played || reason === 'idle') return this.markEnded(reason, wallNow, null, undefined);
+    this.ending = true;
+    const input: SessionEndInput = {
+      level: this.level,
+      seed: this.seed,
+      log: this.log.map((e) => ({ tick: e.tick, role: e.role, type: e.type, args: e.args })),
+      players: this.players(),
+    };
+    this.hooks.finish(input).then(
+      (outcome) => {
+        let runId: number | null = null;
+        try {
+          if (outcome.ok)
+            runId = this.store.storeRun(outcome.file, outcome.score, `Team ${this.code}`);
+          else
+            this.hooks.log(
+              `room ${this.code}: the session's run did not verify (${outcome.code}: ${outcome.message}); not stored`,
+            );
+          this.markEnded(reason, wallNow, runId, outcome);
+        } catch (e) {
+          this.endFailed(reason, e as Error, by);
+        }
+      },
+      (e: unknown) => this.endFailed(reason, e as Error, by),
+    );
+  }
+
+  /** The end could not be stored: the session goes on, and whoever asked learns why. */
+  private endFailed(reason: EndReason, error: Error, by: Conn | undefined): void {
+    this.store.noteError(error);
+    this.ending = false;
+    this.endRetryWall = this.lastPaceWall + END_RETRY_MS;
+    this.hooks.log(
+      `room ${this.code}: ending (${reason}) failed, the session goes on: ${error.message}`,
+    );
+    if (by && by.room === this) this.error(by, 'STORAGE_FAILED', error.message);
+  }
+
+  private markEnded(
+    reason: EndReason,
+    wallNow: number,
+    runId: number | null,
+    outcome: SessionEndOutcome | undefined,
+  ): void {
+    const endMs = outcome?.endMs ?? this.run.state.engine.tMs;
+    // Stored first: if this throws, the room is still live in memory and on disk alike.
+    this.store.end(this.id, endMs, runId, reason);
+    this.ending = false;
     this.state = 'ended';
     this.endedWall = wallNow;
-    let finalRun = this.run;
-    let runId: number | null = null;
-    if (played && reason !== 'idle') {
-      finalRun = finishRun(this.run);
-      const file = toRunFile({ ...finalRun, players: this.players() });
-      const verified = verifyRunFile(file, this.level);
-      if (verified.ok) {
-        runId = this.store.storeRun(file, verified.score, `Team ${this.code}`);
-      } else {
-        this.hooks.log(
-          `room ${this.code}: the session's run did not verify (${verified.code}: ${verified.message}); not stored`,
-        );
-      }
-    }
-    this.run = finalRun;
     this.runId = runId;
-    this.store.end(this.id, finalRun.state.engine.tMs, runId, reason);
+    this.finalMs = endMs;
     this.hooks.log(`room ${this.code}: ended (${reason})${runId ? `, run ${runId}` : ''}`);
     this.broadcast({ t: 'session', session: this.info() });
     this.broadcast({
       t: 'ended',
       reason,
       runId,
-      finalHash: hashGame(finalRun.state),
-      endMs: finalRun.state.engine.tMs,
+      finalHash: outcome?.finalHash ?? hashGame(this.run.state),
+      endMs,
       text: { ...TEXT.ended[reason] },
     });
   }

@@ -2,10 +2,11 @@
 // command is written before it is broadcast, so a crash can lose a command's broadcast but never
 // a command someone has seen. Statements are prepared once; better-sqlite3 is synchronous, which
 // keeps "append, then broadcast" a single step on the event loop.
-import type { Db } from '../db.ts';
+import { noteStorageError, type Db } from '../db.ts';
 import type { LogEntry, SeatKind, SeatRole, SessionState } from '../../src/net/protocol.ts';
 import type { PlayerRole, RunFile, Score } from '../../src/game/index.ts';
 import { createHash } from 'node:crypto';
+import { runKey } from '../runKey.ts';
 
 export interface StoredSession {
   id: number;
@@ -77,12 +78,17 @@ export class SessionStore {
       live: db.prepare("SELECT * FROM sessions WHERE state <> 'ended' ORDER BY id"),
       seats: db.prepare('SELECT * FROM session_seats WHERE session_id = ? ORDER BY rowid'),
       log: db.prepare('SELECT * FROM session_log WHERE session_id = ? ORDER BY seq'),
-      runByFile: db.prepare('SELECT id FROM runs WHERE file_sha256 = ?'),
+      runByKey: db.prepare('SELECT id FROM runs WHERE run_key = ? ORDER BY id LIMIT 1'),
       insertRun: db.prepare(
-        `INSERT INTO runs (level_id, level_sha256, seed, player, score_total, parts_json, final_hash, file_sha256, run_json, game_version, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO runs (level_id, level_sha256, seed, player, score_total, parts_json, final_hash, file_sha256, run_json, game_version, created_at, run_key)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
     };
+  }
+
+  /** Records a failed write for /api/health (a full disk, a damaged file). */
+  noteError(error: unknown): void {
+    noteStorageError(this.db, error);
   }
 
   private stamp(): string {
@@ -242,7 +248,8 @@ export class SessionStore {
   storeRun(file: RunFile, score: Score, player: string): number {
     const text = JSON.stringify(file);
     const fileSha = createHash('sha256').update(text).digest('hex');
-    const existing = this.stmt.runByFile.get(fileSha) as { id: number } | undefined;
+    const key = runKey(file);
+    const existing = this.stmt.runByKey.get(key) as { id: number } | undefined;
     if (existing) return existing.id;
     const info = this.stmt.insertRun.run(
       file.level.id,
@@ -256,6 +263,7 @@ export class SessionStore {
       text,
       file.gameVersion,
       this.stamp(),
+      key,
     );
     return Number(info.lastInsertRowid);
   }

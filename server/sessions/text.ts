@@ -38,6 +38,14 @@ const REASONS: Record<ErrorCode, LocalText> = {
     ko: '다른 창에서 이 자리에 접속했습니다',
     en: 'This seat was opened in another window',
   },
+  ENDING: {
+    ko: '세션을 마치는 중입니다. 더 이상 명령을 받지 않습니다',
+    en: 'The session is ending; no more commands are taken',
+  },
+  STORAGE_FAILED: {
+    ko: '서버가 저장하지 못했습니다. 세션은 계속됩니다. 잠시 후 다시 시도하세요',
+    en: 'The server could not store it; the session goes on. Try again shortly',
+  },
   INTERNAL: { ko: '서버 내부 오류', en: 'Internal server error' },
 };
 

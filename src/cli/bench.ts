@@ -193,8 +193,10 @@ async function moduleFigures(path: string, exportName: string): Promise<Figure[]
   return Object.entries(result).map(([name, value]) => ({ name, value, unit: '' }));
 }
 
-/** `BENCH_PARTS=browser,engine,game,replay,team` (the default: all) picks what to measure. */
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'browser,engine,game,replay,team').split(','));
+/** `BENCH_PARTS=browser,engine,game,replay,team,verify` (the default: all) picks what to measure. */
+const PARTS = new Set(
+  (process.env.BENCH_PARTS ?? 'browser,engine,game,replay,team,verify').split(','),
+);
 
 async function main(): Promise<void> {
   const outDir = mkdtempSync(join(tmpdir(), 'one25-bench-dist-'));
@@ -210,7 +212,7 @@ async function main(): Promise<void> {
     } finally {
       rmSync(outDir, { recursive: true, force: true });
     }
-  for (const part of ['engine', 'game', 'replay', 'team'])
+  for (const part of ['engine', 'game', 'replay', 'team', 'verify'])
     if (PARTS.has(part))
       figures.push(...(await moduleFigures(`./${part}Bench.ts`, `${part}Bench`)));
 

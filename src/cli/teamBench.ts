@@ -20,7 +20,13 @@ import { WebSocket } from 'ws';
 import { SessionClient, type WebSocketConstructor } from '../net/client';
 import type { CreateSessionResponse, SeatRole } from '../net/protocol';
 
-type Figure = { name: string; value: number | string; unit: string; budget?: string; ok?: boolean };
+export type Figure = {
+  name: string;
+  value: number | string;
+  unit: string;
+  budget?: string;
+  ok?: boolean;
+};
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const ROLES: SeatRole[] = ['commander', 'network', 'security', 'systems', 'comms'];
@@ -50,13 +56,13 @@ const ACTIONS: Record<SeatRole | 'facilitator', { type: string; args: Record<str
     comms: [{ type: 'comms.send', args: { to: 'kisa', blocks: ['x'] } }],
   };
 
-const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
-const pct = (xs: number[], p: number) => {
+export const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+export const pct = (xs: number[], p: number) => {
   if (xs.length === 0) return NaN;
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 };
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const envNum = (name: string, dflt: number) => {
   const v = Number(process.env[name]);
   return Number.isFinite(v) && v > 0 ? v : dflt;
@@ -72,7 +78,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-interface ServerProcess {
+export interface ServerProcess {
   child: ChildProcess;
   base: string;
   wsUrl: string;
@@ -92,7 +98,7 @@ interface ServerStats {
 }
 
 /** The server's own `session-stats` lines printed after `from` (SESSION_STATS_S). */
-function serverStats(output: string, from: number): ServerStats[] {
+export function serverStats(output: string, from: number): ServerStats[] {
   return output
     .slice(from)
     .split('\n')
@@ -101,7 +107,7 @@ function serverStats(output: string, from: number): ServerStats[] {
 }
 
 /** What the server saw over a window: the worst 10-second p99s and the median p50s. */
-function summarise(stats: ServerStats[]) {
+export function summarise(stats: ServerStats[]) {
   const max = (f: (s: ServerStats) => number) => Math.max(0, ...stats.map(f));
   const mid = (f: (s: ServerStats) => number) => pct(stats.map(f), 50);
   return {
@@ -115,7 +121,7 @@ function summarise(stats: ServerStats[]) {
   };
 }
 
-async function startServer(): Promise<ServerProcess> {
+export async function startServer(env: Record<string, string> = {}): Promise<ServerProcess> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'one25-teambench-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
@@ -132,6 +138,7 @@ async function startServer(): Promise<ServerProcess> {
       ROOMS_PER_IP: '100000',
       CONNECTIONS_PER_IP: '1000000',
       SESSION_STATS_S: '10',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -165,17 +172,17 @@ async function startServer(): Promise<ServerProcess> {
 }
 
 /** The machine's 1-minute load average (Linux /proc): other work competing for the cores. */
-function loadAverage(): number {
+export function loadAverage(): number {
   return Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
 }
 
 /** Resident set size of a process, bytes (Linux /proc). */
-function rssOf(pid: number): number {
+export function rssOf(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) * 1024 : NaN;
 }
 /** User + system CPU time of a process, seconds (Linux /proc, 100 ticks per second). */
-function cpuOf(pid: number): number {
+export function cpuOf(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
@@ -187,7 +194,7 @@ interface Seat {
   seatId?: string;
 }
 
-interface Stats {
+export interface Stats {
   /** Send → the broadcast reaching another client of the room, ms. */
   fanout: number[];
   /** Send → the sender's own answer (its broadcast or its rejection), ms. */
@@ -199,7 +206,7 @@ interface Stats {
   ticks: number;
 }
 
-const newStats = (): Stats => ({
+export const newStats = (): Stats => ({
   fanout: [],
   ack: [],
   sent: 0,
@@ -213,18 +220,22 @@ const newStats = (): Stats => ({
  * Creates `rooms` rooms with six connected seats each, starts them and lets every player act.
  * Sent commands are timed by (room code, seat, clientSeq), which the broadcast carries.
  */
-async function populate(
+export async function populate(
   server: ServerProcess,
   rooms: number,
   stats: () => Stats,
+  /** Roles besides the facilitator, and how often each player acts (min, min + span ms). */
+  options: { roles?: SeatRole[]; actMs?: [number, number] } = {},
 ): Promise<{ seats: Seat[]; close: () => void }> {
+  const roles = options.roles ?? ROLES;
+  const [actMin, actSpan] = options.actMs ?? [10_000, 20_000];
   const seats: Seat[] = [];
   const sentAt = new Map<string, number>();
   const Ws = WebSocket as unknown as WebSocketConstructor;
   for (let r = 0; r < rooms; r++) {
     const res = await fetch(`${server.base}/api/sessions`, {
       method: 'POST',
-      body: JSON.stringify({ level: LEVELS[r % LEVELS.length], seed: r + 1, roles: ROLES }),
+      body: JSON.stringify({ level: LEVELS[r % LEVELS.length], seed: r + 1, roles }),
     });
     if (res.status !== 201)
       throw new Error(`POST /api/sessions: ${res.status} ${await res.text()}`);
@@ -239,7 +250,7 @@ async function populate(
           WebSocket: Ws,
         }),
       },
-      ...ROLES.map((role) => ({
+      ...roles.map((role) => ({
         role,
         code: session.code,
         client: new SessionClient({
@@ -302,7 +313,7 @@ async function populate(
         stats().sent++;
         schedule(seat);
       },
-      10_000 + Math.random() * 20_000,
+      actMin + Math.random() * actSpan,
     );
     timers.push(t);
   };

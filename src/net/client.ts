@@ -12,6 +12,12 @@
  * restarted server is not hit by every client at once). A connection that hears nothing for
  * `silenceMs` (the server sends a `tick` at least every 5 s) is treated as dead: a sleeping
  * laptop's socket often never reports its close.
+ *
+ * Commands leave through a paced outbox (a token bucket under the server's per-connection limit),
+ * so a backlog resent after a restart, or a burst of clicks, is never dropped by the server's rate
+ * limit. Every command ends, for the caller, as a `cmd` broadcast (accepted), a `rejected`, an
+ * `error` carrying its clientSeq (refused, with the reason), or `lost` (its fate is unknown after
+ * a drop, or the client gave up for good): none stays pending for ever.
  */
 import {
   CLOSE_BAD_TOKEN,
@@ -56,6 +62,13 @@ export interface SessionClientOptions {
   silenceMs?: number;
   /** Random source for jitter (tests pin it). */
   random?: () => number;
+  /**
+   * Command pacing: at most `sendBurst` at once, then `sendPerSecond` (defaults 10 and 8, under
+   * the server's default per-connection limit of 20 and 10 per second, leaving room for pings
+   * and checkpoints).
+   */
+  sendBurst?: number;
+  sendPerSecond?: number;
 }
 
 export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'closed';
@@ -68,7 +81,10 @@ export interface SessionClientEvents extends FrameEvents {
   token: { token: string };
   /** The client gave up for good (removed, superseded, unknown room, bad token, old protocol). */
   fatal: { code: string; text: { ko: string; en: string } };
-  /** A command sent before a drop whose fate the server no longer knows; it was not applied. */
+  /**
+   * A command whose fate the server no longer knows (sent before a drop, and not in the log), or
+   * still waiting when the client gave up for good: it was not applied.
+   */
   lost: { clientSeq: number; type: string };
 }
 
@@ -88,6 +104,11 @@ export class SessionClient {
   private ws: WebSocketLike | undefined;
   private readonly handlers = new Map<string, Set<Handler<unknown>>>();
   private readonly pending = new Map<number, { type: string; args: Record<string, unknown> }>();
+  /** clientSeqs waiting to be sent, in order (sent when the pacing allows and welcomed). */
+  private outbox: number[] = [];
+  private tokens: number;
+  private tokensAt = 0;
+  private pumpTimer: ReturnType<typeof setTimeout> | undefined;
   private nextClientSeq = 1;
   private attempt = 0;
   private welcomed = false;
@@ -105,6 +126,11 @@ export class SessionClient {
       (globalThis as unknown as { WebSocket?: WebSocketConstructor }).WebSocket;
     if (!Ws) throw new Error('SessionClient: no WebSocket class (pass options.WebSocket)');
     this.Ws = Ws;
+    this.tokens = this.burst;
+  }
+
+  private get burst(): number {
+    return this.options.sendBurst ?? 10;
   }
 
   on<K extends keyof SessionClientEvents>(
@@ -152,13 +178,19 @@ export class SessionClient {
   sendCommand(type: string, args: Record<string, unknown> = {}): number {
     const clientSeq = this.nextClientSeq++;
     this.pending.set(clientSeq, { type, args });
-    if (this.welcomed) this.send({ t: 'cmd', clientSeq, type, args });
+    this.outbox.push(clientSeq);
+    this.pump();
     return clientSeq;
   }
 
   /** Commands sent but not yet answered. */
   get pendingCommands(): number {
     return this.pending.size;
+  }
+
+  /** Commands not yet sent (waiting for the connection or for the pacing). */
+  get queuedCommands(): number {
+    return this.outbox.length;
   }
 
   chooseRole(role: SeatRole | null): boolean {
@@ -284,6 +316,7 @@ export class SessionClient {
         this.pending.delete(m.clientSeq);
         break;
       case 'error':
+        // A refusal of one command (its clientSeq): it is over, with the reason in the event.
         if (m.clientSeq !== undefined) this.pending.delete(m.clientSeq);
         if (!this.welcomed) {
           // Refused at the door: some refusals are final, the rest are retried with backoff.
@@ -315,19 +348,45 @@ export class SessionClient {
       m.log.filter((e: LogEntry) => e.seat === m.seat.id).map((e) => e.clientSeq),
     );
     this.nextClientSeq = Math.max(this.nextClientSeq, m.lastClientSeq + 1);
-    const resend: [number, { type: string; args: Record<string, unknown> }][] = [];
+    const resend: number[] = [];
     for (const [seq, c] of [...this.pending].sort((a, b) => a[0] - b[0])) {
       if (logged.has(seq)) this.pending.delete(seq);
       else if (seq <= m.lastClientSeq) {
         this.pending.delete(seq);
         this.emit('lost', { clientSeq: seq, type: c.type });
-      } else resend.push([seq, c]);
+      } else resend.push(seq);
     }
+    // Everything not known to the server goes out again, in order, through the paced outbox.
+    this.outbox = resend;
     // Emit first so the view catches up from the log before its resent commands come back.
-    queueMicrotask(() => {
-      for (const [clientSeq, c] of resend)
-        this.send({ t: 'cmd', clientSeq, type: c.type, args: c.args });
-    });
+    queueMicrotask(() => this.pump());
+  }
+
+  /** Sends queued commands as fast as the pacing allows; schedules itself for the rest. */
+  private pump(): void {
+    if (this.pumpTimer) return;
+    const perSecond = this.options.sendPerSecond ?? 8;
+    while (this.welcomed && this.outbox.length > 0) {
+      const now = Date.now();
+      this.tokens = Math.min(this.burst, this.tokens + ((now - this.tokensAt) / 1000) * perSecond);
+      this.tokensAt = now;
+      if (this.tokens < 1) {
+        const waitMs = Math.ceil(((1 - this.tokens) / perSecond) * 1000);
+        this.pumpTimer = setTimeout(() => {
+          this.pumpTimer = undefined;
+          this.pump();
+        }, waitMs);
+        return;
+      }
+      const clientSeq = this.outbox.shift()!;
+      const c = this.pending.get(clientSeq);
+      if (!c) continue;
+      if (!this.send({ t: 'cmd', clientSeq, type: c.type, args: c.args })) {
+        this.outbox.unshift(clientSeq);
+        return;
+      }
+      this.tokens -= 1;
+    }
   }
 
   private fail(code: string, text: { ko: string; en: string }): void {
@@ -341,6 +400,11 @@ export class SessionClient {
     }
     this.setState('closed');
     this.emit('fatal', { code, text });
+    // No connection will come back to answer them: each waiting command is lost, visibly.
+    const waiting = [...this.pending].sort((a, b) => a[0] - b[0]);
+    this.pending.clear();
+    this.outbox = [];
+    for (const [clientSeq, c] of waiting) this.emit('lost', { clientSeq, type: c.type });
   }
 
   private dropSocket(): void {
@@ -381,7 +445,9 @@ export class SessionClient {
   private clearTimers(): void {
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     if (this.silenceTimer) clearTimeout(this.silenceTimer);
+    if (this.pumpTimer) clearTimeout(this.pumpTimer);
     this.reconnectTimer = undefined;
     this.silenceTimer = undefined;
+    this.pumpTimer = undefined;
   }
 }

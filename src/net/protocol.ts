@@ -267,6 +267,10 @@ export const ERROR_CODES = [
   'OUT_OF_ORDER',
   /** Another connection resumed this seat; this one is closed (code 4001). */
   'SUPERSEDED',
+  /** The session is being ended (its run verified and stored): no more commands. */
+  'ENDING',
+  /** The server could not store something (e.g. a full disk); the session goes on. */
+  'STORAGE_FAILED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -119,7 +119,14 @@ describe('item 1: out of file descriptors (real process, ulimit -n)', () => {
     child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
     await waitFor('the server listening', () => /localhost:(\d+)\//.test(output), 60_000);
     base = `http://127.0.0.1:${/localhost:(\d+)\//.exec(output)![1]}`;
-  }, 90_000);
+    // The verification workers open files while they load; the descriptors are counted once
+    // they are up, or the count would race their start.
+    await waitFor(
+      'the workers ready',
+      () => /verification: \d+ worker\(s\) ready/.test(output),
+      60_000,
+    );
+  }, 120_000);
   afterAll(async () => {
     for (const s of held) s.destroy();
     if (child.exitCode === null && child.signalCode === null) {

@@ -115,10 +115,12 @@ describe('the parts alone', () => {
     expect(any).toBe(false);
   });
 
-  it('Pacer: paces every room, ends a finished one, writes moved clocks at most once a second', async () => {
-    let wall = 10_000;
+  it('Pacer: paces every room, ends a finished one, writes each clock before it is announced', async () => {
+    const wall = 10_000;
     const saved: { id: number; nowMs: number }[][] = [];
     const ended: string[] = [];
+    /** The clock each announce broadcast, and whether it was already written then. */
+    const announced: { code: string; ms: number; written: boolean }[] = [];
     const room = (code: string, finishes: boolean) => {
       const r = {
         code,
@@ -126,9 +128,12 @@ describe('the parts alone', () => {
         state: 'running',
         ms: 0,
         persistedMs: 0,
-        pace: () => {
-          r.ms += 200;
-          return finishes;
+        advance: () => {
+          if (r.state === 'running') r.ms += 200;
+        },
+        announce: () => {
+          announced.push({ code, ms: r.ms, written: r.persistedMs === r.ms });
+          return finishes && r.state === 'running';
         },
         end: () => {
           ended.push(code);
@@ -145,6 +150,7 @@ describe('the parts alone', () => {
       rooms,
       store: {
         saveNow: (m: { id: number; nowMs: number }[]) => saved.push(m),
+        noteError: () => undefined,
       } as unknown as SessionStore,
       wallNow: () => wall,
       log: () => undefined,
@@ -152,11 +158,17 @@ describe('the parts alone', () => {
     });
     pacer.paceAll();
     expect(ended).toEqual(['BB']);
-    expect(saved).toEqual([[{ id: 1, nowMs: 200 }]]);
-    wall += 500;
+    expect(saved).toEqual([
+      [
+        { id: 1, nowMs: 200 },
+        { id: 2, nowMs: 200 },
+      ],
+    ]);
     pacer.paceAll();
-    expect(saved.length).toBe(1);
+    // The ended room's clock is not written again; the live one's is, every pass.
+    expect(saved[1]).toEqual([{ id: 1, nowMs: 400 }]);
+    expect(announced.every((a) => a.written)).toBe(true);
     pacer.stop();
-    expect(saved.at(-1)).toEqual([{ id: 1, nowMs: 400 }]);
+    expect(saved.at(-1)).toEqual([]);
   });
 });

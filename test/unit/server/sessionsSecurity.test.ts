@@ -1,10 +1,7 @@
 // Security and limits of team sessions: Origin check, the per-connection rate limit, failed joins
 // limited per IP, tokens kept only as hashes, idle rooms expiring, unknown WebSocket paths.
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { DB_FILE } from '../../../server/db';
 import { loadFixtureLevel, tempDirs } from './fixtures';
 import {
   createSession,
@@ -101,14 +98,11 @@ describe('team-session security', () => {
   it('stores tokens only as SHA-256 and never logs them', async () => {
     const { fac, players, all } = await openRoomOn(srv, level, ['facilitator', 'comms']);
     const tokens = [fac.token!, players.get('comms')!.token!];
-    const db = new Database(join(dirs.dataDir, DB_FILE), { readonly: true });
-    try {
-      const dump = JSON.stringify(db.prepare('SELECT * FROM session_seats').all());
-      for (const t of tokens) expect(dump).not.toContain(t);
-      expect(dump).toMatch(/"token_sha256":"[0-9a-f]{64}"/);
-    } finally {
-      db.close();
-    }
+    // Through the server's own connection: the database is locked to the server's process.
+    const db = srv.server.db!;
+    const dump = JSON.stringify(db.prepare('SELECT * FROM session_seats').all());
+    for (const t of tokens) expect(dump).not.toContain(t);
+    expect(dump).toMatch(/"token_sha256":"[0-9a-f]{64}"/);
     for (const t of tokens) expect(logged.join('\n')).not.toContain(t);
     for (const s of all) s.stop();
   });
@@ -121,14 +115,11 @@ describe('team-session security', () => {
     hub.sweep();
     expect(hub.rooms.get(idle.code)!.state).toBe('ended');
     expect(hub.rooms.get(used.session.code)!.state).toBe('lobby');
-    const db = new Database(join(dirs.dataDir, DB_FILE), { readonly: true });
-    try {
-      expect(
-        db.prepare('SELECT state, end_reason, run_id FROM sessions WHERE code = ?').get(idle.code),
-      ).toEqual({ state: 'ended', end_reason: 'idle', run_id: null });
-    } finally {
-      db.close();
-    }
+    expect(
+      srv.server
+        .db!.prepare('SELECT state, end_reason, run_id FROM sessions WHERE code = ?')
+        .get(idle.code),
+    ).toEqual({ state: 'ended', end_reason: 'idle', run_id: null });
     // Its code no longer lets anyone in.
     const raw = await rawSocket(srv.wsUrl);
     raw.ws.send(JSON.stringify({ t: 'join', v: 1, room: idle.code, name: 'late', as: 'player' }));

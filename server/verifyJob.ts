@@ -1,0 +1,90 @@
+// The CPU-heavy work of the server, as plain functions of plain data: verifying a posted run
+// file, and producing the verified run file of an ended team session. server/verifyWorker.ts runs
+// them in worker threads (server/verifyPool.ts); tests and tools may call them directly. Inputs
+// and outputs are structured-cloneable (no functions, no class instances), so they cross threads.
+import {
+  finishRun,
+  hashGame,
+  replayLog,
+  toRunFile,
+  verifyRunFile,
+  type Level,
+  type LoggedCommand,
+  type Player,
+  type Run,
+  type RunFile,
+  type Score,
+} from '../src/game/index.ts';
+
+export type VerifyOutcome = (
+  { ok: true; score: Score; endMs: number } | { ok: false; code: string; message: string }
+) & { verifyMs: number };
+
+/** Re-simulates `file` against `level` (verify.ts); `endMs` is where the replay ended. */
+export function verifyJob(file: RunFile, level: Level): VerifyOutcome {
+  const t0 = performance.now();
+  const v = verifyRunFile(file, level);
+  const verifyMs = performance.now() - t0;
+  return v.ok
+    ? { ok: true, score: v.score, endMs: v.run.state.engine.tMs, verifyMs }
+    : { ok: false, code: v.code, message: v.message, verifyMs };
+}
+
+export const verifyInThread = (file: RunFile, level: Level): Promise<VerifyOutcome> =>
+  Promise.resolve(verifyJob(file, level));
+
+export interface SessionEndInput {
+  level: Level;
+  seed: number;
+  log: readonly LoggedCommand[];
+  players: Player[];
+}
+
+export type SessionEndOutcome =
+  | { ok: true; file: RunFile; score: Score; finalHash: string; endMs: number }
+  | { ok: false; code: string; message: string; finalHash: string; endMs: number };
+
+/**
+ * A session's log played from its seed to the level's end (what the rest of the day costs
+ * counts, as in solo play), turned into a run file and verified like any posted one.
+ */
+export function sessionEndJob(input: SessionEndInput): SessionEndOutcome {
+  const replay = replayLog(input.level, input.seed, input.log, undefined, input.players);
+  const finished = finishRun(replay.run);
+  const finalHash = hashGame(finished.state);
+  const endMs = finished.state.engine.tMs;
+  if (!replay.ok)
+    return {
+      ok: false,
+      code: 'COMMAND_REFUSED',
+      message: `command #${replay.index} refused at tick ${replay.tick}: ${replay.rejection.code}`,
+      finalHash,
+      endMs,
+    };
+  const file = toRunFile(finished);
+  const v = verifyRunFile(file, input.level);
+  return v.ok
+    ? { ok: true, file, score: v.score, finalHash, endMs }
+    : { ok: false, code: v.code, message: v.message, finalHash, endMs };
+}
+
+export interface ReplayInput {
+  level: Level;
+  seed: number;
+  log: readonly LoggedCommand[];
+  untilMs: number;
+}
+
+/**
+ * Restart recovery's re-simulation: the room's log replayed to its stored engine time. The run
+ * comes back without its level (the caller has it; sending it back would only cost a copy).
+ */
+export type ReplayOutcome =
+  { ok: true; run: Omit<Run, 'level'> } | { ok: false; index: number; code: string };
+
+export function replayJob(input: ReplayInput): ReplayOutcome {
+  const r = replayLog(input.level, input.seed, input.log, input.untilMs);
+  if (!r.ok) return { ok: false, index: r.index, code: r.rejection.code };
+  const { level: _level, observer: _observer, ...run } = r.run;
+  return { ok: true, run };
+}
