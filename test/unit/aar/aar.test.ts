@@ -81,7 +81,8 @@ describe('buildAar', () => {
     const o = historyAar.outage;
     expect(o.real).toEqual({ minMinutes: 224, maxMinutes: 305 });
     expect(REAL_OUTAGE_MINUTES.maxMinutes).toBe(305);
-    expect(o.startTick).toBe(keyTime(historyAar, 'dnsDown').tick);
+    // Subscribers fall below half as Hyehwa's answers fade, within a minute of it failing outright.
+    expect(Math.abs(o.startTick! - keyTime(historyAar, 'dnsDown').tick!)).toBeLessThanOrEqual(60);
     expect(o.ongoingAtEnd).toBe(false);
     expect(o.spanMinutes).toBe(Math.round((o.endTick! - o.startTick!) / 60));
     expect(o.outageMinutes).toBeLessThanOrEqual(o.spanMinutes);

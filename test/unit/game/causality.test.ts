@@ -287,9 +287,10 @@ describe('seeds make different days', () => {
       };
     });
     const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
-    // Different unpatched populations, and a DNS failure that does not come at the same minute.
+    // Different unpatched populations, a DNS failure that does not come at the same moment, and
+    // scores that differ by more than rounding.
     expect(new Set(days.map((d) => d.exposed)).size).toBe(days.length);
-    expect(spread(days.map((d) => d.dnsDown))).toBeGreaterThanOrEqual(60);
+    expect(spread(days.map((d) => d.dnsDown))).toBeGreaterThanOrEqual(30);
     expect(spread(days.map((d) => d.total))).toBeGreaterThanOrEqual(10);
   });
 });
