@@ -212,6 +212,8 @@ describe('the learning loop in the UI (built game in Chromium)', () => {
       /Already in place since \d\d:\d\d/,
     );
     await page.keyboard.press('p');
+    // The heading is words, not a locale key (its string is fetched after Ops is up).
+    expect(await page.textContent('#state-heading')).toBe('What we know');
     await page.screenshot({ path: `${SHOTS}/loop-device-state-en.png` });
     expect(errors).toEqual([]);
   });

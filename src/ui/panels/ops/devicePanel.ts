@@ -71,7 +71,7 @@ export class DevicePanel {
     this.stateBox = el(
       'section',
       { class: 'device-state', 'data-testid': 'device-state', 'aria-labelledby': 'state-heading' },
-      el('h3', { id: 'state-heading', text: t('state.heading') }),
+      el('h3', { id: 'state-heading' }),
       this.state.root,
     );
     this.stateBox.hidden = true;
@@ -298,6 +298,11 @@ export class DevicePanel {
     const device = this.selected;
     this.stateBox.hidden = device.kind === 'global' || !this.insight;
     if (device.kind === 'global' || !this.insight) return;
+    // The heading's string arrives with the state strings (fetched after Ops is up), so it is
+    // written here rather than when the panel is built; it also follows a language switch.
+    const heading = this.stateBox.querySelector('h3');
+    const title = this.ctx.i18n.t('state.heading');
+    if (heading && heading.textContent !== title) heading.textContent = title;
     const lines = this.insight.deviceState(this.session.level, view, device);
     const texts = lines.map((l) => ({
       line: l,
