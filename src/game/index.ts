@@ -41,15 +41,11 @@ export { PLAYER_ROLES } from './roles';
 export type { Role, PlayerRole } from './roles';
 export { rejectionText, renderRejection, REJECTION_CODES } from './rejectionText';
 export type { Rejection, RejectionCode } from './rejectionText';
-export {
-  RUN_FORMAT_VERSION,
-  toRunFile,
-  parseRunFile,
-  toAutosave,
-  restoreAutosave,
-  parseAutosave,
-} from './runFile';
-export type { RunFile, Autosave } from './runFile';
+export { RUN_FORMAT_VERSION } from './runFileFields';
+export { toRunFile, parseRunFile } from './runFile';
+export type { RunFile } from './runFile';
+export { toAutosave, restoreAutosave, parseAutosave } from './autosave';
+export type { Autosave } from './autosave';
 export { verifyRunFile } from './verify';
 export type { VerifyResult, VerifyFailureCode } from './verify';
 export { playScript, runScripted, ghostRun } from './script';
@@ -72,4 +68,4 @@ export {
 } from './replay';
 export type { ReplayTimeline, ReplayCursor, TimelineSource, GhostSeries } from './replay';
 export { runFileSha256 } from './runFile';
-export type { ParentRef, ForkableRun } from './runFile';
+export type { ParentRef, ForkableRun } from './runFileFields';

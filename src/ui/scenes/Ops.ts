@@ -15,7 +15,7 @@ import { FeedPanel } from '../panels/ops/feedPanel';
 import { MapLabelCache } from '../map/mapLabels';
 import type { OpsSession } from '../session/opsSession';
 import { recordScore } from '../session/bestScores';
-import { runScore, toRunFile } from '../../game';
+import { runScore } from '../../game';
 import { useFeatureStrings } from '../../i18n';
 
 const PANEL_EVERY_MS = 250;
@@ -377,11 +377,13 @@ export class Ops extends Scene {
       seed: this.session.run.seed,
     });
     // The run library keeps the run file itself (export, server submission, later replay). Its
-    // module (and IndexedDB's wrapper) is fetched here, at the end of a run, not before the game.
-    const file = toRunFile(this.session.run);
-    import('../session/runLibrary')
-      .then(({ runLibrary }) =>
-        runLibrary.put(file, {
+    // module (and IndexedDB's wrapper), like the run file's writer, is fetched here, at the end of
+    // a run, not before the game. The finished run is an immutable value, so writing it later is
+    // the same file.
+    const run = this.session.run;
+    Promise.all([import('../session/runLibrary'), import('../../game/runFile')])
+      .then(([{ runLibrary }, { toRunFile }]) =>
+        runLibrary.put(toRunFile(run), {
           source: 'played',
           verified: { ok: true, score },
           savedAt: finishedAt,

@@ -5,7 +5,7 @@ import type { UiContext } from '../../context';
 import type { Level, ViewSnapshot } from '../../../game';
 import { formatKstTime, formatNumber } from '../../format';
 import { commandName, deviceLabel } from './labels';
-import { renderRejectionFor } from './devicePanel';
+import { renderRejectionFor } from './refusal';
 import type { StateLine } from './deviceState';
 import type { Reason } from './actionAvailability';
 

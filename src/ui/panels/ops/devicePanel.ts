@@ -3,13 +3,14 @@
 // link graphs, escalation) sit below.
 import type { UiContext } from '../../context';
 import type { OpsSession } from '../../session/opsSession';
-import { renderRejection, type Rejection, type ViewSnapshot } from '../../../game';
+import type { ViewSnapshot } from '../../../game';
 import { el } from '../../dom';
 import { KeyedList } from './keyedList';
 import { actionsFor, deviceList, type ActionSpec, type Device } from './deviceActions';
 import { commandName, deviceLabel } from './labels';
 import { useFeatureStrings } from '../../../i18n';
 import { mayAct } from '../team/permissions';
+import { reportRefusal } from './refusalReport';
 
 export class DevicePanel {
   readonly root: HTMLElement;
@@ -283,12 +284,8 @@ export class DevicePanel {
       const outcome = this.session.command(spec.type, args);
       // The log line names the device the order acts on, not only the order.
       const named = commandName(this.ctx, this.session.level, spec.type, args);
-      this.report(
-        outcome.ok,
-        outcome.ok
-          ? t('ops.accepted', { name: named })
-          : t('ops.refused', { reason: this.rejectionText(outcome) }),
-      );
+      if (outcome.ok) this.report(true, t('ops.accepted', { name: named }));
+      else reportRefusal(this.ctx, outcome.rejection, this.report);
     });
     return row;
   }
@@ -316,23 +313,4 @@ export class DevicePanel {
         ),
     );
   }
-
-  private rejectionText(outcome: ReturnType<OpsSession['command']>): string {
-    if (outcome.ok) return '';
-    return renderRejectionFor(this.ctx, outcome.rejection);
-  }
-}
-
-/** A refusal in the player's language, with flag and command ids put into words. */
-export function renderRejectionFor(ctx: UiContext, rejection: Rejection): string {
-  const { i18n } = ctx;
-  const params = Object.fromEntries(
-    Object.entries(rejection.params).map(([k, v]) => {
-      const id = String(v);
-      if (i18n.exists(`flags.${id}`)) return [k, i18n.t(`flags.${id}`)];
-      if (k === 'command' && i18n.exists(`cmd.${id}`)) return [k, i18n.t(`cmd.${id}`)];
-      return [k, v];
-    }),
-  );
-  return renderRejection({ ...rejection, params }, i18n.language === 'ko' ? 'ko' : 'en');
 }

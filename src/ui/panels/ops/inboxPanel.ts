@@ -4,7 +4,7 @@
 import type { UiContext } from '../../context';
 import type { OpsSession } from '../../session/opsSession';
 import type { ViewSnapshot } from '../../../game';
-import { renderRejectionFor as renderReason } from './devicePanel';
+import { reportRefusal } from './refusalReport';
 import { el } from '../../dom';
 import { formatKstTime, local } from '../../format';
 import { KeyedList } from './keyedList';
@@ -123,7 +123,7 @@ export class InboxPanel {
       this.renderClaims();
       this.report(true, t('ops.accepted', { name }));
     } else {
-      this.report(false, t('ops.refused', { reason: renderReason(this.ctx, outcome.rejection) }));
+      reportRefusal(this.ctx, outcome.rejection, this.report);
     }
   }
 
@@ -163,12 +163,9 @@ export class InboxPanel {
                 inject: inj.id,
                 choice: choice.id,
               });
-              this.report(
-                outcome.ok,
-                outcome.ok
-                  ? t('ops.accepted', { name: local(i18n, choice.label) })
-                  : t('ops.refused', { reason: renderReason(this.ctx, outcome.rejection) }),
-              );
+              if (outcome.ok)
+                this.report(true, t('ops.accepted', { name: local(i18n, choice.label) }));
+              else reportRefusal(this.ctx, outcome.rejection, this.report);
             });
             box.append(b);
           }

@@ -7,7 +7,7 @@ import { el } from '../../dom';
 import { formatKstTime, local } from '../../format';
 import { KeyedList } from './keyedList';
 import { commandName, nameDevices } from './labels';
-import { renderRejectionFor } from './devicePanel';
+import { reportRefusal } from './refusalReport';
 import { mayAct } from '../team/permissions';
 
 export class TasksPanel {
@@ -119,12 +119,12 @@ export class TasksPanel {
             });
             b.addEventListener('click', () => {
               const outcome = this.session.command('staff.call', { staff: s.id });
-              this.report(
-                outcome.ok,
-                outcome.ok
-                  ? t('ops.accepted', { name: `${t('cmd.staff.call')}: ${local(i18n, s.name)}` })
-                  : t('ops.refused', { reason: renderRejectionFor(this.ctx, outcome.rejection) }),
-              );
+              if (outcome.ok)
+                this.report(
+                  true,
+                  t('ops.accepted', { name: `${t('cmd.staff.call')}: ${local(i18n, s.name)}` }),
+                );
+              else reportRefusal(this.ctx, outcome.rejection, this.report);
             });
             row.append(b);
           }

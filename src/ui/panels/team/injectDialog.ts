@@ -10,7 +10,7 @@ import {
 import type { UiContext } from '../../context';
 import { el } from '../../dom';
 import type { TeamSession } from '../../session/teamSession';
-import { renderRejectionFor } from '../ops/devicePanel';
+import { renderRejectionFor } from '../ops/refusal';
 
 export function openInjectDialog(ctx: UiContext, session: TeamSession): void {
   const t = ctx.i18n.t.bind(ctx.i18n);
