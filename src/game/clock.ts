@@ -6,7 +6,8 @@
  *
  * Pace only maps sim time to real time; it never changes what happens in the sim. So the smoothed
  * pace lives in the run's frame driver (run.ts), updated once per engine step, and is not part of
- * the hashed state: pause, speed and skip, which players command, are.
+ * the hashed state: pause, speed and skip, which players command, are. What the pace is capped by
+ * while something needs the players (open situations, notable events) is pacing.ts.
  */
 import type { ClockParams } from './levelSchema';
 
@@ -17,6 +18,8 @@ export interface ClockState {
   speed: Speed;
   /** While skipping: run as fast as allowed until this tick or until something happens. */
   skipTo: number | null;
+  /** While paused because a situation arrived: its inject id (absent otherwise, keeping hashes). */
+  pausedFor?: string;
 }
 
 export const DEFAULT_CLOCK_PARAMS: ClockParams = { pMin: 1, pMax: 75, k: 6500, smoothingS: 60 };
@@ -42,11 +45,3 @@ export function smoothPace(pace: number, target: number, dtS: number, p: ClockPa
   const next = pace + (target - pace) * w;
   return Math.min(p.pMax, Math.max(p.pMin, next));
 }
-
-/** Real seconds a step of `dtS` sim seconds takes at the given pace, speed and skip state. */
-export function realSecondsFor(dtS: number, pace: number, clock: ClockState): number {
-  return dtS / (pace * clock.speed * (clock.skipTo !== null ? SKIP_PACE_FACTOR : 1));
-}
-
-/** While skipping, the pace is multiplied by this (bounded so the view can still follow). */
-export const SKIP_PACE_FACTOR = 60;

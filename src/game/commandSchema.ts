@@ -66,6 +66,9 @@ const customInjectArgs = z.strictObject({
   ),
 });
 
+/** Most game minutes a situation's deadline may be extended by, in all. */
+export const INJECT_EXTEND_MAX_MIN = 60;
+
 /** Argument schema per command type. Unknown keys are refused: a typo must not be ignored. */
 export const commandArgSchemas = {
   'diag.linkGraphs': none,
@@ -100,11 +103,17 @@ export const commandArgSchemas = {
   }),
   'inject.answer': z.strictObject({ inject: id, choice: id }),
   /**
+   * The facilitator gives the players more time on an open situation: its deadline moves by
+   * `minutes` game minutes (at most INJECT_EXTEND_MAX_MIN in all per situation).
+   */
+  'inject.extend': z.strictObject({ inject: id, minutes: int(1, INJECT_EXTEND_MAX_MIN) }),
+  /**
    * The facilitator's own inject (team sessions): ko/en text to one role or everyone, optionally
    * with choices the addressed role(s) answer with `inject.answer`.
    */
   'inject.custom': customInjectArgs,
-  'clock.pause': none,
+  /** `situation`: paused because this situation arrived (the player's pause-on-situation option). */
+  'clock.pause': z.strictObject({ situation: z.optional(id) }),
   'clock.resume': none,
   'clock.speed': z.strictObject({ speed: z.union([z.literal(1), z.literal(2), z.literal(4)]) }),
   'clock.skip': none,
@@ -126,6 +135,7 @@ export type CommandArgs<T extends CommandType> = z.output<(typeof commandArgSche
  */
 export const INSTANT_COMMANDS: readonly CommandType[] = [
   'inject.answer',
+  'inject.extend',
   'inject.custom',
   'clock.pause',
   'clock.resume',

@@ -9,6 +9,7 @@ import type { EngineParams } from '../engine/index';
 import { applyAction, gameMetrics, type EngineAction } from './engineBridge';
 import {
   commandArgSchemas,
+  INJECT_EXTEND_MAX_MIN,
   INSTANT_COMMANDS,
   parseCommand,
   type Claim,
@@ -30,6 +31,7 @@ const INSTANT_ROLES: Partial<Record<CommandType, PlayerRole[]>> = {
   'clock.skip': ['facilitator'],
   'inject.answer': ['commander', 'comms'],
   'inject.custom': ['facilitator'],
+  'inject.extend': ['facilitator'],
   'note.add': ['facilitator', 'commander'],
 };
 
@@ -273,6 +275,28 @@ function checkSpecific(state: GameState, level: Level, cmd: ParsedCommand): Reje
         return reject('INJECT_NOT_ACTIVE', { id: def.id, status: rt.status });
       return null;
     }
+    case 'inject.extend': {
+      const def = level.injects.find((x) => x.id === cmd.args.inject);
+      const rt = state.injects.find((x) => x.id === cmd.args.inject);
+      if (!def || !rt) {
+        // A facilitator's custom inject waits without a deadline: there is nothing to extend.
+        return state.customInjects?.some((c) => c.id === cmd.args.inject)
+          ? reject('INJECT_NO_DEADLINE', { id: cmd.args.inject })
+          : reject('UNKNOWN_INJECT', { id: cmd.args.inject });
+      }
+      if (rt.status !== 'active')
+        return reject('INJECT_NOT_ACTIVE', { id: def.id, status: rt.status });
+      if (def.expiresAfterMin === undefined) return reject('INJECT_NO_DEADLINE', { id: def.id });
+      const extended = rt.extendedMin ?? 0;
+      if (extended + cmd.args.minutes > INJECT_EXTEND_MAX_MIN)
+        return reject('EXTENSION_TOO_LARGE', {
+          id: def.id,
+          minutes: cmd.args.minutes,
+          extended,
+          max: INJECT_EXTEND_MAX_MIN,
+        });
+      return null;
+    }
     case 'note.add':
       return cmd.args.question !== undefined && cmd.args.question >= level.discussion.length
         ? reject('UNKNOWN_CHOICE', { id: 'discussion', choice: String(cmd.args.question) })
@@ -281,8 +305,16 @@ function checkSpecific(state: GameState, level: Level, cmd: ParsedCommand): Reje
       return state.flags.escalated !== undefined
         ? reject('ALREADY_DONE', { detail: 'incident already escalated' })
         : null;
-    case 'clock.pause':
-      return state.clock.paused ? reject('CLOCK_STATE', { detail: 'already paused' }) : null;
+    case 'clock.pause': {
+      if (state.clock.paused) return reject('CLOCK_STATE', { detail: 'already paused' });
+      const inject = cmd.args.situation;
+      if (inject === undefined) return null;
+      const i = level.injects.findIndex((x) => x.id === inject);
+      const custom = state.customInjects?.find((c) => c.id === inject);
+      const status = i >= 0 ? state.injects[i]!.status : custom?.status;
+      if (status === undefined) return reject('UNKNOWN_INJECT', { id: inject });
+      return status === 'active' ? null : reject('INJECT_NOT_ACTIVE', { id: inject, status });
+    }
     case 'clock.resume':
       return state.clock.paused ? null : reject('CLOCK_STATE', { detail: 'not paused' });
     case 'clock.skip':

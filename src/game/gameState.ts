@@ -37,6 +37,11 @@ export interface InjectRuntime {
   dueTick: number | null;
   firedTick: number | null;
   choice: string | null;
+  /**
+   * Game minutes the facilitator added to the deadline (inject.extend). Absent until the first
+   * extension, so runs without one keep their hashes.
+   */
+  extendedMin?: number;
 }
 
 export interface ContactRuntime {

@@ -28,6 +28,7 @@ import {
   answerCustomInject,
   answerInject,
   armOnEvents,
+  extendInject,
   initialInjects,
   raiseCustomInject,
   runInjects,
@@ -38,6 +39,7 @@ import type { Rejection } from './rejectionText';
 import type { Role } from './roles';
 import { initialAccumulators, scoreOf, updateBorderClear, type Score } from './scoring';
 import { isoToTick } from './simTime';
+import { deadlineTickOf } from './pacing';
 import { arrive, initialStaff, staffCost } from './staff';
 import { runDnsProcedure } from './dnsProcedure';
 import { finishCampaigns, paceCampaigns, runOutsideActions, trackDnsFailures } from './procedures';
@@ -108,9 +110,7 @@ export function nextGamePointMs(state: GameState, level: Level): number {
     if ('at' in def.trigger) {
       if (rt.status === 'pending') consider(isoToTick(def.trigger.at)!);
     } else if (rt.status === 'armed') consider(rt.dueTick);
-    if (rt.status === 'active' && def.expiresAfterMin !== undefined && rt.firedTick !== null) {
-      consider(rt.firedTick + Math.round(def.expiresAfterMin * 60));
-    }
+    if (rt.status === 'active') consider(deadlineTickOf(def, rt));
   });
   for (const c of state.contacts) if (c.status === 'expecting') consider(c.deadlineTick);
   for (const o of state.outside ?? []) if (o.dueTick >= 0) consider(o.dueTick);
@@ -177,13 +177,15 @@ function gamePoint(state: GameState, level: Level): GameState {
   s = runOutsideActions(s, level);
   s = runDnsProcedure(s, level);
   s = paceCampaigns(s, level);
-  if (
-    s.clock.skipTo !== null &&
-    (s.tick >= s.clock.skipTo ||
-      s.feed.length > state.feed.length ||
-      s.inbox.length > state.inbox.length)
-  ) {
-    s = { ...s, clock: { ...s.clock, skipTo: null } };
+  if (s.clock.skipTo !== null) {
+    // A skip lands on something the players can see: a new line in the feed or the inbox. When
+    // it reaches its target without one (nothing was scheduled), the feed says that nothing
+    // happened, so the jump never ends on an invisible tick.
+    const seen = s.feed.length > state.feed.length || s.inbox.length > state.inbox.length;
+    if (seen || s.tick >= s.clock.skipTo) {
+      const feed = seen ? s.feed : [...s.feed, { tick, kind: 'clock.skipQuiet', params: {} }];
+      s = { ...s, feed, clock: { ...s.clock, skipTo: null } };
+    }
   }
   if (s.tick >= s.endTick) s = { ...s, ended: true, clock: { ...s.clock, skipTo: null } };
   return { ...s, nextGameMs: nextGamePointMs(s, level) };
@@ -275,10 +277,22 @@ function settle(state: GameState, level: Level): GameState {
 /** Applies a command's instant effect (clock, inject answer, note). */
 function applyInstant(state: GameState, level: Level, role: Role, cmd: ParsedCommand): GameState {
   switch (cmd.type) {
-    case 'clock.pause':
-      return { ...state, clock: { ...state.clock, paused: true, skipTo: null } };
-    case 'clock.resume':
-      return { ...state, clock: { ...state.clock, paused: false } };
+    case 'clock.pause': {
+      const clock = { ...state.clock, paused: true, skipTo: null };
+      const inject = cmd.args.situation;
+      if (inject === undefined) return { ...state, clock };
+      // Paused because a situation arrived (the "pause when a situation arrives" option): the
+      // feed and the top bar say why, and a replay shows it.
+      return {
+        ...state,
+        clock: { ...clock, pausedFor: inject },
+        feed: [...state.feed, { tick: state.tick, kind: 'clock.pausedFor', params: { inject } }],
+      };
+    }
+    case 'clock.resume': {
+      const { pausedFor: _, ...clock } = state.clock;
+      return { ...state, clock: { ...clock, paused: false } };
+    }
     case 'clock.speed':
       return { ...state, clock: { ...state.clock, speed: cmd.args.speed } };
     case 'clock.skip':
@@ -289,6 +303,8 @@ function applyInstant(state: GameState, level: Level, role: Role, cmd: ParsedCom
         : answerCustomInject(state, cmd.args.inject, cmd.args.choice);
     case 'inject.custom':
       return raiseCustomInject(state, level, cmd.args);
+    case 'inject.extend':
+      return extendInject(state, level, cmd.args.inject, cmd.args.minutes);
     case 'note.add':
       return {
         ...state,

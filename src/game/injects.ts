@@ -8,6 +8,7 @@ import type { EngineEvent } from '../engine/index';
 import type { CommandArgs } from './commandSchema';
 import type { CustomInject, GameState, InjectRuntime } from './gameState';
 import { nextInjectStatus } from './inject.machine';
+import { deadlineTickOf } from './pacing';
 import type { Inject, Level } from './levelSchema';
 import { isoToTick } from './simTime';
 import { clampTrust } from './comms';
@@ -86,12 +87,8 @@ export function runInjects(state: GameState, level: Level): GameState {
       };
       return;
     }
-    if (
-      rt.status === 'active' &&
-      def.expiresAfterMin !== undefined &&
-      rt.firedTick !== null &&
-      s.tick >= rt.firedTick + Math.round(def.expiresAfterMin * 60)
-    ) {
+    const deadline = rt.status === 'active' ? deadlineTickOf(def, rt) : null;
+    if (deadline !== null && s.tick >= deadline) {
       s = replaceInject(s, i, {
         ...rt,
         status: nextInjectStatus(rt.status, { type: 'inject.expire' }),
@@ -101,7 +98,23 @@ export function runInjects(state: GameState, level: Level): GameState {
         ...s,
         feed: [...s.feed, { tick: s.tick, kind: 'inject.expired', params: { inject: def.id } }],
       };
-      if (def.defaultChoice) s = applyConsequences(s, level, def, def.defaultChoice);
+      // The default choice's effects on trust, flags and staff apply, but never its outcome text:
+      // the players did not give that answer, they gave none, and they read what silence did.
+      if (def.defaultChoice) s = applyConsequences(s, level, def, def.defaultChoice, false);
+      s = {
+        ...s,
+        inbox: [
+          ...s.inbox,
+          {
+            id: `outcome:${def.id}`,
+            tick: s.tick,
+            from: def.from,
+            subject: def.subject,
+            body: def.noAnswer ?? NO_ANSWER_TEXT,
+            injectId: def.id,
+          },
+        ],
+      };
     }
   });
   return s;
@@ -137,11 +150,41 @@ export function answerInject(
   return applyConsequences(s, level, level.injects[i]!, choice);
 }
 
+/** Moves an open situation's deadline (already checked by checkCommand); the feed says so. */
+export function extendInject(
+  state: GameState,
+  level: Level,
+  injectId: string,
+  minutes: number,
+): GameState {
+  const i = level.injects.findIndex((x) => x.id === injectId);
+  const rt = state.injects[i]!;
+  const s = replaceInject(state, i, { ...rt, extendedMin: (rt.extendedMin ?? 0) + minutes });
+  return {
+    ...s,
+    feed: [
+      ...s.feed,
+      {
+        tick: s.tick,
+        kind: 'inject.extended',
+        params: { inject: injectId, minutes: String(minutes) },
+      },
+    ],
+  };
+}
+
+/** What an unanswered situation says when its level gives no `noAnswer` text of its own. */
+export const NO_ANSWER_TEXT = {
+  ko: '기한 안에 답하지 않았습니다. 상대는 우리 답 없이 일을 진행했습니다.',
+  en: 'No answer was given before the deadline. They went ahead without one from us.',
+} as const;
+
 function applyConsequences(
   state: GameState,
   level: Level,
   def: Inject,
   choiceId: string,
+  withText = true,
 ): GameState {
   const c = def.choices.find((x) => x.id === choiceId)!.consequences;
   let s = state;
@@ -159,7 +202,7 @@ function applyConsequences(
     s = { ...s, staff: callIn(s.staff, id, s.tick, level, s.flags.escalated !== undefined) };
   }
   if (c.penalty > 0) s = { ...s, acc: { ...s.acc, commsPenalty: s.acc.commsPenalty + c.penalty } };
-  if (c.outcome) {
+  if (c.outcome && withText) {
     s = {
       ...s,
       inbox: [

@@ -211,7 +211,13 @@ const injectSchema = z.strictObject({
   ),
   /** Minutes to answer before the default choice (if any) is taken. */
   expiresAfterMin: z.optional(positive),
+  /** Whose consequences (trust, flags, staff, penalty) apply when the deadline passes unanswered. */
   defaultChoice: z.optional(idSchema),
+  /**
+   * What the players read when the deadline passes unanswered. Never the default choice's own
+   * outcome text: silence is not that answer. Without it the game's generic no-answer text is shown.
+   */
+  noAnswer: z.optional(localTextSchema),
   /**
    * The worm's effect the text reports (traffic, alerts, DNS failing, an outage…), as the engine
    * event that makes it true. Such an inject must fire on an engine event, never on the clock: the
@@ -430,6 +436,8 @@ export const levelSchema = levelFields.check(
       if (inj.defaultChoice && !choiceIds.has(inj.defaultChoice)) {
         issue(['injects', i, 'defaultChoice'], `no choice "${inj.defaultChoice}"`);
       }
+      if (inj.noAnswer && inj.expiresAfterMin === undefined)
+        issue(['injects', i, 'noAnswer'], 'the inject has no deadline (expiresAfterMin) to miss');
       inj.choices.forEach((c, j) => {
         c.consequences.trust.forEach((t, k) => {
           if (!contacts.has(t.contact))

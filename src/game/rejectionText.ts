@@ -16,6 +16,8 @@ export const REJECTION_CODES = [
   'PRECONDITION',
   'ALREADY_DONE',
   'INJECT_NOT_ACTIVE',
+  'INJECT_NO_DEADLINE',
+  'EXTENSION_TOO_LARGE',
   'CLOCK_STATE',
   'TICK_IN_PAST',
   'RUN_ENDED',
@@ -78,8 +80,16 @@ export const rejectionText: Record<RejectionCode, { ko: string; en: string }> = 
     en: 'Already done or in progress: {detail}',
   },
   INJECT_NOT_ACTIVE: {
-    ko: '상황 "{id}"은(는) 지금 답할 수 없습니다 ({status}).',
-    en: 'Situation "{id}" cannot be answered now ({status}).',
+    ko: '상황 "{id}"은(는) 지금 열려 있지 않습니다 ({status}).',
+    en: 'Situation "{id}" is not open now ({status}).',
+  },
+  INJECT_NO_DEADLINE: {
+    ko: '상황 "{id}"에는 답변 기한이 없어 연장할 수 없습니다.',
+    en: 'Situation "{id}" has no deadline to extend.',
+  },
+  EXTENSION_TOO_LARGE: {
+    ko: '상황 "{id}"의 기한은 모두 합쳐 {max}분까지만 늘릴 수 있습니다 (이미 {extended}분, 이번 요청 {minutes}분).',
+    en: 'The deadline of situation "{id}" can be extended by at most {max} game minutes in all (already {extended}, asked {minutes}).',
   },
   CLOCK_STATE: {
     ko: '시계 상태 때문에 불가: {detail}',

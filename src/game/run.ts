@@ -9,7 +9,15 @@
  * boundaries at which commands apply are the same, so the hashes are too.
  */
 import { canonicalJson } from './canonicalJson';
-import { realSecondsFor, smoothPace, targetPace } from './clock';
+import { smoothPace, targetPace } from './clock';
+import {
+  ATTENTION_HOLD_REAL_S,
+  isQuiet,
+  notableSince,
+  openWindowS,
+  simRate,
+  type PacingInput,
+} from './pacing';
 import type { GameState } from './gameState';
 import {
   acceptCommand,
@@ -61,6 +69,10 @@ export interface Run {
   carryS: number;
   /** Smoothed pace at speed 1, sim s per real s (frame driver only; never changes the sim). */
   pace: number;
+  /** Real seconds left of the slow hold after a notable event (frame driver only). */
+  attentionS: number;
+  /** Sim seconds per real second at the last frame, all caps applied (for display). */
+  rate: number;
   /** Called with the state at every game point (AAR sampling); never changes the run. */
   observer?: (state: GameState) => void;
 }
@@ -94,6 +106,8 @@ export function createRun(
     rejections: [],
     carryS: 0,
     pace: level.clock.pMax,
+    attentionS: 0,
+    rate: level.clock.pMax,
   };
 }
 
@@ -173,9 +187,27 @@ const MAX_FRAME_S = 0.25;
 /** Upper bound on engine steps per frame, so one frame never stalls the view. */
 const MAX_STEPS_PER_FRAME = 400;
 
+/** What the pacing rule needs from a run, now. */
+export function pacingInput(run: Run): PacingInput {
+  const s = run.state;
+  return {
+    pace: run.pace,
+    speed: s.clock.speed,
+    skipping: s.clock.skipTo !== null,
+    openWindowS: openWindowS(s, run.level),
+    attentionLeftS: run.attentionS,
+  };
+}
+
+/** Sim seconds per real second the run moves at now (the pacing rule, pacing.ts). */
+export function currentRate(run: Run): number {
+  return simRate(pacingInput(run));
+}
+
 /**
  * The frame driver: advances by as many whole engine steps as `realMs` of real time buys at the
- * current pace × speed (× the skip factor while skipping). Does nothing while paused or ended.
+ * rate the pacing rule gives (pacing.ts), re-evaluated before every step so an open situation or
+ * a notable event slows the very next step. Does nothing while paused or ended.
  */
 export function advanceReal(run: Run, realMs: number): Run {
   if (run.state.ended || run.state.clock.paused)
@@ -183,21 +215,25 @@ export function advanceReal(run: Run, realMs: number): Run {
   const r = clone(run);
   let budget = r.carryS + Math.min(MAX_FRAME_S, Math.max(0, realMs / 1000));
   const hook = checkpointHook(r);
+  let input = pacingInput(r);
   for (let i = 0; i < MAX_STEPS_PER_FRAME && !r.state.ended; i++) {
     const s = r.state;
     const dtS = (nextBoundaryMs(s.engine, r.level.engine) - s.engine.tMs) / 1000;
-    const cost = realSecondsFor(dtS, r.pace, s.clock);
+    const cost = dtS / simRate(input);
     if (cost > budget) break;
     budget -= cost;
+    r.attentionS = Math.max(0, r.attentionS - cost);
     r.state = stepOnce(r.state, r.level, hook);
-    r.pace = smoothPace(
-      r.pace,
-      targetPace(activityOf(r.state.engine), r.level.clock),
-      dtS,
-      r.level.clock,
-    );
+    if (notableSince(s, r.state)) r.attentionS = ATTENTION_HOLD_REAL_S;
+    input = pacingInput(r);
+    // The pace speeds up only through quiet stretches; it may always slow down.
+    const wanted = targetPace(activityOf(r.state.engine), r.level.clock);
+    const target = isQuiet(input) ? wanted : Math.min(wanted, r.pace);
+    r.pace = smoothPace(r.pace, target, dtS, r.level.clock);
+    input = { ...input, pace: r.pace };
   }
   r.carryS = r.state.ended ? 0 : Math.min(budget, 60);
+  r.rate = simRate(input);
   return r;
 }
 
@@ -230,7 +266,9 @@ export function replayLog(
   }
   if (untilMs !== undefined) run = advanceToMs(run, untilMs);
   // The pace is not replayed step by step; start from what the network's activity asks for now.
-  run = { ...run, pace: targetPace(activityOf(run.state.engine), level.clock) };
+  const pace = targetPace(activityOf(run.state.engine), level.clock);
+  run = { ...run, pace, attentionS: 0 };
+  run.rate = currentRate(run);
   return { ok: true, run };
 }
 

@@ -7,6 +7,7 @@ import { observe, type EngineObservation } from '../engine/index';
 import type { CommandType, CustomInjectTarget } from './commandSchema';
 import { commandRoles } from './commands';
 import { CUSTOM_INJECT_SENDER, CUSTOM_INJECT_SUBJECT } from './injects';
+import { deadlineTickOf } from './pacing';
 import { PLAYER_ROLES, type PlayerRole } from './roles';
 import type { FeedEvent, InboxMessage, Observation, SentMessage } from './gameState';
 import type { Flag, LocalText, ScorePart } from './levelSchema';
@@ -20,7 +21,14 @@ export interface ViewSnapshot {
   tick: number;
   timeIso: string;
   ended: boolean;
-  clock: { paused: boolean; speed: 1 | 2 | 4; skipping: boolean; pace: number };
+  clock: {
+    paused: boolean;
+    speed: 1 | 2 | 4;
+    skipping: boolean;
+    pace: number;
+    /** Sim seconds per real second now, every cap of the pacing rule applied (pacing.ts). */
+    rate: number;
+  };
   monitoring: EngineObservation;
   staff: {
     id: string;
@@ -55,7 +63,10 @@ export interface ViewSnapshot {
     subject: LocalText;
     message: LocalText;
     choices: { id: string; label: LocalText }[];
+    /** Deadline tick (facilitator extensions included), or null when it has none. */
     expiresAt: number | null;
+    /** Game minutes the facilitator added to the deadline. */
+    extendedMin: number;
     /** Team roles that may answer it (the level's inject.answer roles, or a custom inject's addressees). */
     roles: readonly PlayerRole[];
     /** Only on a facilitator's custom inject: whom it is addressed to. */
@@ -103,6 +114,7 @@ export function snapshotView(run: Run, feedLimit = 100): ViewSnapshot {
       speed: s.clock.speed,
       skipping: s.clock.skipTo !== null,
       pace: run.pace,
+      rate: run.rate,
     },
     monitoring: observe(s.engine),
     staff: s.staff.map((st) => ({
@@ -148,10 +160,8 @@ export function snapshotView(run: Run, feedLimit = 100): ViewSnapshot {
         subject: def.subject,
         message: def.message,
         choices: def.choices.map((c) => ({ id: c.id, label: c.label })),
-        expiresAt:
-          def.expiresAfterMin !== undefined && rt.firedTick !== null
-            ? rt.firedTick + Math.round(def.expiresAfterMin * 60)
-            : null,
+        expiresAt: deadlineTickOf(def, rt),
+        extendedMin: rt.extendedMin ?? 0,
         roles: commandRoles(level, 'inject.answer') ?? [],
       }))
       .concat(
@@ -164,6 +174,7 @@ export function snapshotView(run: Run, feedLimit = 100): ViewSnapshot {
             message: c.text,
             choices: c.choices.map((ch) => ({ id: ch.id, label: ch.text })),
             expiresAt: null,
+            extendedMin: 0,
             roles: c.to === 'all' ? PLAYER_ROLES.filter((r) => r !== 'facilitator') : [c.to],
             to: c.to,
           })),

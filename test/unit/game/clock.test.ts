@@ -201,3 +201,47 @@ describe('random play to the end', () => {
     );
   });
 });
+
+describe('skip to the next event', () => {
+  const level = fixtureLevel();
+  /** Feed kinds the feed panel does not show (src/ui/panels/ops/feedPanel.ts). */
+  const hidden = (kind: string) =>
+    kind === 'autosave' || kind.startsWith('engine.action') || kind === 'engine.segments';
+
+  it('every skip lands on something the players can see: a new feed line or message', () => {
+    for (const from of ['2003-01-25T14:05:00+09:00', '2003-01-26T18:00:00+09:00']) {
+      let r = advanceToTick(createRun(level, 3), tick(from));
+      for (let n = 0; n < 25 && !r.state.ended; n++) {
+        const feed = r.state.feed.length;
+        const inbox = r.state.inbox.length;
+        r = applyCommand(r, { role: 'facilitator', type: 'clock.skip' }).run;
+        let frames = 0;
+        while (r.state.clock.skipTo !== null && !r.state.ended && frames++ < 10_000)
+          r = advanceReal(r, 250);
+        const seen = r.state.feed.slice(feed).filter((f) => !hidden(f.kind));
+        expect(seen.length + r.state.inbox.length - inbox, `${from} skip ${n}`).toBeGreaterThan(0);
+        // What it landed on is at the landing time, not earlier.
+        const last = Math.max(seen.at(-1)?.tick ?? 0, r.state.inbox.at(-1)?.tick ?? 0);
+        expect(r.state.tick - last, `${from} skip ${n}`).toBeLessThanOrEqual(60);
+      }
+    }
+  });
+
+  it('a skip through an hour where nothing happens says so when it lands', () => {
+    // A day without the worm and without injects: nothing is scheduled, nothing happens.
+    const calm = levelVariant((j) => {
+      j.injects = [];
+      (j.engine as { global: { onsetMs: number } }).global.onsetMs = 40 * 3600_000;
+    });
+    let r = advanceToTick(createRun(calm, 3), tick('2003-01-25T14:05:00+09:00'));
+    const feed = r.state.feed.length;
+    r = applyCommand(r, { role: 'facilitator', type: 'clock.skip' }).run;
+    const target = r.state.clock.skipTo!;
+    let frames = 0;
+    while (r.state.clock.skipTo !== null && frames++ < 10_000) r = advanceReal(r, 250);
+    expect(r.state.tick).toBeGreaterThanOrEqual(target);
+    expect(r.state.feed.slice(feed)).toEqual([
+      { tick: target, kind: 'clock.skipQuiet', params: {} },
+    ]);
+  });
+});

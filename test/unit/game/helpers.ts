@@ -95,6 +95,7 @@ export const VALID_ARGS: Record<CommandType, Record<string, unknown>> = {
   'comms.send': { to: 'kisa', blocks: ['report-worm'] },
   'inject.answer': { inject: 'ids-noise', choice: 'investigate' },
   'inject.custom': { to: 'network', text: { ko: '상황', en: 'Situation' } },
+  'inject.extend': { inject: 'ids-noise', minutes: 10 },
   'clock.pause': {},
   'clock.resume': {},
   'clock.speed': { speed: 4 },
