@@ -469,6 +469,7 @@ export class Room {
           tick: Math.floor(ms / 1000),
           paused: this.run.state.clock.paused || this.state !== 'running',
           pace: this.run.pace,
+          rate: this.run.rate,
         });
     }
     return (

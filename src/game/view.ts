@@ -28,6 +28,8 @@ export interface ViewSnapshot {
     pace: number;
     /** Sim seconds per real second now, every cap of the pacing rule applied (pacing.ts). */
     rate: number;
+    /** While paused because a situation arrived: its inject id. */
+    pausedFor?: string;
   };
   monitoring: EngineObservation;
   staff: {
@@ -115,6 +117,7 @@ export function snapshotView(run: Run, feedLimit = 100): ViewSnapshot {
       skipping: s.clock.skipTo !== null,
       pace: run.pace,
       rate: run.rate,
+      ...(s.clock.pausedFor !== undefined ? { pausedFor: s.clock.pausedFor } : {}),
     },
     monitoring: observe(s.engine),
     staff: s.staff.map((st) => ({

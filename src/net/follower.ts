@@ -123,11 +123,13 @@ export class LockstepFollower {
   }
 
   /** The server's clock moved (`tick` frame): advance toward `ms` on the next steps. */
-  setTarget(ms: number, pace?: number): void {
+  setTarget(ms: number, pace?: number, rate?: number): void {
     // The server never goes back in time except after a restart, which comes with a `welcome`
     // and `catchUp`; a stale frame must not pull the target back.
     if (ms > this.targetMs) this.targetMs = ms;
     if (pace !== undefined && pace > 0) this.run = { ...this.run, pace };
+    // The server's rate (its pacing rule) is what a countdown's real time is computed from.
+    if (rate !== undefined && rate > 0) this.run = { ...this.run, rate };
   }
 
   /**

@@ -210,7 +210,15 @@ export type ServerMessage =
    * The server's clock: engine time `ms` (tick = floor(ms / 1000)); advance toward it, never past.
    * `pace` (sim s per real s at speed 1) is for display only.
    */
-  | { t: 'tick'; ms: number; tick: number; paused: boolean; pace: number }
+  | {
+      t: 'tick';
+      ms: number;
+      tick: number;
+      paused: boolean;
+      pace: number;
+      /** Sim s per real s the server's clock runs at now, the pacing rule's caps applied (display). */
+      rate?: number;
+    }
   /** The log from the requested seq (answer to `sync`), with the server's clock. */
   | { t: 'log'; fromSeq: number; entries: LogEntry[]; ms: number }
   /** Your checkpoint hash differed from the server's: re-simulate from the log (`sync` fromSeq 0). */

@@ -131,7 +131,7 @@ export class TeamSession {
         f.receive(m);
         break;
       case 'tick':
-        f.setTarget(m.ms, m.pace);
+        f.setTarget(m.ms, m.pace, m.rate);
         break;
       case 'resync':
         this.requestFullLog();

@@ -12,6 +12,10 @@ export const settingsSchema = z.object({
   reducedMotion: z.boolean(),
   /** Text size for the HTML panels and map labels (1 = 100 %). */
   textScale: z.union([z.literal(1), z.literal(1.25), z.literal(1.5)]),
+  /** Solo (and the tutorial): pause the clock when a situation with choices arrives. */
+  pauseOnSituation: z.boolean(),
+  /** The same for a team session's facilitator, who runs the class's clock (off by default). */
+  pauseOnSituationTeam: z.boolean(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -21,6 +25,8 @@ export const defaultSettings = (prefersReducedMotion = false): Settings => ({
   muted: false,
   reducedMotion: prefersReducedMotion,
   textScale: 1,
+  pauseOnSituation: true,
+  pauseOnSituationTeam: false,
 });
 
 /** Parses whatever was stored; returns defaults for anything missing or invalid. */

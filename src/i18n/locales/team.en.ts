@@ -73,6 +73,7 @@ export const teamEn = {
   console: {
     seat: '{{name}} · {{role}}',
     notYours: 'For another role to answer.',
+    pauseOnSituation: 'Pause when a situation arrives',
     reconnecting: 'Connection lost — reconnecting…',
     caughtUp: 'Back online: caught up to {{time}}.',
     error: 'Server: {{reason}}',

@@ -74,6 +74,7 @@ export const teamKo: Widen<typeof teamEn> = {
   console: {
     seat: '{{name}} · {{role}}',
     notYours: '다른 역할이 답할 상황입니다.',
+    pauseOnSituation: '새 상황이 오면 일시정지',
     reconnecting: '연결이 끊겼습니다 — 다시 연결하는 중…',
     caughtUp: '다시 연결됨: {{time}}까지 따라잡았습니다.',
     error: '서버: {{reason}}',

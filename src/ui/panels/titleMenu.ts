@@ -87,6 +87,17 @@ export function renderTitleMenu(ctx: UiContext): void {
     announce(ctx, t('settings.saved'));
   });
 
+  const pauseOnSituation = el('input', {
+    id: 'setting-pause-situation',
+    type: 'checkbox',
+    checked: s.pauseOnSituation,
+  });
+  pauseOnSituation.addEventListener('change', () => {
+    settings.update({ pauseOnSituation: pauseOnSituation.checked });
+    audio.play('click');
+    announce(ctx, t('settings.saved'));
+  });
+
   const textSize = el(
     'select',
     { id: 'setting-text' },
@@ -134,6 +145,8 @@ export function renderTitleMenu(ctx: UiContext): void {
       motion,
       el('label', { for: 'setting-text', text: t('settings.textSize') }),
       textSize,
+      el('label', { for: 'setting-pause-situation', text: t('settings.pauseOnSituation') }),
+      pauseOnSituation,
     ),
   );
   ctx.overlay.append(

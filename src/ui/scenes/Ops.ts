@@ -12,6 +12,7 @@ import { MonitorCharts } from '../panels/ops/monitorCharts';
 import { InboxPanel } from '../panels/ops/inboxPanel';
 import { TasksPanel } from '../panels/ops/tasksPanel';
 import { FeedPanel } from '../panels/ops/feedPanel';
+import { SituationPause } from '../session/situationPause';
 import { MapLabelCache } from '../map/mapLabels';
 import type { OpsSession } from '../session/opsSession';
 import { recordScore } from '../session/bestScores';
@@ -40,6 +41,7 @@ export class Ops extends Scene {
   private feed: FeedPanel;
   private tabs: Record<Tab, { button: HTMLButtonElement; panel: HTMLElement }>;
   private sinceRefresh = Infinity;
+  private situationPause: SituationPause | undefined;
   private cleanups: (() => void)[] = [];
   private endingSent = false;
 
@@ -56,6 +58,16 @@ export class Ops extends Scene {
     }
     this.session = session;
     this.endingSent = false;
+    // Solo: the player's setting; a team: the facilitator's own (the one who runs the clock).
+    const settings = this.ctx.settings;
+    this.situationPause = new SituationPause(
+      session,
+      () =>
+        session.mode === 'solo'
+          ? settings.get().pauseOnSituation
+          : settings.get().pauseOnSituationTeam,
+      session.view(true),
+    );
     // No camera background: the game's clear colour is the same #0b1320, and a camera fill is one
     // more canvas-sized quad every frame, which software WebGL pays for pixel by pixel.
     this.buildLayout();
@@ -126,6 +138,7 @@ export class Ops extends Scene {
   override update(_time: number, delta: number): void {
     if (!this.session) return;
     this.session.frame(delta);
+    this.situationPause?.check(this.session.view());
     const view = this.session.view();
     this.map.draw(
       {

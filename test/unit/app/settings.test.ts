@@ -18,6 +18,8 @@ describe('settings', () => {
         muted: false,
         reducedMotion: false,
         textScale: 1,
+        pauseOnSituation: true,
+        pauseOnSituationTeam: false,
       });
     }
     expect(parseSettings(null, true).reducedMotion).toBe(true);
@@ -33,8 +35,15 @@ describe('settings', () => {
       muted: true,
       reducedMotion: false,
       textScale: 1,
+      pauseOnSituation: true,
+      pauseOnSituationTeam: false,
     });
     expect(parseSettings(JSON.stringify({ language: 'ko', volume: 0.2 })).language).toBe('ko');
+    // The pause-on-situation options are kept when stored, defaulted when not booleans.
+    expect(
+      parseSettings(JSON.stringify({ pauseOnSituation: false, pauseOnSituationTeam: true })),
+    ).toMatchObject({ pauseOnSituation: false, pauseOnSituationTeam: true });
+    expect(parseSettings(JSON.stringify({ pauseOnSituation: 'no' })).pauseOnSituation).toBe(true);
   });
 
   it('should persist updates and notify subscribers', () => {

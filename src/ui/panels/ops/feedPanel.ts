@@ -61,6 +61,7 @@ export class FeedPanel {
       to: contactLabel(this.ctx, this.level, String(p.to ?? '')),
       from: p.from ? contactLabel(this.ctx, this.level, String(p.from)) : '',
       subject: p.inject ? injectSubject() : '',
+      minutes: String(p.minutes ?? ''),
       kind: item.kind,
     };
     return t(

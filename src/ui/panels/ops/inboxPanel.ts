@@ -10,6 +10,10 @@ import { formatKstTime, local } from '../../format';
 import { KeyedList } from './keyedList';
 import { contactLabel, nameDevices } from './labels';
 import { mayAct, mayAnswer } from '../team/permissions';
+import { deadlineText } from './deadline';
+
+/** The extensions the facilitator is offered on a situation card (game minutes). */
+const EXTEND_MINUTES = [10, 30] as const;
 
 export class InboxPanel {
   readonly root: HTMLElement;
@@ -146,7 +150,33 @@ export class InboxPanel {
               text: t('ops.from', { from: contactLabel(this.ctx, level, inj.from) }),
             }),
             el('p', { text: nameDevices(this.ctx, level, local(i18n, inj.message)) }),
+            el('p', { class: 'deadline', 'data-testid': 'deadline', 'aria-live': 'off' }),
           );
+          // The clock's owner in a team (the facilitator) may give the players more time.
+          if (
+            this.session.mode === 'team' &&
+            inj.expiresAt !== null &&
+            mayAct(this.session, 'inject.extend')
+          ) {
+            const extend = el('p', { class: 'extend' });
+            for (const minutes of EXTEND_MINUTES) {
+              const b = el('button', {
+                type: 'button',
+                class: 'tool',
+                'data-extend': minutes,
+                text: t('ops.extend', { minutes }),
+                title: t('ops.extendTitle', { minutes }),
+              });
+              b.addEventListener('click', () => {
+                const outcome = this.session.command('inject.extend', { inject: inj.id, minutes });
+                if (outcome.ok)
+                  this.report(true, t('ops.accepted', { name: t('cmd.inject.extend') }));
+                else reportRefusal(this.ctx, outcome.rejection, this.report);
+              });
+              extend.append(b);
+            }
+            box.append(extend);
+          }
           // Another role's situation is shown but answered elsewhere (team seats; solo answers all).
           const answerable = mayAnswer(this.session, inj.roles);
           if (!answerable) box.append(el('p', { class: 'hint', text: t('team.console.notYours') }));
@@ -172,6 +202,15 @@ export class InboxPanel {
           return box;
         }),
     );
+    // The countdowns change every refresh; the cards themselves only when the set of situations does.
+    for (const inj of view.activeInjects) {
+      const line = this.situations.root.querySelector<HTMLElement>(
+        `[data-inject="${CSS.escape(inj.id)}"] .deadline`,
+      );
+      if (!line) continue;
+      line.textContent = deadlineText(i18n, inj, view) ?? t('ops.noDeadline');
+      line.classList.toggle('urgent', inj.expiresAt !== null && inj.expiresAt - view.tick < 300);
+    }
     const items = [
       ...view.inbox.map((m) => ({
         tick: m.tick,

@@ -103,10 +103,18 @@ export class TopBar {
     const { i18n } = this.ctx;
     const t = i18n.t.bind(i18n);
     this.clock.textContent = formatKst(i18n, view.tick);
-    const pace = view.clock.pace * view.clock.speed * (view.clock.skipping ? 60 : 1);
+    // The rate the clock actually runs at: the pacing rule's caps applied (src/game/pacing.ts).
+    const pace = view.clock.rate;
     this.pace.textContent = t('ops.pace', { pace: formatNumber(i18n, pace, pace < 10 ? 1 : 0) });
+    const pausedFor = view.clock.pausedFor;
     this.state.textContent = view.clock.paused
-      ? t('ops.paused')
+      ? pausedFor !== undefined
+        ? t('ops.pausedFor', {
+            subject:
+              local(i18n, this.session.level.injects.find((i) => i.id === pausedFor)?.subject) ||
+              local(i18n, view.activeInjects.find((i) => i.id === pausedFor)?.subject),
+          })
+        : t('ops.paused')
       : view.clock.skipping
         ? t('ops.skipping')
         : '';

@@ -50,6 +50,15 @@ function argsText(ctx: UiContext, s: ReplaySession, c: LoggedCommand): string {
     const choice = inj?.choices.find((x) => x.id === a.choice);
     parts.push(choice ? local(ctx.i18n, choice.label) : String(a.choice ?? ''));
   }
+  if (c.type === 'inject.extend' && typeof a.inject === 'string') {
+    const inj = s.level.injects.find((x) => x.id === a.inject);
+    parts.push(inj ? local(ctx.i18n, inj.subject) : a.inject);
+  }
+  if (c.type === 'clock.pause' && typeof a.situation === 'string') {
+    const inj = s.level.injects.find((x) => x.id === a.situation);
+    parts.push(inj ? local(ctx.i18n, inj.subject) : a.situation);
+  }
+  if (typeof a.minutes === 'number') parts.push(t('ops.extend', { minutes: a.minutes }));
   return parts.length ? ` — ${parts.join(', ')}` : '';
 }
 

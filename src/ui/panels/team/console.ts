@@ -80,7 +80,25 @@ export function mountTeamControls(
       el('h3', { text: t('team.facilitator.recent') }),
       recent,
     );
-    bar.append(inject, players);
+    // Off by default: a class may want the clock to run on; when on, the facilitator's client
+    // pauses the class's clock as a situation arrives (Ops.ts, SituationPause).
+    const pauseBox = el('input', {
+      type: 'checkbox',
+      id: 'team-pause-situation',
+      'data-testid': 'pause-on-situation',
+      checked: ctx.settings.get().pauseOnSituationTeam,
+    });
+    pauseBox.addEventListener('change', () => {
+      ctx.audio.play('click');
+      ctx.settings.update({ pauseOnSituationTeam: pauseBox.checked });
+    });
+    const pauseOption = el(
+      'span',
+      { class: 'team-option' },
+      pauseBox,
+      el('label', { for: 'team-pause-situation', text: t('team.console.pauseOnSituation') }),
+    );
+    bar.append(inject, pauseOption, players);
   } else if (projector) {
     bar.append(el('span', { class: 'sr-only', text: t('team.projector.roles') }), roster);
   }
