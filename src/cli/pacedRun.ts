@@ -1,4 +1,4 @@
-// How long a level takes in real time at ×1 under the pacing rule (src/game/pacing.ts): a run
+// How long a level takes in real time (at ×1 unless asked) under the pacing rule (src/game/pacing.ts): a run
 // driven by the frame driver in 250 ms frames, as a browser tab would, with no actions or with
 // the level's historical response. Used by `BENCH_PARTS=pacing npm run bench` and the clock test.
 import {
@@ -33,9 +33,16 @@ const FRAME_MS = 250;
  * Plays `level` to its end in real-time frames. With `historical`, the level's historical response
  * (as the ghost plays it) is applied at its ticks along the way; otherwise nobody acts.
  */
-export function pacedRun(level: Level, seed: number, historical: boolean): PacedRun {
+export function pacedRun(
+  level: Level,
+  seed: number,
+  historical: boolean,
+  speed: 1 | 2 | 4 = 1,
+): PacedRun {
   const log = historical ? ghostRun(level, seed).run.log : [];
   let run: Run = createRun(level, seed);
+  if (speed !== 1)
+    run = applyCommand(run, { role: 'solo', type: 'clock.speed', args: { speed } }).run;
   let next = 0;
   let realS = 0;
   let openS = 0;
