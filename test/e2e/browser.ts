@@ -15,7 +15,13 @@ export interface Session {
 }
 
 export async function openBrowser(
-  options: { locale?: string; viewport?: { width: number; height: number } } = {},
+  options: {
+    locale?: string;
+    viewport?: { width: number; height: number };
+    /** The solo "pause when a situation arrives" setting (default here: off, so tests that let
+     *  the clock run are not stopped by every situation; the game's own default is on). */
+    pauseOnSituation?: boolean;
+  } = {},
 ): Promise<Session> {
   const profile = mkdtempSync(join(tmpdir(), 'one25-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -24,6 +30,18 @@ export async function openBrowser(
     viewport: options.viewport ?? { width: 1280, height: 720 },
     locale: options.locale ?? 'en-US',
   });
+  // Only when the profile has no choice stored yet, so a test that changes it keeps its choice.
+  await context.addInitScript((pause: boolean) => {
+    const key = 'one-twenty-five.settings.v1';
+    let stored: Record<string, unknown>;
+    try {
+      stored = JSON.parse(localStorage.getItem(key) ?? '{}') as Record<string, unknown>;
+    } catch {
+      return;
+    }
+    if (typeof stored !== 'object' || stored === null || 'pauseOnSituation' in stored) return;
+    localStorage.setItem(key, JSON.stringify({ ...stored, pauseOnSituation: pause }));
+  }, options.pauseOnSituation ?? false);
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on('console', (msg) => {

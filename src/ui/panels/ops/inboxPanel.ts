@@ -209,6 +209,9 @@ export class InboxPanel {
       );
       if (!line) continue;
       line.textContent = deadlineText(i18n, inj, view) ?? t('ops.noDeadline');
+      // Game seconds left, for tests and assistive tools that read numbers rather than words.
+      if (inj.expiresAt !== null)
+        line.dataset.leftS = String(Math.max(0, inj.expiresAt - view.tick));
       line.classList.toggle('urgent', inj.expiresAt !== null && inj.expiresAt - view.tick < 300);
     }
     const items = [

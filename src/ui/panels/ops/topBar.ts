@@ -118,6 +118,7 @@ export class TopBar {
       : view.clock.skipping
         ? t('ops.skipping')
         : '';
+    this.state.title = this.state.textContent;
     this.pause.textContent = view.clock.paused ? t('ops.resume') : t('ops.pause');
     this.pause.setAttribute('aria-pressed', String(view.clock.paused));
     this.speeds.forEach((b) =>
