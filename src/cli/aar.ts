@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { AarError, buildAar } from '../aar/buildAar';
 import { renderAarHtml } from '../aar/renderHtml';
 import { parseArgs } from './cliArgs';
-import { loadLevelFile } from './gameSim';
+import { loadLevelFile } from './levelFiles';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const USAGE =

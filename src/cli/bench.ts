@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { build } from 'vite';
 import { chromium, type Page } from 'playwright-core';
 import { createAppServer } from '../../server/app';
-import { chromiumArgs, requireChromium } from '../../test/chromium';
+import { chromiumArgs, requireChromium } from './chromium';
 
 type Figure = { name: string; value: number | string; unit: string; budget?: string; ok?: boolean };
 

@@ -6,7 +6,7 @@ import { advanceTo, createEngine, drainEvents, metrics, type EngineParams } from
 import { derive } from '../engine/derived';
 import { globalEverInfected, globalInfectedTotal, regionEverInfected } from '../engine/globalModel';
 import { parseArgs } from './cliArgs';
-import { DEFAULT_UNTIL_ISO, loadLevelEngine } from './simRun';
+import { DEFAULT_UNTIL_ISO, loadLevelEngine } from './simEngine';
 import { isoToSimMs, simMsToIso } from '../engine/index';
 
 export interface CalibrationRow {

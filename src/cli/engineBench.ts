@@ -11,7 +11,7 @@ import {
   runMicrosim,
   type MicrosimConfig,
 } from '../engine/microsim';
-import { DEFAULT_UNTIL_ISO, loadLevelEngine } from './simRun';
+import { DEFAULT_UNTIL_ISO, loadLevelEngine } from './simEngine';
 
 const LEVEL = 'levels/backbone-isp.json';
 

@@ -18,8 +18,8 @@ import {
   type Level,
   type ScriptedCommand,
 } from '../game/index';
-import { scriptUntil } from './gameSim';
-import { emptySeries, recordMetrics, type SimSeries } from './simRun';
+import { scriptUntil } from './levelFiles';
+import { emptySeries, recordMetrics, type SimSeries } from './simEngine';
 
 export interface GameSimJson {
   level: string;

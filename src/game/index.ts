@@ -46,7 +46,7 @@ export { toRunFile, parseRunFile } from './runFile';
 export type { RunFile } from './runFile';
 export { toAutosave, restoreAutosave, parseAutosave } from './autosave';
 export type { Autosave } from './autosave';
-export { verifyRunFile } from './verify';
+export { runFileProblem, verifyRunFile } from './verify';
 export type { VerifyResult, VerifyFailureCode } from './verify';
 export { playScript, runScripted, ghostRun } from './script';
 export type { ScriptedCommand, ScriptResult } from './script';

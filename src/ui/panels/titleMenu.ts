@@ -204,18 +204,18 @@ function continueEntry(
       const restored = level.ok
         ? restoreRun(save, level.level)
         : { ok: false as const, message: level.error };
-      if (!restored.ok) {
+      if (!level.ok || !restored.ok) {
         clearAutosave(window.localStorage);
         renderTitleMenu(ctx);
-        announce(ctx, t('menu.continueFailed', { reason: restored.message }), 8000);
+        announce(
+          ctx,
+          t('menu.continueFailed', { reason: restored.ok ? '' : restored.message }),
+          8000,
+        );
         return;
       }
       ctx.session?.dispose();
-      ctx.session = new SoloSession(
-        level.ok ? level.level : (undefined as never),
-        { run: restored.run },
-        ctx.audio,
-      );
+      ctx.session = new SoloSession(level.level, { run: restored.run }, ctx.audio);
       ctx.session.history.restore(save.history, restored.run.state.tick);
       ctx.flow.send({ type: 'menu.continue', levelId: save.levelId });
     })();
