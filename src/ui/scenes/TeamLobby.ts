@@ -4,7 +4,7 @@ import { clear, el } from '../dom';
 import { loadLevelSummaries } from '../levelCatalog';
 import { loadLevel } from '../session/levels';
 import { SessionClient, wsUrlFor, type SeatAuth } from '../../net/client';
-import { TeamSession as NetTeamSession } from '../../net/teamSession';
+import { TeamLink } from '../../net/teamLink';
 import type { CreateSessionResponse, ServerMessage } from '../../net/protocol';
 import { serverText, TeamSession, type Welcome } from '../session/teamSession';
 import { renderEntryForms, type CreateRequest, type EntryForms } from '../panels/team/lobbyForms';
@@ -38,7 +38,7 @@ const SEAT_GONE = new Set(['BAD_TOKEN', 'UNKNOWN_ROOM', 'ROOM_ENDED', 'REMOVED',
 export class TeamLobby extends Scene {
   private ctx: UiContext;
   private client: SessionClient | undefined;
-  private net: NetTeamSession | undefined;
+  private net: TeamLink | undefined;
   private session: TeamSession | undefined;
   private forms: EntryForms | undefined;
   private cleanups: (() => void)[] = [];
@@ -215,7 +215,7 @@ export class TeamLobby extends Scene {
     // resolved in a task after the loader's promise, so after the glue's own continuation.
     let loaded: (ok: true | string) => void = () => undefined;
     const ready = new Promise<true | string>((r) => (loaded = r));
-    const net = new NetTeamSession(client, {
+    const net = new TeamLink(client, {
       loadLevel: async (id) => {
         const r = await loadLevel(id);
         setTimeout(() => loaded(r.ok ? true : r.error), 0);
@@ -274,7 +274,7 @@ export class TeamLobby extends Scene {
 
   private async welcomed(
     client: SessionClient,
-    net: NetTeamSession,
+    net: TeamLink,
     ready: Promise<true | string>,
     welcome: Welcome,
     early: ServerMessage[],

@@ -1,5 +1,5 @@
 // A seat in a team session (DESIGN §7): the server orders the log and paces the clock; this
-// client's copy of the run follows it (src/net/teamSession.ts: the lockstep follower wired to the
+// client's copy of the run follows it (src/net/teamLink.ts: the lockstep follower wired to the
 // client) and never changes by itself. A command
 // is checked here first against a copy of the run (the same core the server uses) so the player
 // hears and reads the answer at once, then goes to the server, whose verdict arrives later — as a
@@ -16,7 +16,7 @@ import {
 import { metrics } from '../../engine';
 import type { AudioCues } from '../../audio/audio';
 import type { LockstepFollower } from '../../net/follower';
-import type { TeamSession as NetTeamSession } from '../../net/teamSession';
+import type { TeamLink } from '../../net/teamLink';
 import type { ConnectionState, SessionClient } from '../../net/client';
 import type {
   LocalText,
@@ -119,7 +119,7 @@ export class TeamSession implements OpsSession {
    * (applied now, in order, before listening to the client directly).
    */
   constructor(
-    private readonly net: NetTeamSession,
+    private readonly net: TeamLink,
     welcome: Welcome,
     private readonly audio: AudioCues,
     since: readonly ServerMessage[] = [],
@@ -209,7 +209,7 @@ export class TeamSession implements OpsSession {
 
   frame(realMs: number): void {
     // Steps toward the server's clock, reports checkpoint hashes, asks for the log on a gap or
-    // a divergence (src/net/teamSession.ts).
+    // a divergence (src/net/teamLink.ts).
     if (this.net.frame(realMs)) this.afterChange();
     this.watch.updateLoops(this.run, this.view());
   }
@@ -391,7 +391,7 @@ export class TeamSession implements OpsSession {
     this.endedBy = m;
     // Nothing left to take again after a reload.
     clearSeat();
-    // The server played the run to the level's end; so did this copy (src/net/teamSession.ts).
+    // The server played the run to the level's end; so did this copy (src/net/teamLink.ts).
     if (!this.run.state.ended) this.follower.finish();
     this.notice = { key: 'team.console.ended', tone: 'ok' };
     this.afterChange();
