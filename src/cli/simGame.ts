@@ -19,17 +19,10 @@ import {
   type ScriptedCommand,
 } from '../game/index';
 import { scriptUntil } from './levelFiles';
-import { emptySeries, recordMetrics, type SimSeries } from './simEngine';
+import { emptySeries, recordMetrics, type SimResult } from './simEngine';
 
-export interface GameSimJson {
-  level: string;
-  seed: number;
-  engineVersion: string;
-  from: string;
-  until: string;
-  hash: string;
-  series: SimSeries;
-  events: { t: number; kind: string; id?: string }[];
+/** The engine path's JSON shape (less its engine state and action rejections), plus the score. */
+export interface GameSimJson extends Omit<SimResult, 'state' | 'rejected'> {
   score: { total: number; parts: Record<string, number> };
   /** Scripted commands after --until, left out of the run; only present when some were. */
   notPlayed?: number;
