@@ -1,5 +1,6 @@
 import { Scene } from 'phaser';
 import { UI_CONTEXT_KEY, type UiContext } from '../context';
+import { mountHtmlScreen } from './htmlScreen';
 import { clear, el } from '../dom';
 import { formatKstTime, formatNumber, local } from '../format';
 import { isoToTick, runScore, SCORE_PARTS, toRunFile, type Run } from '../../game';
@@ -35,12 +36,7 @@ export class Debrief extends Scene {
       this.ctx.flow.send({ type: 'debrief.done' });
       return;
     }
-    const onLanguage = () => this.render(run);
-    this.ctx.i18n.on('languageChanged', onLanguage);
-    this.events.once('shutdown', () => {
-      this.ctx.i18n.off('languageChanged', onLanguage);
-      clear(this.ctx.overlay);
-    });
+    mountHtmlScreen(this, this.ctx, { render: () => this.render(run) });
     this.ctx.audio.play('confirm');
     this.render(run);
     // The review re-verifies the run and plays the ghost: let the page paint first.

@@ -1,5 +1,6 @@
 import { Scene } from 'phaser';
 import { UI_CONTEXT_KEY, type UiContext } from '../context';
+import { mountHtmlScreen } from './htmlScreen';
 import { clear, el } from '../dom';
 import { loadLevelSummaries } from '../levelCatalog';
 import { loadLevel } from '../session/levels';
@@ -60,24 +61,19 @@ export class TeamLobby extends Scene {
     this.session = undefined;
     this.forms = undefined;
     this.handedOver = false;
-    const onLanguage = () => this.render();
-    this.ctx.i18n.on('languageChanged', onLanguage);
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !document.querySelector('dialog[open]') && !this.session)
-        this.back();
-    };
-    document.addEventListener('keydown', onKey);
-    this.cleanups.push(
-      () => this.ctx.i18n.off('languageChanged', onLanguage),
-      () => document.removeEventListener('keydown', onKey),
-    );
-    this.events.once('shutdown', () => {
-      this.cleanups.splice(0).forEach((c) => c());
-      this.clientCleanups.splice(0).forEach((c) => c());
-      // Leaving without starting (Back, Escape): the connection goes with the screen; the seat
-      // token stays so the player can come back to the same seat.
-      if (!this.handedOver) this.disconnect();
-      clear(this.ctx.overlay);
+    mountHtmlScreen(this, this.ctx, {
+      render: () => this.render(),
+      // In a room, Escape does not leave it (Leave is a deliberate button).
+      onEscape: () => {
+        if (!this.session) this.back();
+      },
+      onShutdown: () => {
+        this.cleanups.splice(0).forEach((c) => c());
+        this.clientCleanups.splice(0).forEach((c) => c());
+        // Leaving without starting (Back, Escape): the connection goes with the screen; the seat
+        // token stays so the player can come back to the same seat.
+        if (!this.handedOver) this.disconnect();
+      },
     });
     const stored = readSeat();
     if (stored) this.connect({ resume: { token: stored.token } }, true);
