@@ -6,7 +6,6 @@
 import type { EngineState } from '../engine/index';
 import type { ClockState } from './clock';
 import type { Claim, CustomInjectTarget, ParsedCommand } from './commandSchema';
-import type { OutsideAction, PatchCampaign } from './procedures';
 import type { ContactStatus } from './contact.machine';
 import type { InjectStatus } from './inject.machine';
 import type { Flag, LocalText } from './levelSchema';
@@ -140,4 +139,22 @@ export interface GameState {
   commandCount: number;
   endTick: number;
   ended: boolean;
+}
+
+/** A request an outside party agreed to, waiting to be carried out. */
+export interface OutsideAction {
+  dueTick: number;
+  contact: string;
+  option: string;
+  filterLink: string;
+}
+
+/** An active patch campaign: the segment, and the most hosts per hour the order asked for. */
+export interface PatchCampaign {
+  segment: string;
+  maxPerHour: number;
+  /** The rate the engine was last given (hosts per hour). */
+  rate: number;
+  /** Patched hosts in the segment when the campaign started (the staff know what they did since). */
+  patchedAtStart: number;
 }

@@ -5,7 +5,7 @@ import type { Actor } from 'xstate';
 import type { appFlowMachine } from '../game/appFlow.machine';
 import type { AudioCues } from '../audio/audio';
 import type { SettingsStore } from './settings';
-import type { OpsSession } from './session/opsSession';
+import type { AnySession } from './session/anySession';
 import type { Run } from '../game';
 
 export interface UiContext {
@@ -15,7 +15,7 @@ export interface UiContext {
   settings: SettingsStore;
   overlay: HTMLElement;
   /** What the Ops scene shows: a solo run (set by Briefing or Continue), a team seat or a replay. */
-  session?: OpsSession;
+  session?: AnySession;
   /** The Ops map while it is shown: where a device is drawn (page pixels) and its label. Read by
    *  the test hooks only. */
   map?: {

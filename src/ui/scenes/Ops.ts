@@ -1,6 +1,7 @@
 import { Scene } from 'phaser';
 import type { FeatureCollection } from 'geojson';
 import { UI_CONTEXT_KEY, type UiContext } from '../context';
+import { mountModeControls } from '../panels/modeControls';
 import { clear, el } from '../dom';
 import { formatKst } from '../format';
 import { OpsMap } from '../map/OpsMap';
@@ -79,7 +80,7 @@ export class Ops extends Scene {
       labelOf: (id) => this.map.labelText(id),
     };
     this.cleanups.push(() => (this.ctx.map = undefined));
-    if (session.mountControls) this.cleanups.push(session.mountControls(this.sessionBar, this.ctx));
+    this.cleanups.push(mountModeControls(session, this.sessionBar, this.ctx));
     this.scale.on('resize', this.layoutMap, this);
     this.cleanups.push(() => this.scale.off('resize', this.layoutMap, this));
     // The slot also moves when the panels around it change size (a wrapped top bar, a font load).
@@ -188,7 +189,7 @@ export class Ops extends Scene {
     this.feed = new FeedPanel(
       this.ctx,
       session.level,
-      session.feedText ? (item) => session.feedText?.(item, this.ctx) : undefined,
+      session.feedText ? (item) => session.feedText?.(item, this.ctx.i18n) : undefined,
       (id) =>
         session.run.state.tasks.find((x) => x.id === id)?.command.args as
           Record<string, unknown> | undefined,

@@ -26,11 +26,10 @@ import type {
   ServerMessage,
   SessionInfo,
 } from '../../net/protocol';
-import type { UiContext } from '../context';
+import type { i18n as I18n } from 'i18next';
 import type { History } from './history';
 import type { FeedItem, OpsSession } from './opsSession';
 import { backfillHistory, RunWatch, ViewCache } from './runWatch';
-import { mountTeamControls } from '../panels/team/console';
 import { clearSeat } from '../panels/team/seatStore';
 import { teamFeedText } from '../panels/team/feedText';
 
@@ -199,8 +198,8 @@ export class TeamSession implements OpsSession {
     return () => this.changeListeners.delete(listener);
   }
 
-  feedText(item: FeedItem, ctx: UiContext): string | undefined {
-    return item.kind.startsWith('team.') ? teamFeedText(ctx, item) : undefined;
+  feedText(item: FeedItem, i18n: I18n): string | undefined {
+    return item.kind.startsWith('team.') ? teamFeedText(i18n, item) : undefined;
   }
 
   onFeed(listener: (feed: FeedItem[]) => void): () => void {
@@ -234,11 +233,6 @@ export class TeamSession implements OpsSession {
     // Queued by the client while it reconnects; the verdict comes back as a log entry or a refusal.
     if (outcome.ok) this.link.sendCommand(type, args);
     return outcome;
-  }
-
-  /** The seat banner for everyone; the facilitator's console; the projector's role strip. */
-  mountControls(host: HTMLElement, ctx: UiContext): () => void {
-    return mountTeamControls(host, ctx, this);
   }
 
   save(): boolean {

@@ -101,7 +101,7 @@ export function mountTeamControls(
     const a = session.lastBySeat.get(seatId);
     return a
       ? t('team.facilitator.lastAction', {
-          command: commandName(ctx, a.type),
+          command: commandName(ctx.i18n, a.type),
           time: formatKstTime(ctx.i18n, a.tick),
         })
       : t('team.facilitator.noAction');
@@ -191,7 +191,7 @@ export function mountTeamControls(
             'li',
             {},
             el('span', { class: 'when', text: formatKstTime(ctx.i18n, a.tick) }),
-            ` ${names.get(a.seat) ?? `${a.seat} `}(${t(`team.roles.${a.role}`)}): ${commandName(ctx, a.type)}`,
+            ` ${names.get(a.seat) ?? `${a.seat} `}(${t(`team.roles.${a.role}`)}): ${commandName(ctx.i18n, a.type)}`,
           ),
         );
     }
