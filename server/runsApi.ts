@@ -9,7 +9,7 @@
 // level, seed and command log: server/runKey.ts) is answered without verifying it again.
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { canonicalJson, parseRunFile, type Level, type RunFile } from '../src/game/index.ts';
+import { canonicalJson, parseRunFile, type Level, type RunFile } from '../src/game';
 import { noteStorageError, type Db } from './db.ts';
 import { HttpError, parseJsonBody, readBody, sendError, sendJson } from './http.ts';
 import type { LevelStore } from './levels.ts';

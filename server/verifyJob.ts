@@ -14,7 +14,7 @@ import {
   type Run,
   type RunFile,
   type Score,
-} from '../src/game/index.ts';
+} from '../src/game';
 
 export type VerifyOutcome = (
   { ok: true; score: Score; endMs: number } | { ok: false; code: string; message: string }

@@ -14,7 +14,7 @@
 // recovery) is never refused and goes ahead of queued submissions.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Level, RunFile } from '../src/game/index.ts';
+import type { Level, RunFile } from '../src/game';
 import type {
   ReplayInput,
   ReplayOutcome,

@@ -11,7 +11,7 @@ import {
   type ReplayInput,
   type SessionEndInput,
 } from './verifyJob.ts';
-import type { Level, RunFile } from '../src/game/index.ts';
+import type { Level, RunFile } from '../src/game';
 
 /** Nice value of a worker thread (0 normal, 19 lowest). */
 const WORKER_NICE = 10;

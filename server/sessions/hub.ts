@@ -8,7 +8,7 @@
 // state is touched only by its own messages and its own pacing step, so one room's bad input or
 // bug answers that connection with an error and never reaches another room.
 import type { IncomingMessage, ServerResponse, Server } from 'node:http';
-import { createRun, type Level, type PlayerRole } from '../../src/game/index.ts';
+import { createRun, type Level, type PlayerRole } from '../../src/game';
 import type { SeatRole } from '../../src/net/protocol.ts';
 import { ConnectionGate, type Connection } from './gate.ts';
 import { Handshake } from './handshake.ts';

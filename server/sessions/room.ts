@@ -14,7 +14,7 @@ import {
   type Player,
   type PlayerRole,
   type Run,
-} from '../../src/game/index.ts';
+} from '../../src/game';
 import {
   CLOSE_REMOVED,
   PROTOCOL_VERSION,

@@ -4,7 +4,7 @@
 // keeps "append, then broadcast" a single step on the event loop.
 import { noteStorageError, type Db } from '../db.ts';
 import type { LogEntry, SeatKind, SeatRole, SessionState } from '../../src/net/protocol.ts';
-import type { PlayerRole, RunFile, Score } from '../../src/game/index.ts';
+import type { PlayerRole, RunFile, Score } from '../../src/game';
 import { createHash } from 'node:crypto';
 import { runKey } from '../runKey.ts';
 

@@ -14,7 +14,7 @@ import {
   type Level,
   type Run,
   type VerifyFailureCode,
-} from '../game/index';
+} from '../game';
 import { lessonsFor } from './lessons';
 import { SOURCES, type SourceCode } from './sources';
 import {

@@ -4,7 +4,7 @@
  * day's response, strengths and areas for improvement, who did what, an improvement-plan table to
  * fill in, the real timeline and the sources. Every piece of text is escaped.
  */
-import type { LocalText, ScorePart } from '../game/index';
+import type { LocalText, ScorePart } from '../game';
 import { escapeHtml as e } from './escape';
 import { clock, duration, type Lang } from './format';
 import { lineChart } from './svgChart';

@@ -3,7 +3,7 @@
  * from a verified run file and its level, so the same object feeds the HTML page, the JSON export
  * and (later) the browser's debrief.
  */
-import type { LocalText, RunSeries, ScorePart } from '../game/index';
+import type { LocalText, RunSeries, ScorePart } from '../game';
 import type { SourceCode } from './sources';
 
 export const AAR_FORMAT_VERSION = 1;

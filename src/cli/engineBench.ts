@@ -4,7 +4,7 @@
 //   microsimRatio  — microsim wall time ÷ aggregate wall time on one shared scaled population
 //   peakHeapMB     — largest heapUsed sampled while running the default scenario
 // Targets: fullRunMs ≤ 300, microsimRatio ≥ 1000.
-import { advanceTo, createEngine, isoToSimMs } from '../engine/index';
+import { advanceTo, createEngine, isoToSimMs } from '../engine';
 import {
   DEFAULT_MICROSIM,
   runAggregate,

@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { z } from '../engine/zod';
-import { isoToTick, parseLevel, type Level, type ScriptedCommand } from '../game/index';
+import { isoToTick, parseLevel, type Level, type ScriptedCommand } from '../game';
 import { roleSchema } from '../game/roles';
-import { formatZodIssues } from '../engine/index';
+import { formatZodIssues } from '../engine';
 
 export type Loaded<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 

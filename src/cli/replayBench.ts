@@ -16,7 +16,7 @@ import {
   timelineOfRunFile,
   toRunFile,
   type Level,
-} from '../game/index';
+} from '../game';
 import { nextUint32, seedRng, type RngState } from '../game/prng';
 import { buildAar } from '../aar/buildAar';
 import { renderAarHtml } from '../aar/renderHtml';

@@ -6,10 +6,10 @@
 // its engine block. --until ends the run there in every mode: scripted commands after it
 // (--history, --commands) are left out and counted. Samples are states at engine step boundaries
 // (10 s before the onset), so a --sample finer than a step gives each step once.
-import { isoToSimMs, simMsToIso } from '../engine/index';
+import { isoToSimMs, simMsToIso } from '../engine';
 import { intOption, parseArgs } from './cliArgs';
 import { readFileSync } from 'node:fs';
-import { ghostRun, runScore, type ScriptedCommand } from '../game/index';
+import { ghostRun, runScore, type ScriptedCommand } from '../game';
 import {
   DEFAULT_UNTIL_ISO,
   loadActions,

@@ -4,7 +4,7 @@
 // same run) with the score added. Samples are taken by the run's observer at game points, which
 // never perturbs the run, so the hash and the score are those `npm run verify` checks.
 import { writeFileSync } from 'node:fs';
-import { ENGINE_VERSION, simMsToIso } from '../engine/index';
+import { ENGINE_VERSION, simMsToIso } from '../engine';
 import {
   advanceToTick,
   createRun,
@@ -17,7 +17,7 @@ import {
   toRunFile,
   type Level,
   type ScriptedCommand,
-} from '../game/index';
+} from '../game';
 import { scriptUntil } from './levelFiles';
 import { emptySeries, recordMetrics, type SimResult } from './simEngine';
 

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runFileProblem, verifyRunFile, type VerifyResult } from '../game/index';
+import { runFileProblem, verifyRunFile, type VerifyResult } from '../game';
 import { parseArgs } from './cliArgs';
 import { loadLevelFile } from './levelFiles';
 

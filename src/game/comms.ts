@@ -5,7 +5,7 @@
  * claim that is false when sent costs trust and score — "worm contained" while it is not is the
  * classic.
  */
-import type { EngineEvent } from '../engine/index';
+import type { EngineEvent } from '../engine';
 import type { Claim } from './commandSchema';
 import { claimIsTrue } from './commands';
 import { nextContactStatus } from './contact.machine';

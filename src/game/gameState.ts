@@ -3,7 +3,7 @@
  * It holds the engine's state (which carries the engine PRNG) and everything the game adds on
  * top: clock, staff, tasks, knowledge flags, injects, inbox/outbox, trust and score totals.
  */
-import type { EngineState } from '../engine/index';
+import type { EngineState } from '../engine';
 import type { ClockState } from './clock';
 import type { Claim, CustomInjectTarget, ParsedCommand } from './commandSchema';
 import type { ContactStatus } from './contact.machine';

@@ -8,7 +8,7 @@
  * were applied at). Commands are applied only at engine step boundaries, so how a browser chunks
  * its frames never changes the outcome.
  */
-import { createEngine, hashState } from '../engine/index';
+import { createEngine, hashState } from '../engine';
 import { canonicalJson, fnv1a } from './canonicalJson';
 import { initialClock } from './clock';
 import type { ParsedCommand } from './commandSchema';

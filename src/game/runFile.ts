@@ -9,7 +9,7 @@
  * verification re-simulates the fork's own log and does not need the parent.
  */
 import { z } from '../engine/zod';
-import { ENGINE_VERSION } from '../engine/index';
+import { ENGINE_VERSION } from '../engine';
 import { SCORE_PARTS } from './levelSchema';
 import { GAME_VERSION } from './incident';
 import { hashGame, runScore } from './run';

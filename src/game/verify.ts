@@ -13,7 +13,7 @@ import { SCORE_PARTS, type Level } from './levelSchema';
 import { renderRejection } from './rejectionText';
 import type { Score } from './scoring';
 import { tickToClock } from './simTime';
-import { ENGINE_VERSION } from '../engine/index';
+import { ENGINE_VERSION } from '../engine';
 
 export type VerifyFailureCode =
   | 'MALFORMED'

@@ -14,7 +14,7 @@
  * JSON text frames of at most MAX_MESSAGE_BYTES (client → server); every message has a `t` field.
  */
 import { z } from 'zod/mini';
-import type { PlayerRole } from '../game/index';
+import type { PlayerRole } from '../game';
 
 /** Bumped when a message changes shape incompatibly; `join`/`resume` carry it. */
 export const PROTOCOL_VERSION = 1;

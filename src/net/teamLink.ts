@@ -9,7 +9,7 @@
  * - `frame(realMs)` from the view's animation loop steps the run and reports new checkpoints.
  * - `ended` → the run is played to the level's end; `finalHash` should equal the server's.
  */
-import { levelHash, type Level } from '../game/index';
+import { levelHash, type Level } from '../game';
 import type { SessionClient } from './client';
 import { LockstepFollower } from './follower';
 import type { ServerMessage, SessionInfo } from './protocol';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { aarMain } from '../../../src/cli/aar';
 import { clone, historyRunFile, loadFixtureLevel, tempDirs } from '../server/fixtures';
-import type { RunFile } from '../../../src/game/index';
+import type { RunFile } from '../../../src/game';
 
 let dirs: ReturnType<typeof tempDirs>;
 let out: string;

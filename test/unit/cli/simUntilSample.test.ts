@@ -10,7 +10,7 @@ import { loadLevelFile, scriptUntil } from '../../../src/cli/levelFiles';
 import { runGameJson } from '../../../src/cli/simGame';
 import { main } from '../../../src/cli/sim';
 import { loadLevelEngine, runSim } from '../../../src/cli/simEngine';
-import { isoToSimMs } from '../../../src/engine/index';
+import { isoToSimMs } from '../../../src/engine';
 
 const loaded = loadLevelFile('levels/tutorial.json');
 if (!loaded.ok) throw new Error(loaded.errors.join('\n'));

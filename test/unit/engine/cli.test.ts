@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } fr
 import { main } from '../../../src/cli/sim';
 import { parseArgs } from '../../../src/cli/cliArgs';
 import { runSim, loadActions, loadLevelEngine } from '../../../src/cli/simEngine';
-import { hashState } from '../../../src/engine/index';
+import { hashState } from '../../../src/engine';
 
 let out: MockInstance;
 let err: MockInstance;

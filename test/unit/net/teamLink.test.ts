@@ -1,7 +1,7 @@
 // TeamLink, the glue views use: frames queued while the level loads, a level that differs from
 // the server's refused, gaps and resyncs answered with log requests.
 import { describe, expect, it } from 'vitest';
-import { levelHash, type Level } from '../../../src/game/index';
+import { levelHash, type Level } from '../../../src/game';
 import type { SessionClient } from '../../../src/net/client';
 import type { LogEntry, ServerMessage, SessionInfo } from '../../../src/net/protocol';
 import { TeamLink } from '../../../src/net/teamLink';

@@ -2,7 +2,7 @@
 // fields must not store it again, free-text fields are bounded with a 400 naming the field, and
 // result.endMs must be the time the replay ends at.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Level, RunFile } from '../../../src/game/index';
+import type { Level, RunFile } from '../../../src/game';
 import { openDatabase } from '../../../server/db';
 import { clone, idleRunFile, loadFixtureLevel, startServer, tempDirs } from './fixtures';
 

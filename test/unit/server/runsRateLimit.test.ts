@@ -4,7 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunFile } from '../../../src/game/index';
+import type { RunFile } from '../../../src/game';
 import { openDatabase } from '../../../server/db';
 import { createLevelStore } from '../../../server/levels';
 import { createRunsApi, DEFAULT_RATE_LIMIT, SubmitLimiter } from '../../../server/runsApi';

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { WebSocket } from 'ws';
-import type { Level, PlayerRole } from '../../../src/game/index';
+import type { Level, PlayerRole } from '../../../src/game';
 import { SessionClient, type SeatAuth, type WebSocketConstructor } from '../../../src/net/client';
 import type { CreateSessionResponse, ServerMessage } from '../../../src/net/protocol';
 import { TeamLink } from '../../../src/net/teamLink';
