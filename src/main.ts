@@ -5,7 +5,7 @@ import '@fontsource/noto-sans-kr/700.css';
 import './ui/style.css';
 import { AUTO, CANVAS, Game, Scale, WEBGL } from 'phaser';
 import { createActor } from 'xstate';
-import { appFlowMachine } from './game/appFlow.machine';
+import { appFlowMachine } from './ui/appFlow.machine';
 import { createI18n, resolveLanguage, useFeatureStrings } from './i18n';
 import type { i18n } from 'i18next';
 import { AudioCues } from './audio/audio';

@@ -4,7 +4,7 @@
 // first download; every caller polls with `window.__app?.…`, which tolerates the short wait.
 import { CANVAS, WEBGL, type Game } from 'phaser';
 import type { i18n } from 'i18next';
-import { screenOf } from './game/appFlow.machine';
+import { screenOf } from './ui/appFlow.machine';
 import { hashGame, runScore } from './game';
 import type { AudioCues, CueLogEntry } from './audio/audio';
 import type { UiContext } from './ui/context';

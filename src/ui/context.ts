@@ -2,7 +2,7 @@
 // audio wrapper, persisted settings and the HTML overlay. Scenes hold no rules of their own.
 import type { i18n } from 'i18next';
 import type { Actor } from 'xstate';
-import type { appFlowMachine } from '../game/appFlow.machine';
+import type { appFlowMachine } from './appFlow.machine';
 import type { AudioCues } from '../audio/audio';
 import type { SettingsStore } from './settings';
 import type { AnySession } from './session/anySession';
