@@ -18,6 +18,7 @@ export function canonicalJson(value: unknown): string {
     if (err instanceof NonFiniteNumber) {
       throw new Error(
         `canonicalJson: ${nonFinitePath(value, '$') ?? '$'} is ${String(err.value)}; NaN and ±Infinity have no JSON form and never belong in a hashed state or a run file`,
+        { cause: err },
       );
     }
     throw err;
