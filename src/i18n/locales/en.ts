@@ -59,7 +59,7 @@ export const en = {
     situation: 'Situation',
     objectives: 'Objectives',
     objectiveList:
-      'Keep subscribers online and name resolution working · Find and stop the attack traffic · Tell KISA, customers and management in time, and only what is true · Leave no exposed server for Monday',
+      'Keep subscribers online and name resolution working · Find and stop whatever disrupts the network · Tell KISA, customers and management in time, and only what is true · Leave no exposed server for Monday',
     staffOnDuty: 'On duty now',
     staffOnCall: 'Can be called in',
     arrivesIn: 'arrives {{min}} min after the call',

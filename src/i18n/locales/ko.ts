@@ -59,7 +59,7 @@ export const ko = {
     situation: '상황',
     objectives: '목표',
     objectiveList:
-      '가입자 접속과 DNS를 유지한다 · 공격 트래픽을 찾아 막는다 · KISA·고객·경영진에게 제때, 사실만 알린다 · 월요일까지 노출된 서버를 남기지 않는다',
+      '가입자 접속과 DNS를 유지한다 · 망을 어지럽히는 원인을 찾아 막는다 · KISA·고객·경영진에게 제때, 사실만 알린다 · 월요일까지 노출된 서버를 남기지 않는다',
     staffOnDuty: '근무 중',
     staffOnCall: '호출 가능',
     arrivesIn: '호출 후 {{min}}분 뒤 도착',
