@@ -9,7 +9,7 @@ import type { Claim, CustomInjectTarget, ParsedCommand } from './commandSchema';
 import type { ContactStatus } from './contact.machine';
 import type { InjectStatus } from './inject.machine';
 import type { Flag, LocalText } from './levelSchema';
-import type { RngState } from './prng';
+import type { PrngState } from '../engine/prng';
 import type { Role } from './roles';
 import type { ScoreAccumulators } from './scoring';
 import type { StaffState } from './staff';
@@ -106,7 +106,7 @@ export interface GameState {
   lastGameMs: number;
   nextGameMs: number;
   engine: EngineState;
-  rng: RngState;
+  rng: PrngState;
   clock: ClockState;
   staff: StaffState[];
   tasks: TaskState[];

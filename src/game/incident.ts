@@ -9,7 +9,7 @@
  * its frames never changes the outcome.
  */
 import { createEngine, hashState } from '../engine';
-import { canonicalJson, fnv1a } from './canonicalJson';
+import { canonicalJson, fnv1a32 } from '../engine/hash';
 import { initialClock } from './clock';
 import type { ParsedCommand } from './commandSchema';
 import { checkCommand } from './commands';
@@ -33,7 +33,7 @@ import {
   runInjects,
 } from './injects';
 import type { Level } from './levelSchema';
-import { seedRng } from './prng';
+import { seedSaltedPrng } from '../engine/prng';
 import type { Rejection } from './rejectionText';
 import type { Role } from './roles';
 import { initialAccumulators, scoreOf, updateBorderClear, type Score } from './scoring';
@@ -61,7 +61,7 @@ function initialState(level: Level, seed: number): GameState {
     lastGameMs: engine.tMs,
     nextGameMs: 0,
     engine,
-    rng: seedRng(seed >>> 0),
+    rng: seedSaltedPrng(seed >>> 0),
     clock: initialClock(),
     staff: initialStaff(level, startTick),
     tasks: [],
@@ -349,7 +349,7 @@ export function acceptCommand(
   const cmd = checked.command;
   let s: GameState = {
     ...state,
-    logDigest: fnv1a(
+    logDigest: fnv1a32(
       canonicalJson({ tick, role, type: cmd.type, args: cmd.args }),
       parseInt(state.logDigest, 16),
     ),
@@ -367,7 +367,7 @@ export function acceptCommand(
 /** Hash of the whole game state: the engine's own hash plus FNV-1a over the game part. */
 export function hashGame(state: GameState): string {
   const { engine, ...game } = state;
-  return `${hashState(engine)}-${fnv1a(canonicalJson(game))}`;
+  return `${hashState(engine)}-${fnv1a32(canonicalJson(game))}`;
 }
 
 /** The score as of now (at the end of a run: the final score). */

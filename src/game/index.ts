@@ -53,7 +53,7 @@ export type { ScriptedCommand, ScriptResult } from './script';
 export type { Score } from './scoring';
 export { isoToTick, tickToIso, tickToClock } from './simTime';
 export { sha256 } from './sha256';
-export { canonicalJson } from './canonicalJson';
+export { canonicalJson } from '../engine/hash';
 export { runSeries } from './series';
 export type { RunSeries } from './series';
 export {

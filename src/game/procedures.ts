@@ -9,7 +9,7 @@ import { applyAction } from './engineBridge';
 import type { GameState } from './gameState';
 
 import type { Level } from './levelSchema';
-import { nextFloat } from './prng';
+import { drawFloat } from '../engine/prng';
 import { freeCount } from './staff';
 
 /**
@@ -128,8 +128,8 @@ export function receiveRequest(
   if (!contact || !req) return state;
   if ((state.outside ?? []).some((o) => o.contact === contactId && o.option === optionId))
     return state;
-  const [u, rng1] = nextFloat(state.rng);
-  const [v, rng] = nextFloat(rng1);
+  const [u, rng1] = drawFloat(state.rng);
+  const [v, rng] = drawFloat(rng1);
   const accepted = u < req.acceptChance;
   const delayS = Math.round((req.delayMin[0] + v * (req.delayMin[1] - req.delayMin[0])) * 60);
   const msg = {

@@ -8,7 +8,7 @@
  * part of the hashed state. Whatever frame sizes the browser uses, the sequence of steps and the
  * boundaries at which commands apply are the same, so the hashes are too.
  */
-import { canonicalJson } from './canonicalJson';
+import { canonicalJson } from '../engine/hash';
 import { realSecondsFor, smoothPace, targetPace } from './clock';
 import type { GameState } from './gameState';
 import {

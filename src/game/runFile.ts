@@ -13,7 +13,7 @@ import { ENGINE_VERSION } from '../engine';
 import { SCORE_PARTS } from './levelSchema';
 import { GAME_VERSION } from './incident';
 import { hashGame, runScore } from './run';
-import { canonicalJson } from './canonicalJson';
+import { canonicalJson } from '../engine/hash';
 import { sha256 } from './sha256';
 import type { Score } from './scoring';
 import {

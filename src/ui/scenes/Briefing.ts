@@ -217,7 +217,8 @@ export class Briefing extends Scene {
         selected: this.selected,
         reducedMotion: true,
         labels,
-        insetTitle: this.ctx.i18n.t('ops.worldInset'),
+        // 14:00, before anything is known: the inset is worded by what is seen (disclosure.ts).
+        insetTitle: this.ctx.i18n.t('ops.worldInset', { context: 'observed' }),
         textScale: this.ctx.settings.get().textScale,
       },
       0,

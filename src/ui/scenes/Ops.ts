@@ -18,6 +18,7 @@ import type { OpsSession } from '../session/opsSession';
 import { recordScore } from '../session/bestScores';
 import { runScore } from '../../game';
 import { useFeatureStrings } from '../../i18n';
+import { wording } from '../panels/ops/disclosure';
 
 const PANEL_EVERY_MS = 250;
 type Tab = 'monitor' | 'inbox' | 'tasks';
@@ -136,7 +137,7 @@ export class Ops extends Scene {
         selected: this.devices.selectedId(),
         reducedMotion: this.ctx.settings.get().reducedMotion,
         labels: this.labels(),
-        insetTitle: this.ctx.i18n.t('ops.worldInset'),
+        insetTitle: this.ctx.i18n.t('ops.worldInset', wording(view.flags)),
         textScale: this.ctx.settings.get().textScale,
       },
       delta,
@@ -193,6 +194,7 @@ export class Ops extends Scene {
       (id) =>
         session.run.state.tasks.find((x) => x.id === id)?.command.args as
           Record<string, unknown> | undefined,
+      () => session.run.state.flags,
     );
     this.slot = el('div', { class: 'ops-map-slot', id: 'ops-map-slot', 'aria-hidden': 'true' });
     const tab = (id: Tab, label: string, key: string, panel: HTMLElement) => {

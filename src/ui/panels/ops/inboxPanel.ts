@@ -10,6 +10,7 @@ import { formatKstTime, local } from '../../format';
 import { KeyedList } from './keyedList';
 import { contactLabel, nameDevices } from './labels';
 import { mayAct, mayAnswer } from '../team/permissions';
+import { diagnosed, namesTruth } from './disclosure';
 
 export class InboxPanel {
   readonly root: HTMLElement;
@@ -19,6 +20,8 @@ export class InboxPanel {
   private readonly blocks: HTMLElement;
   private readonly claimsLine: HTMLElement;
   private readonly compose: HTMLElement;
+  /** Whether the options offered so far were those for after a diagnosis. */
+  private offersTruth = false;
 
   constructor(
     private readonly ctx: UiContext,
@@ -77,11 +80,19 @@ export class InboxPanel {
     return this.session.level.contacts.find((c) => c.id === this.recipient.value)!;
   }
 
+  /** The recipient's options the player can say now: nothing about a worm before a diagnosis. */
+  private options() {
+    return this.contact().options.filter((o) => this.offersTruth || !namesTruth(o));
+  }
+
   private renderBlocks(): void {
+    this.offersTruth = diagnosed(this.session.run.state.flags);
+    const checked = new Set(this.chosen());
     this.blocks.querySelectorAll('label').forEach((n) => n.remove());
-    for (const opt of this.contact().options) {
+    for (const opt of this.options()) {
       const id = `block-${opt.id}`;
       const box = el('input', { type: 'checkbox', id, value: opt.id, 'data-block': opt.id });
+      box.checked = checked.has(opt.id);
       box.addEventListener('change', () => this.renderClaims());
       this.blocks.append(
         el(
@@ -101,8 +112,8 @@ export class InboxPanel {
 
   private renderClaims(): void {
     const t = this.ctx.i18n.t.bind(this.ctx.i18n);
-    const claims = this.contact()
-      .options.filter((o) => this.chosen().includes(o.id))
+    const claims = this.options()
+      .filter((o) => this.chosen().includes(o.id))
       .flatMap((o) => o.claims);
     this.claimsLine.textContent = claims.length
       ? `⚑ ${[...new Set(claims)].map((c) => t(`claims.${c}`)).join(' · ')}`
@@ -130,6 +141,8 @@ export class InboxPanel {
   update(view: ViewSnapshot): void {
     // Only a seat that may send messages gets the composer (solo: always; a team role can change).
     this.compose.hidden = !mayAct(this.session, 'comms.send');
+    // A diagnosis gives the player the words for what they found.
+    if (diagnosed(view.flags) !== this.offersTruth) this.renderBlocks();
     const { i18n } = this.ctx;
     const t = i18n.t.bind(i18n);
     const level = this.session.level;
