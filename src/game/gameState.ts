@@ -5,6 +5,7 @@
  */
 import type { EngineState } from '../engine/index';
 import type { ClockState } from './clock';
+import type { ClaimFacts } from './claimEvidence';
 import type { Claim, CustomInjectTarget, ParsedCommand } from './commandSchema';
 import type { OutsideAction, PatchCampaign } from './procedures';
 import type { ContactStatus } from './contact.machine';
@@ -77,6 +78,12 @@ export interface SentMessage {
   blocks: string[];
   claims: Claim[];
   falseClaims: Claim[];
+  /**
+   * What was true when it was sent, so a false claim can be named with the truth of that moment.
+   * Derived from the engine state (which the hash covers), so `hashGame` leaves it out: run files
+   * saved before it existed keep verifying.
+   */
+  facts?: ClaimFacts;
 }
 
 /** What a diagnosis showed: an observation, never the truth itself. */
