@@ -11,6 +11,9 @@ import { PART_UNITS, scoreBreakdown } from '../../../src/game/scoreBreakdown';
 import { LiveScoreHistory, scoreHistoryOf } from '../../../src/game/scoreHistory';
 import { hashGame } from '../../../src/game/incident';
 import { tick } from './helpers';
+import { buildAar } from '../../../src/aar/buildAar';
+import { renderAarHtml } from '../../../src/aar/renderHtml';
+import { toRunFile } from '../../../src/game/runFile';
 
 const dir = fileURLToPath(new URL('../../../levels/', import.meta.url));
 const levels: Level[] = readdirSync(dir)
@@ -146,6 +149,20 @@ describe('score history', () => {
       at: sent.tick,
       facts: sent.facts,
     });
+    // The review names it too, in both languages, and lists the history.
+    const aar = buildAar(toRunFile(run), level);
+    expect(aar.falseClaims!.map((c) => c.claim)).toContain('worm.contained');
+    const named1 = aar.falseClaims!.find((c) => c.claim === 'worm.contained')!;
+    expect(named1.text.en).toMatch(
+      /claim ‘the worm is contained’ to .* was false at \d\d:\d\d: [\d.,]+ Mbit\/s of worm traffic/,
+    );
+    expect(named1.text.ko).toMatch(/사실이 아니었습니다/);
+    expect(aar.scoreHistory!.length).toBe(h.entries.length);
+    const html = renderAarHtml(aar, 'both');
+    expect(html).toContain(named1.text.en.replace(/’/g, '’'));
+    expect(html).toContain('What changed the score');
+    expect(html).toContain('점수가 바뀐 이유');
+    expect(html).toMatch(/× 1<\/td>/);
     const kisaDone = h.entries
       .flatMap((e) => e.changes)
       .filter((c) => c.part === 'timeToNotifyKisa')
