@@ -6,6 +6,8 @@
  */
 import {
   ghostRun,
+  scoreBreakdown,
+  scoreHistoryOf,
   isoToTick,
   runScore,
   runSeries,
@@ -14,8 +16,6 @@ import {
   type Run,
   type VerifyFailureCode,
 } from '../game/index';
-import { scoreBreakdown } from '../game/scoreBreakdown';
-import { scoreHistoryOf } from '../game/scoreHistory';
 import { lessonsFor } from './lessons';
 import { entryWords, falseClaimText, namesFromLevel, quantityText } from './scoreWords';
 import { SOURCES, type SourceCode } from './sources';

@@ -5,12 +5,21 @@
  * the review because the review renders in Node as well as in the browser (no i18next there);
  * the views fetch it with the panels that use it, never on the first load.
  */
-import type { ClaimFacts, ClaimWarning } from '../game/claimEvidence';
-import type { Claim, Level, LocalText, ScorePart } from '../game/index';
-import type { ScoreRow } from '../game/scoreBreakdown';
-import type { PartChange, ScoreCause, ScoreHistoryEntry } from '../game/scoreHistory';
+import {
+  SCORE_PARTS,
+  tickToIso,
+  type Claim,
+  type ClaimFacts,
+  type ClaimWarning,
+  type Level,
+  type LocalText,
+  type PartChange,
+  type ScoreCause,
+  type ScoreHistoryEntry,
+  type ScorePart,
+  type ScoreRow,
+} from '../game/index';
 import type { Lang } from './format';
-import { SCORE_PARTS, tickToIso } from '../game/index';
 
 type Params = Record<string, string | number>;
 

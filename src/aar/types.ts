@@ -4,9 +4,9 @@
  * and (later) the browser's debrief.
  */
 import type { Claim, LocalText, RunSeries, ScorePart } from '../game/index';
-import type { ClaimFacts } from '../game/claimEvidence';
-import type { PartStatus, PartUnit } from '../game/scoreBreakdown';
-import type { ScoreHistoryEntry } from '../game/scoreHistory';
+import type { ClaimFacts } from '../game/index';
+import type { PartStatus, PartUnit } from '../game/index';
+import type { ScoreHistoryEntry } from '../game/index';
 import type { SourceCode } from './sources';
 
 export const AAR_FORMAT_VERSION = 1;

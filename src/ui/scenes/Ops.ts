@@ -179,6 +179,7 @@ export class Ops extends Scene {
       this.session,
       this.session.endShift ? () => this.endShift() : undefined,
       () => this.quit(),
+      () => this.openScore(),
     );
     this.devices = new DevicePanel(this.ctx, this.session, this.report);
     this.charts = new MonitorCharts(this.ctx, this.session.level);
@@ -316,11 +317,26 @@ export class Ops extends Scene {
     } else if (key === 't' || key === 'T') {
       this.showTab('tasks');
       this.tabs.tasks.button.focus();
+    } else if (key === 's' || key === 'S') {
+      this.openScore();
     } else if (key === '?') {
       this.openHelp();
     } else return;
     e.preventDefault();
     this.refresh(true);
+  }
+
+  /** The score panel and its strings are fetched when first opened (not needed to start playing). */
+  private openScore(): void {
+    Promise.all([import('../panels/score/scorePanel'), useFeatureStrings(this.ctx.i18n, 'score')])
+      .then(([{ openScorePanel }]) => openScorePanel(this.ctx, this.session))
+      .catch((err: unknown) => {
+        this.feed.note(
+          err instanceof Error ? err.message : String(err),
+          false,
+          this.session.run.state.tick,
+        );
+      });
   }
 
   /** The keyboard help is fetched when first asked for: it is not needed to start playing. */
