@@ -125,6 +125,20 @@ const COUNTING: Partial<Record<ScorePart, LocalText>> = {
     en: 'KISA not told yet: {{v}} min since the onset, still counting',
   },
 };
+const NEVER: Partial<Record<ScorePart, LocalText>> = {
+  timeToDetect: {
+    ko: '끝까지 웜을 확인하지 못함 (끝까지 {{v}}분으로 계산)',
+    en: 'never identified (counted to the end: {{v}} min)',
+  },
+  timeToFilter: {
+    ko: '끝까지 경계의 웜 트래픽이 1 % 아래로 내려가지 않음 ({{v}}분으로 계산)',
+    en: 'the border never cleared of the worm (counted to the end: {{v}} min)',
+  },
+  timeToNotifyKisa: {
+    ko: '끝까지 KISA에 신고하지 않음 ({{v}}분으로 계산)',
+    en: 'KISA never told (counted to the end: {{v}} min)',
+  },
+};
 const BEFORE_ONSET: LocalText = {
   ko: '아직 웜이 없음 (시계가 돌지 않음)',
   en: 'no worm yet (the clock has not started)',
@@ -149,6 +163,7 @@ export function quantityText(row: ScoreRow, lang: Lang): string {
   const v = num(row.quantity, lang, DIGITS[row.part]);
   if (row.status === 'beforeOnset') return say(BEFORE_ONSET, lang);
   if (row.status === 'counting') return say(COUNTING[row.part]!, lang, { v });
+  if (row.status === 'never') return say(NEVER[row.part]!, lang, { v });
   return say(QUANTITY[row.part], lang, { v });
 }
 

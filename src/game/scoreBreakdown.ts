@@ -35,9 +35,10 @@ export const isTimedPart = (p: ScorePart) => TIMED[p] !== undefined;
 
 /**
  * Where a part stands: `measured` for totals and shares; for the timed parts `beforeOnset` (no worm
- * yet, nothing to count), `counting` (the effect has not happened: minutes run to now) or `done`.
+ * yet, nothing to count), `counting` (the effect has not happened: minutes run to now), `never`
+ * (the run ended without it: counted to the end) or `done`.
  */
-export type PartStatus = 'measured' | 'beforeOnset' | 'counting' | 'done';
+export type PartStatus = 'measured' | 'beforeOnset' | 'counting' | 'never' | 'done';
 
 export interface ScoreRow {
   part: ScorePart;
@@ -90,7 +91,9 @@ export function scoreBreakdown(state: GameState, level: Level): ScoreBreakdown {
       : onset === null
         ? 'beforeOnset'
         : at === null
-          ? 'counting'
+          ? state.ended
+            ? 'never'
+            : 'counting'
           : 'done';
     return {
       part,

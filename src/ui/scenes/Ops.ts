@@ -13,6 +13,7 @@ import { InboxPanel } from '../panels/ops/inboxPanel';
 import { TasksPanel } from '../panels/ops/tasksPanel';
 import { FeedPanel } from '../panels/ops/feedPanel';
 import { MapLabelCache } from '../map/mapLabels';
+import type { FeedItem } from '../session/soloSession';
 import type { OpsSession } from '../session/opsSession';
 import { recordScore } from '../session/bestScores';
 import { runScore } from '../../game';
@@ -97,7 +98,12 @@ export class Ops extends Scene {
         this.devices.choose(hit);
       }
     });
-    this.cleanups.push(session.onFeed((items) => this.feed.add(items)));
+    this.cleanups.push(
+      session.onFeed((items) => {
+        this.feed.add(items);
+        this.nameFalseClaims(items);
+      }),
+    );
     // A run taken over from a replay or continued from a save opens with its recent events, not
     // an empty log.
     if (session.mode === 'solo') this.feed.add(session.run.state.feed.slice(-30));
@@ -324,6 +330,27 @@ export class Ops extends Scene {
     } else return;
     e.preventDefault();
     this.refresh(true);
+  }
+
+  /** A message whose claims were false when it landed: the event log names each with the truth. */
+  private nameFalseClaims(items: readonly FeedItem[]): void {
+    const sent = items.filter((i) => i.kind === 'comms.sent' && Number(i.params.falseClaims) > 0);
+    if (sent.length === 0) return;
+    const session = this.session;
+    Promise.all([import('../panels/score/claimWarning'), useFeatureStrings(this.ctx.i18n, 'score')])
+      .then(([{ falseClaimLines }]) => {
+        for (const item of sent) {
+          const m = session.run.state.outbox.find(
+            (x) => x.tick === item.tick && x.to === item.params.to && x.falseClaims.length > 0,
+          );
+          if (!m) continue;
+          for (const line of falseClaimLines(this.ctx, session.level, m))
+            this.feed.note(line, false, m.tick);
+        }
+      })
+      .catch(() => {
+        // The plain "message sent" line stays; the score panel names the claim too.
+      });
   }
 
   /** The score panel and its strings are fetched when first opened (not needed to start playing). */

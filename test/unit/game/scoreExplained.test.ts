@@ -76,6 +76,10 @@ describe('score breakdown', () => {
       (r) => r.part === 'timeToNotifyKisa',
     )!;
     expect(kisa.status).toBe('done');
+    // The historical response never clears the border on seed 1: counted to the end, said so.
+    const filter = scoreBreakdown(ghost.state, level).rows.find((r) => r.part === 'timeToFilter')!;
+    expect(filter.status).toBe('never');
+    expect(filter.quantity).toBeCloseTo((ghost.state.tick - ghost.state.acc.onsetTick!) / 60, 2);
     expect(kisa.at).toBe(ghost.state.acc.kisaNotifiedTick);
     expect(kisa.quantity).toBeCloseTo((kisa.at! - ghost.state.acc.onsetTick!) / 60, 2);
   });
