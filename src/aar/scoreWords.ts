@@ -358,6 +358,8 @@ export function causeText(part: ScorePart, c: ScoreCause, lang: Lang, names: Sco
       );
     case 'counting':
       return say(COUNTING[part]!, lang, { v: num(c.minutes, lang, 0) });
+    case 'never':
+      return say(NEVER[part]!, lang, { v: num(c.minutes, lang, 0) });
     case 'happened':
       return say(HAPPENED[part]!, lang, { time: hhmm(c.at), m: num(c.minutes, lang, 0) });
     case 'reopened':

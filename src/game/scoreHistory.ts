@@ -26,6 +26,8 @@ export type ScoreCause =
   | { kind: 'onset'; at: number }
   /** A timed part whose effect has not happened: minutes since the onset, still counting. */
   | { kind: 'counting'; minutes: number }
+  /** The run ended without the timed part's effect: counted to the end. */
+  | { kind: 'never'; minutes: number }
   /** The timed part's effect happened (it stops falling). */
   | { kind: 'happened'; at: number; minutes: number }
   /** The border was clear and is no longer (worm traffic rose above twice the line). */
@@ -135,7 +137,7 @@ function causesOf(part: ScorePart, a: Sample, b: Sample, state: GameState, level
       causes.push({ kind: 'happened', at: after, minutes: r1(b.raw[part]) });
     else if (before !== null && after === null) causes.push({ kind: 'reopened', at: b.tick });
     else if (after === null && b.acc.onsetTick !== null)
-      causes.push({ kind: 'counting', minutes: r1(b.raw[part]) });
+      causes.push({ kind: state.ended ? 'never' : 'counting', minutes: r1(b.raw[part]) });
     return causes;
   }
   const lost = (now: number) => ({
@@ -219,6 +221,7 @@ function entryOf(a: Sample, b: Sample, state: GameState, level: Level): ScoreHis
     const eventful = causes.some(
       (c) =>
         c.kind !== 'counting' &&
+        c.kind !== 'never' &&
         c.kind !== 'lost' &&
         c.kind !== 'unanswered' &&
         c.kind !== 'unpatched' &&
