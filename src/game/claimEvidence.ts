@@ -1,41 +1,12 @@
 /**
- * Claims in messages, seen two ways. `claimFactsOf` is the truth a claim is checked against when
- * it is sent (stored with the message, so a false claim can be named later with what was really
- * so). `claimWarnings` is what the player's own monitoring says about a claim before it is sent —
- * the observed view only (delayed MRTG graphs, resolver status, the event log, diagnoses run),
- * never the truth: a warning must not leak what the player could not know.
+ * What the player's own monitoring says about a claim before it is sent — the observed view only
+ * (delayed MRTG graphs, resolver status, the event log, diagnoses run), never the truth: a warning
+ * must not leak what the player could not know. (The truth a claim is checked against when it
+ * lands is claimFacts.ts.) Only the composer's warning uses this, so it is fetched with it.
  */
 import type { EngineObservation } from '../engine/index';
 import type { Claim } from './commandSchema';
-import { gameMetrics } from './engineBridge';
-import type { GameState } from './gameState';
 import type { Flag, Level } from './levelSchema';
-
-/** What was true in the network when a message was sent (rounded for display, not for checking). */
-export interface ClaimFacts {
-  wormStarted: boolean;
-  /** Worm traffic leaving our network for the Internet, Mbit/s. */
-  outboundWormMbps: number;
-  ownInfected: number;
-  /** Own SQL Server hosts of every state (exposed, infected, offline, patched). */
-  ownSqlHosts: number;
-  dnsSuccessPct: number;
-  subscribersOnlinePct: number;
-}
-
-const r1 = (x: number) => Math.round(x * 10) / 10;
-
-export function claimFactsOf(state: GameState, level: Level): ClaimFacts {
-  const m = state.engine.m;
-  return {
-    wormStarted: state.engine.global.started,
-    outboundWormMbps: r1(gameMetrics(state.engine, level.engine).outboundWormMbps),
-    ownInfected: Math.round(m.ownInfected),
-    ownSqlHosts: Math.round(m.ownExposed + m.ownInfected + m.ownOffline + m.ownPatched),
-    dnsSuccessPct: r1(m.dnsSuccessPct),
-    subscribersOnlinePct: r1(m.subscribersOnlinePct),
-  };
-}
 
 /** What the player can see: the observed monitoring, knowledge flags, the event log, tasks done. */
 export interface PlayerKnowledge {

@@ -7,7 +7,7 @@
  */
 import type { EngineEvent } from '../engine/index';
 import type { Claim } from './commandSchema';
-import { claimFactsOf } from './claimEvidence';
+import { claimFactsOf } from './claimFacts';
 import { claimIsTrue } from './commands';
 import { nextContactStatus } from './contact.machine';
 import type { ContactRuntime, GameState } from './gameState';

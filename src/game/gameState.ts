@@ -5,7 +5,7 @@
  */
 import type { EngineState } from '../engine/index';
 import type { ClockState } from './clock';
-import type { ClaimFacts } from './claimEvidence';
+import type { ClaimFacts } from './claimFacts';
 import type { Claim, CustomInjectTarget, ParsedCommand } from './commandSchema';
 import type { OutsideAction, PatchCampaign } from './procedures';
 import type { ContactStatus } from './contact.machine';

@@ -7,7 +7,7 @@
  * message, a contact's deadline, detection, KISA told, the border clearing or reopening, an
  * answer with a penalty), otherwise every EVERY_S of game time while the score moves.
  */
-import type { ClaimFacts } from './claimEvidence';
+import type { ClaimFacts } from './claimFacts';
 import type { Claim } from './commandSchema';
 import type { ContactStatus } from './contact.machine';
 import type { GameState } from './gameState';

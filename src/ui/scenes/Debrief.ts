@@ -2,7 +2,7 @@ import { Scene } from 'phaser';
 import { UI_CONTEXT_KEY, type UiContext } from '../context';
 import { clear, el } from '../dom';
 import { formatKstTime, formatNumber, local } from '../format';
-import { isoToTick, runScore, scoreBreakdown, toRunFile, type Run } from '../../game';
+import { isoToTick, runScore, toRunFile, type Run } from '../../game';
 import { useFeatureStrings } from '../../i18n';
 import type { Aar } from '../../aar/types';
 import type { SOURCES as SourceTable } from '../../aar/sources';
@@ -108,7 +108,7 @@ export class Debrief extends Scene {
           el(
             'div',
             { class: 'table-scroll' },
-            sm.scoreTable(scoreBreakdown(run.state, run.level), lang, t('parts.total'), {
+            sm.scoreTable(sm.scoreBreakdown(run.state, run.level), lang, t('parts.total'), {
               label: t('debrief.real'),
               points: (part) => ghost?.parts.find((p) => p.part === part)?.ghost,
               total: ghost?.ghostTotal,

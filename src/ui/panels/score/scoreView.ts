@@ -18,6 +18,8 @@ import {
 import type { Lang } from '../../../aar/format';
 import type { ScoreBreakdown, ScoreHistoryEntry, ScorePart, SentMessage } from '../../../game';
 
+export { scoreBreakdown } from '../../../game';
+
 export const langOf = (i: i18n): Lang => (i.language === 'ko' ? 'ko' : 'en');
 
 /**
