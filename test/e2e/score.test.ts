@@ -49,6 +49,13 @@ function expectEveryPart(rows: Awaited<ReturnType<typeof partRows>>) {
   }
 }
 
+/** Scrolls a part of a panel into view (the open score panel re-renders while the run goes on). */
+const scrollTo = (page: Page, testId: string) =>
+  page.evaluate(
+    (id) => document.querySelector(`[data-testid="${id}"]`)?.scrollIntoView({ block: 'start' }),
+    testId,
+  );
+
 /** Composer: recipient, one content block (by its id), Send; returns once the click is made. */
 async function draft(page: Page, to: string, block: string) {
   await page.keyboard.press('i');
@@ -111,7 +118,7 @@ describe('a score that explains itself (built game in Chromium)', () => {
       .poll(() => page.textContent('[data-testid="score-history"]'), { timeout: 20_000 })
       .toMatch(/Communications: claim ‘the worm is contained’/);
     await page.screenshot({ path: `${SHOTS}/score-panel-en.png` });
-    await page.locator('[data-testid="score-history"]').scrollIntoViewIfNeeded();
+    await scrollTo(page, 'score-history');
     await page.screenshot({ path: `${SHOTS}/score-panel-history-en.png` });
     await page.keyboard.press('Escape');
 
@@ -126,7 +133,7 @@ describe('a score that explains itself (built game in Chromium)', () => {
       timeout: 60_000,
     });
     await page.screenshot({ path: `${SHOTS}/score-debrief-en.png` });
-    await page.locator('[data-testid="false-claims"]').scrollIntoViewIfNeeded();
+    await scrollTo(page, 'false-claims');
     await page.screenshot({ path: `${SHOTS}/score-debrief-history-en.png` });
     expect(errors).toEqual([]);
   }, 240_000);
@@ -157,7 +164,7 @@ describe('a score that explains itself (built game in Chromium)', () => {
     expectEveryPart(await partRows(page, '[data-testid="debrief"]'));
     expect(await page.textContent('[data-testid="debrief"]')).toContain('점수가 바뀐 이유');
     await page.screenshot({ path: `${SHOTS}/score-debrief-ko.png` });
-    await page.locator('[data-testid="score-history"]').scrollIntoViewIfNeeded();
+    await scrollTo(page, 'score-history');
     await page.screenshot({ path: `${SHOTS}/score-debrief-history-ko.png` });
     expect(errors).toEqual([]);
   });
