@@ -453,7 +453,9 @@ export function entryHeading(e: ScoreHistoryEntry, lang: Lang, pending = false):
     ? say({ ko: '{{from}}부터 지금까지', en: 'since {{from}}, still running' }, lang, {
         from: hhmm(e.fromTick),
       })
-    : `${hhmm(e.fromTick)}–${hhmm(e.tick)}`;
+    : hhmm(e.fromTick) === hhmm(e.tick)
+      ? hhmm(e.tick)
+      : `${hhmm(e.fromTick)}–${hhmm(e.tick)}`;
   return `${when} ${signed(e.delta, lang)} → ${num(e.total, lang, 1)}`;
 }
 
