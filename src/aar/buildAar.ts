@@ -5,8 +5,9 @@
  * and in the browser.
  */
 import {
-  SCORE_PARTS,
   ghostRun,
+  scoreBreakdown,
+  scoreHistoryOf,
   isoToTick,
   runScore,
   runSeries,
@@ -16,6 +17,7 @@ import {
   type VerifyFailureCode,
 } from '../game';
 import { lessonsFor } from './lessons';
+import { entryWords, falseClaimText, namesFromLevel, quantityText } from './scoreWords';
 import { SOURCES, type SourceCode } from './sources';
 import {
   AAR_FORMAT_VERSION,
@@ -196,6 +198,7 @@ export function buildAar(runFile: unknown, level: Level, options: BuildAarOption
   }
 
   const score = runScore(run);
+  const names = namesFromLevel(level);
   const ghostScore = runScore(ghost);
   const s = run.state;
   const lessons = lessonsFor({
@@ -249,14 +252,36 @@ export function buildAar(runFile: unknown, level: Level, options: BuildAarOption
     score: {
       total: score.total,
       ghostTotal: ghostScore.total,
-      parts: SCORE_PARTS.map((part) => ({
-        part,
-        weight: level.scoring.weights[part],
-        value: score.parts[part],
-        ghost: ghostScore.parts[part],
-        raw: score.raw[part],
+      parts: scoreBreakdown(s, level).rows.map((row) => ({
+        part: row.part,
+        weight: row.weight,
+        value: row.points,
+        ghost: ghostScore.parts[row.part],
+        raw: row.quantity,
+        unit: row.unit,
+        status: row.status,
+        zeroAt: row.zeroAt,
+        contribution: row.contribution,
+        maxContribution: row.maxContribution,
+        quantityText: { ko: quantityText(row, 'ko'), en: quantityText(row, 'en') },
       })),
     },
+    scoreHistory: scoreHistoryOf(level, run.seed, run.log, s.engine.tMs).entries.map((e) => ({
+      ...e,
+      words: entryWords(e, names),
+    })),
+    falseClaims: s.outbox.flatMap((m) =>
+      m.falseClaims.map((claim) => {
+        const c = { to: m.to, claim, at: m.tick, facts: m.facts ?? null };
+        return {
+          tick: m.tick,
+          to: m.to,
+          claim,
+          facts: c.facts,
+          text: { ko: falseClaimText(c, 'ko', names), en: falseClaimText(c, 'en', names) },
+        };
+      }),
+    ),
     series: {
       run: runSeries(level, run.seed, run.log, SAMPLE_S, s.tick),
       ghost: runSeries(level, run.seed, ghost.log, SAMPLE_S),

@@ -8,6 +8,14 @@ import type { LocalText, ScorePart } from '../game';
 import { escapeHtml as e } from './escape';
 import { clock, duration, type Lang } from './format';
 import { lineChart } from './svgChart';
+import {
+  COLUMN,
+  PART_LABELS,
+  RUNNING_SCORE_MEANING,
+  howItWorksFormula,
+  num,
+  zeroAtText,
+} from './scoreWords';
 import type { Aar, KeyTimeId } from './types';
 
 type Strings = Record<string, LocalText>;
@@ -71,6 +79,14 @@ const S = {
   weight: { ko: '가중치', en: 'Weight' },
   diff: { ko: '차이', en: 'Difference' },
   total: { ko: '합계 (1000점 만점)', en: 'Total (of 1000)' },
+  falseClaims: { ko: '사실이 아니었던 주장', en: 'Claims that were false when sent' },
+  noFalseClaims: {
+    ko: '사실과 다른 주장을 보내지 않았습니다.',
+    en: 'No message made a false claim.',
+  },
+  scoreHistory: { ko: '점수가 바뀐 이유', en: 'What changed the score' },
+  when: { ko: '구간', en: 'When' },
+  why: { ko: '원인', en: 'Cause' },
   lessons: { ko: '잘한 점과 개선할 점', en: 'Strengths and areas for improvement' },
   strength: { ko: '잘한 점', en: 'Strength' },
   improvement: { ko: '개선할 점', en: 'Area for improvement' },
@@ -118,26 +134,6 @@ const KEY_TIME_LABELS: Record<KeyTimeId, LocalText> = {
   dnsRestored: { ko: 'DNS 복구', en: 'DNS restored' },
 };
 
-const PART_LABELS: Record<ScorePart, LocalText> = {
-  subscriberHours: { ko: '가입자 장애 시간', en: 'Subscriber-hours lost' },
-  dnsAvailability: { ko: 'DNS 가용성', en: 'DNS availability' },
-  infectedHostHours: { ko: '자사 감염 호스트 시간', en: 'Own infected host-hours' },
-  outboundWorm: { ko: '외부로 나간 웜 트래픽', en: 'Worm traffic sent out' },
-  timeToDetect: { ko: '탐지까지 걸린 시간', en: 'Time to detect' },
-  timeToFilter: {
-    ko: '경계의 웜 트래픽을 막기까지 걸린 시간',
-    en: 'Time until worm traffic at the border was stopped',
-  },
-  timeToNotifyKisa: { ko: 'KISA 신고까지 걸린 시간', en: 'Time to notify KISA' },
-  communications: { ko: '커뮤니케이션', en: 'Communications' },
-  mondayReadiness: { ko: '월요일 대비', en: 'Readiness for Monday' },
-  staffCost: { ko: '인력 비용', en: 'Staff cost' },
-  serviceHours: {
-    ko: '전용회선·IDC 서비스 장애 시간',
-    en: 'Leased-line and IDC service-hours lost',
-  },
-};
-
 const ROLE_LABELS: Record<string, LocalText> = {
   solo: { ko: '혼자 (모든 역할)', en: 'Solo (every role)' },
   facilitator: { ko: '진행자', en: 'Facilitator' },
@@ -173,6 +169,7 @@ svg .axis { font-size: 11px; fill: #444; }
 .legend { font-size: .85rem; }
 .legend .key { margin-right: 1.2rem; white-space: nowrap; }
 .plan td { height: 2.2rem; }
+ul.causes { margin: 0; padding-left: 1.1rem; }
 .plan th:nth-child(1) { width: 42%; } .plan th:nth-child(2) { width: 32%; } .plan th:nth-child(3), .plan th:nth-child(4) { width: 13%; }
 footer { margin-top: 2rem; font-size: .8rem; color: var(--muted); word-break: break-all; }
 @media print {
@@ -369,15 +366,51 @@ function scoreParts(aar: Aar, lang: Lang): string {
   const rows = aar.score.parts
     .map(
       (p) =>
-        `<tr><th scope="row">${t(PART_LABELS[p.part], lang)}</th><td class="num">${e(p.weight)}</td>` +
-        `<td class="num">${e(p.value)}</td><td class="num">${e(p.ghost)}</td><td class="num">${e(sign(r1(p.value - p.ghost)))}</td></tr>`,
+        `<tr><th scope="row">${t(PART_LABELS[p.part], lang)}</th>` +
+        // Format-1 reviews lack the words and shares; their cells stay empty.
+        `<td>${p.quantityText ? t(p.quantityText, lang) : e(p.raw)}${p.zeroAt !== undefined ? `<br><span class="muted">${e(zeroAtText(p, lang))}</span>` : ''}</td>` +
+        `<td class="num">${e(num(p.value, lang))}/100</td><td class="num">× ${e(num(p.weight, lang))}</td>` +
+        `<td class="num">${p.contribution !== undefined ? `${e(num(p.contribution, lang))} / ${e(num(p.maxContribution, lang))}` : ''}</td>` +
+        `<td class="num">${e(num(p.ghost, lang))}</td><td class="num">${e(sign(r1(p.value - p.ghost)))}</td></tr>`,
     )
     .join('');
   return (
-    `<section><h2>${t(S.scoreParts, lang)}</h2><table><thead><tr><th>${t(S.part, lang)}</th><th class="num">${t(S.weight, lang)}</th>` +
-    `<th class="num">${t(S.you, lang)}</th><th class="num">${t(S.history, lang)}</th><th class="num">${t(S.diff, lang)}</th></tr></thead><tbody>${rows}` +
-    `<tr><th scope="row">${t(S.total, lang)}</th><td></td><td class="num"><strong>${e(aar.score.total)}</strong></td><td class="num">${e(aar.score.ghostTotal)}</td>` +
+    `<section><h2>${t(S.scoreParts, lang)}</h2><p class="muted">${e(
+      howItWorksFormula(
+        Object.fromEntries(aar.score.parts.map((p) => [p.part, p.weight])) as Record<
+          ScorePart,
+          number
+        >,
+        lang,
+      ),
+    )}</p>` +
+    `<table><thead><tr><th>${t(COLUMN.part, lang)}</th><th>${t(COLUMN.measured, lang)}</th><th class="num">${t(COLUMN.points, lang)}</th>` +
+    `<th class="num">${t(COLUMN.weight, lang)}</th><th class="num">${t(COLUMN.share, lang)}</th>` +
+    `<th class="num">${t(S.history, lang)}</th><th class="num">${t(S.diff, lang)}</th></tr></thead><tbody>${rows}` +
+    `<tr><th scope="row">${t(S.total, lang)}</th><td></td><td></td><td></td><td class="num"><strong>${e(num(aar.score.total, lang))}</strong> / 1000</td><td class="num">${e(num(aar.score.ghostTotal, lang))}</td>` +
     `<td class="num">${e(sign(r1(aar.score.total - aar.score.ghostTotal)))}</td></tr></tbody></table></section>`
+  );
+}
+
+/** Every change of the running score with its causes, and the claims that were false. */
+function scoreHistory(aar: Aar, lang: Lang): string {
+  if (!aar.scoreHistory) return '';
+  const claims = aar.falseClaims ?? [];
+  const rows = aar.scoreHistory
+    .map(
+      (h) =>
+        `<tr><td>${e(t(h.words.heading, lang))}</td><td><ul class="causes">${h.words.changes
+          .map((c) => `<li>${e(t(c, lang))}</li>`)
+          .join('')}</ul></td></tr>`,
+    )
+    .join('');
+  return (
+    `<section><h2>${t(S.falseClaims, lang)}</h2>` +
+    (claims.length
+      ? `<ul>${claims.map((c) => `<li>${e(t(c.text, lang))}</li>`).join('')}</ul>`
+      : `<p>${t(S.noFalseClaims, lang)}</p>`) +
+    `</section><section><h2>${t(S.scoreHistory, lang)}</h2><p class="muted">${e(t(RUNNING_SCORE_MEANING, lang))}</p>` +
+    `<table><thead><tr><th>${t(S.when, lang)} · ${t(COLUMN.share, lang)}</th><th>${t(S.why, lang)}</th></tr></thead><tbody>${rows}</tbody></table></section>`
   );
 }
 
@@ -468,6 +501,7 @@ function article(aar: Aar, lang: Lang): string {
     outage(aar, lang) +
     charts(aar, lang) +
     scoreParts(aar, lang) +
+    scoreHistory(aar, lang) +
     lessons(aar, lang) +
     whoDidWhat(aar, lang) +
     notes(aar, lang) +

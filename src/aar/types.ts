@@ -3,7 +3,16 @@
  * from a verified run file and its level, so the same object feeds the HTML page, the JSON export
  * and (later) the browser's debrief.
  */
-import type { LocalText, RunSeries, ScorePart } from '../game';
+import type {
+  Claim,
+  ClaimFacts,
+  LocalText,
+  PartStatus,
+  PartUnit,
+  RunSeries,
+  ScoreHistoryEntry,
+  ScorePart,
+} from '../game';
 import type { SourceCode } from './sources';
 
 export const AAR_FORMAT_VERSION = 1;
@@ -76,7 +85,38 @@ export interface Lesson {
 export interface ScoreComparison {
   total: number;
   ghostTotal: number;
-  parts: { part: ScorePart; weight: number; value: number; ghost: number; raw: number }[];
+  parts: {
+    part: ScorePart;
+    weight: number;
+    /** Points of 100. */
+    value: number;
+    ghost: number;
+    /** The measured quantity in `unit` (what `zeroAt` uses). */
+    raw: number;
+    unit: PartUnit;
+    status: PartStatus;
+    /** The quantity at which the part scores 0. */
+    zeroAt: number;
+    /** What the part adds to the 1000-point total, and at most. */
+    contribution: number;
+    maxContribution: number;
+    /** The quantity in words ("KISA told after 225 min"). */
+    quantityText: LocalText;
+  }[];
+}
+
+/** A change of the running score with its causes (src/game/scoreHistory.ts), with its words. */
+export interface AarScoreChange extends ScoreHistoryEntry {
+  words: { heading: LocalText; changes: LocalText[] };
+}
+
+/** A claim that was false when its message landed, with the truth of that moment. */
+export interface AarFalseClaim {
+  tick: number;
+  to: string;
+  claim: Claim;
+  facts: ClaimFacts | null;
+  text: LocalText;
 }
 
 export interface Aar {
@@ -106,6 +146,9 @@ export interface Aar {
   actions: AarAction[];
   roles: RoleSummary[];
   score: ScoreComparison;
+  /** Every change of the running score with its cause, oldest first (format 1 files lack it). */
+  scoreHistory?: AarScoreChange[];
+  falseClaims?: AarFalseClaim[];
   series: { run: RunSeries; ghost: RunSeries };
   lessons: Lesson[];
   /** Facilitator/commander notes from the log, with the discussion question they answer. */

@@ -5,6 +5,7 @@
  */
 import type { EngineState } from '../engine';
 import type { ClockState } from './clock';
+import type { ClaimFacts } from './claimFacts';
 import type { Claim, CustomInjectTarget, ParsedCommand } from './commandSchema';
 import type { ContactStatus } from './contact.machine';
 import type { InjectStatus } from './inject.machine';
@@ -76,6 +77,12 @@ export interface SentMessage {
   blocks: string[];
   claims: Claim[];
   falseClaims: Claim[];
+  /**
+   * What was true when it was sent, so a false claim can be named with the truth of that moment.
+   * Derived from the engine state (which the hash covers), so `hashGame` leaves it out: run files
+   * saved before it existed keep verifying.
+   */
+  facts?: ClaimFacts;
 }
 
 /** What a diagnosis showed: an observation, never the truth itself. */

@@ -367,7 +367,12 @@ export function acceptCommand(
 /** Hash of the whole game state: the engine's own hash plus FNV-1a over the game part. */
 export function hashGame(state: GameState): string {
   const { engine, ...game } = state;
-  return `${hashState(engine)}-${fnv1a32(canonicalJson(game))}`;
+  // A message's `facts` are read off the engine state its hash already covers; leaving them out
+  // keeps the hashes of run files saved before messages carried them.
+  const hashed = game.outbox.some((m) => m.facts)
+    ? { ...game, outbox: game.outbox.map(({ facts: _facts, ...m }) => m) }
+    : game;
+  return `${hashState(engine)}-${fnv1a32(canonicalJson(hashed))}`;
 }
 
 /** The score as of now (at the end of a run: the final score). */

@@ -69,3 +69,13 @@ export {
 export type { ReplayTimeline, ReplayCursor, TimelineSource, GhostSeries } from './replay';
 export { runFileSha256 } from './runFile';
 export type { ParentRef, ForkableRun } from './runFileFields';
+export { scoreBreakdown, PART_UNITS, isTimedPart } from './scoreBreakdown';
+export type { ScoreBreakdown, ScoreRow, PartUnit, PartStatus } from './scoreBreakdown';
+export { scoreHistoryOf, LiveScoreHistory, ScoreHistory } from './scoreHistory';
+export type { ScoreHistoryEntry, PartChange, ScoreCause } from './scoreHistory';
+export { claimWarnings } from './claimEvidence';
+export type { ClaimWarning, PlayerKnowledge } from './claimEvidence';
+export { claimFactsOf } from './claimFacts';
+export type { ClaimFacts } from './claimFacts';
+export { FALSE_CLAIM_PENALTY } from './comms';
+export type { SentMessage } from './gameState';

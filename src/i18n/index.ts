@@ -35,6 +35,10 @@ const FEATURES = {
     en: () => import('./locales/shortcuts.en').then((m) => m.shortcutsEn),
     ko: () => import('./locales/shortcuts.ko').then((m) => m.shortcutsKo),
   },
+  score: {
+    en: () => import('./locales/score.en').then((m) => m.scoreEn),
+    ko: () => import('./locales/score.ko').then((m) => m.scoreKo),
+  },
   team: {
     en: () => import('./locales/team.en').then((m) => ({ team: m.teamEn })),
     ko: () => import('./locales/team.ko').then((m) => ({ team: m.teamKo })),

@@ -14,6 +14,7 @@ import { InboxPanel } from '../panels/ops/inboxPanel';
 import { TasksPanel } from '../panels/ops/tasksPanel';
 import { FeedPanel } from '../panels/ops/feedPanel';
 import { MapLabelCache } from '../map/mapLabels';
+import type { FeedItem } from '../session/soloSession';
 import type { OpsSession } from '../session/opsSession';
 import { recordScore } from '../session/bestScores';
 import { runScore } from '../../game';
@@ -99,7 +100,12 @@ export class Ops extends Scene {
         this.devices.choose(hit);
       }
     });
-    this.cleanups.push(session.onFeed((items) => this.feed.add(items)));
+    this.cleanups.push(
+      session.onFeed((items) => {
+        this.feed.add(items);
+        this.nameFalseClaims(items);
+      }),
+    );
     // A run taken over from a replay or continued from a save opens with its recent events, not
     // an empty log.
     if (session.mode === 'solo') this.feed.add(session.run.state.feed.slice(-30));
@@ -181,6 +187,7 @@ export class Ops extends Scene {
       this.session,
       this.session.endShift ? () => this.endShift() : undefined,
       () => this.quit(),
+      () => this.openScore(),
     );
     this.devices = new DevicePanel(this.ctx, this.session, this.report);
     this.charts = new MonitorCharts(this.ctx, this.session.level);
@@ -319,11 +326,47 @@ export class Ops extends Scene {
     } else if (key === 't' || key === 'T') {
       this.showTab('tasks');
       this.tabs.tasks.button.focus();
+    } else if (key === 's' || key === 'S') {
+      this.openScore();
     } else if (key === '?') {
       this.openHelp();
     } else return;
     e.preventDefault();
     this.refresh(true);
+  }
+
+  /** A message whose claims were false when it landed: the event log names each with the truth. */
+  private nameFalseClaims(items: readonly FeedItem[]): void {
+    const sent = items.filter((i) => i.kind === 'comms.sent' && Number(i.params.falseClaims) > 0);
+    if (sent.length === 0) return;
+    const session = this.session;
+    Promise.all([import('../panels/score/claimWarning'), useFeatureStrings(this.ctx.i18n, 'score')])
+      .then(([{ falseClaimLines }]) => {
+        for (const item of sent) {
+          const m = session.run.state.outbox.find(
+            (x) => x.tick === item.tick && x.to === item.params.to && x.falseClaims.length > 0,
+          );
+          if (!m) continue;
+          for (const line of falseClaimLines(this.ctx, session.level, m))
+            this.feed.note(line, false, m.tick);
+        }
+      })
+      .catch(() => {
+        // The plain "message sent" line stays; the score panel names the claim too.
+      });
+  }
+
+  /** The score panel and its strings are fetched when first opened (not needed to start playing). */
+  private openScore(): void {
+    Promise.all([import('../panels/score/scorePanel'), useFeatureStrings(this.ctx.i18n, 'score')])
+      .then(([{ openScorePanel }]) => openScorePanel(this.ctx, this.session))
+      .catch((err: unknown) => {
+        this.feed.note(
+          err instanceof Error ? err.message : String(err),
+          false,
+          this.session.run.state.tick,
+        );
+      });
   }
 
   /** The keyboard help is fetched when first asked for: it is not needed to start playing. */

@@ -13,9 +13,9 @@ export function openHelp(ctx: UiContext): void {
     el(
       'ul',
       {},
-      ...(['pause', 'speed', 'skip', 'devices', 'monitor', 'inbox', 'tasks', 'help'] as const).map(
-        (k) => el('li', { text: t(`shortcuts.${k}`) }),
-      ),
+      ...(
+        ['pause', 'speed', 'skip', 'devices', 'monitor', 'inbox', 'tasks', 'score', 'help'] as const
+      ).map((k) => el('li', { text: t(`shortcuts.${k}`) })),
     ),
     close,
   );

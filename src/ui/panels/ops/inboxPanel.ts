@@ -11,6 +11,7 @@ import { KeyedList } from './keyedList';
 import { contactLabel, nameDevices } from './labels';
 import { mayAct, mayAnswer } from '../team/permissions';
 import { diagnosed, namesTruth } from './disclosure';
+import { useFeatureStrings } from '../../../i18n';
 
 export class InboxPanel {
   readonly root: HTMLElement;
@@ -22,6 +23,9 @@ export class InboxPanel {
   private readonly compose: HTMLElement;
   /** Whether the options offered so far were those for after a diagnosis. */
   private offersTruth = false;
+  private readonly sendButton: HTMLButtonElement;
+  /** The warning shown before sending a claim the player's own information contradicts. */
+  private warning?: HTMLElement;
 
   constructor(
     private readonly ctx: UiContext,
@@ -47,6 +51,7 @@ export class InboxPanel {
       text: t('ops.send'),
     });
     send.addEventListener('click', () => this.send());
+    this.sendButton = send;
     this.renderBlocks();
     this.compose = el(
       'section',
@@ -111,6 +116,7 @@ export class InboxPanel {
   }
 
   private renderClaims(): void {
+    this.clearWarning();
     const t = this.ctx.i18n.t.bind(this.ctx.i18n);
     const claims = this.options()
       .filter((o) => this.chosen().includes(o.id))
@@ -120,13 +126,50 @@ export class InboxPanel {
       : '';
   }
 
-  private send(): void {
+  private clearWarning(): void {
+    this.warning?.remove();
+    this.warning = undefined;
+  }
+
+  /**
+   * Sends the draft. A draft that makes claims is first checked against what the player's own
+   * monitoring shows (the check and its words are fetched with the first such message); if
+   * something contradicts a claim, a warning asks to revise or send anyway.
+   */
+  private send(checked = false): void {
     const t = this.ctx.i18n.t.bind(this.ctx.i18n);
     const blocks = this.chosen();
     const contact = this.contact();
     const claims = [
       ...new Set(contact.options.filter((o) => blocks.includes(o.id)).flatMap((o) => o.claims)),
     ];
+    if (!checked && claims.length > 0) {
+      void Promise.all([
+        import('../score/claimWarning'),
+        useFeatureStrings(this.ctx.i18n, 'score'),
+      ]).then(([m]) => {
+        const warnings = m.warningsFor(this.session, claims);
+        if (warnings.length === 0) return this.send(true);
+        this.clearWarning();
+        const box = m.warningBox(
+          this.ctx,
+          this.session.level,
+          warnings,
+          () => {
+            this.clearWarning();
+            this.send(true);
+          },
+          () => {
+            this.clearWarning();
+            this.blocks.querySelector<HTMLInputElement>('input:checked')?.focus();
+          },
+        );
+        this.warning = box;
+        this.sendButton.before(box);
+        box.querySelector<HTMLButtonElement>('button')?.focus();
+      });
+      return;
+    }
     const outcome = this.session.command('comms.send', { to: contact.id, blocks, claims });
     const name = `${t('cmd.comms.send')} → ${contactLabel(this.ctx, this.session.level, contact.id)}`;
     if (outcome.ok) {
