@@ -4,7 +4,6 @@
  * answer is input like any other.
  */
 import { z } from 'zod/mini';
-import { issuePath, issueReason } from '../net/protocol';
 import {
   feedbackFormSchema,
   observationSchema,
@@ -33,7 +32,10 @@ export function parseReviewRecords(json: unknown): ReviewRecords {
   const r = recordsSchema.safeParse(json);
   if (!r.success) {
     const issue = r.error.issues[0]!;
-    throw new Error(`${issuePath(issue.path) || 'review'}: ${issueReason(issue)}`);
+    const path = issue.path
+      .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
+      .join('');
+    throw new Error(`${path || 'review'}: ${issue.message}`);
   }
   return r.data;
 }
