@@ -5,6 +5,7 @@ import { formatKstTime, formatNumber, local } from '../format';
 import { isoToTick, runScore, SCORE_PARTS, toRunFile, type Run } from '../../game';
 import type { Aar } from '../../aar/types';
 import type { SOURCES as SourceTable } from '../../aar/sources';
+import type { ReviewPanel } from '../panels/team/reviewPanel';
 
 /**
  * Debrief: the score part by part beside the historical response scored the same way (the ghost),
@@ -20,6 +21,9 @@ export class Debrief extends Scene {
     renderAarHtml: (aar: Aar, lang: 'ko' | 'en') => string;
     SOURCES: typeof SourceTable;
   };
+
+  /** A team seat's feedback form or the facilitator's plan editor (fetched for team sessions only). */
+  private review?: ReviewPanel;
 
   constructor() {
     super('Debrief');
@@ -39,8 +43,24 @@ export class Debrief extends Scene {
     this.ctx.i18n.on('languageChanged', onLanguage);
     this.events.once('shutdown', () => {
       this.ctx.i18n.off('languageChanged', onLanguage);
+      this.review?.dispose();
+      this.review = undefined;
+      // The team seat's connection was kept for the forms; leaving the debrief closes it.
+      this.ctx.endedSeat?.close();
+      this.ctx.endedSeat = undefined;
       clear(this.ctx.overlay);
     });
+    const seat = this.ctx.endedSeat;
+    if (seat)
+      void Promise.all([import('../panels/team/reviewPanel'), import('../../aar/renderHtml')])
+        .then(([{ mountReviewPanel }, { renderAarHtml }]) =>
+          mountReviewPanel(this.ctx, seat, { aar: () => this.aar, renderAarHtml }),
+        )
+        .then((panel) => {
+          this.review = panel;
+          if (this.scene.isActive()) this.render(run);
+        })
+        .catch((err: unknown) => console.warn('Team review unavailable:', err));
     this.ctx.audio.play('confirm');
     this.render(run);
     // The review re-verifies the run and plays the ghost: let the page paint first.
@@ -211,6 +231,10 @@ export class Debrief extends Scene {
         again,
       ),
     );
+    if (this.review) {
+      again.before(this.review.element);
+      this.review.refresh();
+    }
     // Enter goes back to the title, but the page stays at the top, where the score is.
     again.focus({ preventScroll: true });
   }
