@@ -231,5 +231,5 @@ describe('a team session run as an exercise', () => {
 
     expect(all.flatMap((s) => s.errors)).toEqual([]);
     expect(a11y).toEqual([]);
-  });
+  }, 400_000);
 });
