@@ -114,7 +114,7 @@ const KEY_TIME_LABELS: Record<KeyTimeId, LocalText> = {
   dnsRestored: { ko: 'DNS 복구', en: 'DNS restored' },
 };
 
-const PART_LABELS: Record<ScorePart, LocalText> = {
+export const PART_LABELS: Record<ScorePart, LocalText> = {
   subscriberHours: { ko: '가입자 장애 시간', en: 'Subscriber-hours lost' },
   dnsAvailability: { ko: 'DNS 가용성', en: 'DNS availability' },
   infectedHostHours: { ko: '자사 감염 호스트 시간', en: 'Own infected host-hours' },

@@ -6,10 +6,11 @@
  * the game plays. A standalone page (no script, no external assets); every level text is escaped.
  * Pure: runs in Node (npm run sitman) and in the browser (the facilitator lobby's button).
  */
-import { commandRoles, isoToTick, type Level, type LocalText } from '../game/index';
+import { commandRoles, isoToTick, type Level, type LocalText, type ScorePart } from '../game/index';
 import { escapeHtml as e } from './escape';
 import { DISCUSSION_MODULES, MODULE_TEXT, type DiscussionModule } from './exerciseRecords';
 import { clock, type Lang } from './format';
+import { PART_LABELS } from './renderHtml';
 
 type L = LocalText;
 
@@ -72,7 +73,7 @@ const ROLE_TEXT: Record<
 };
 
 /** Exercise objectives, each with the HSEEP core capability it exercises and the score parts that measure it. */
-const OBJECTIVES: { text: L; capability: L; parts: string[] }[] = [
+const OBJECTIVES: { text: L; capability: L; parts: ScorePart[] }[] = [
   {
     text: {
       ko: '이상 징후를 알아차리고 원인(MS SQL 서버를 노리는 UDP 1434 웜)을 확인한다.',
@@ -269,9 +270,9 @@ function section(id: string, heading: L, lang: Lang, body: string): string {
 function objectives(level: Level, lang: Lang): string {
   const rows = OBJECTIVES.map((o) => {
     const weights = o.parts
-      .map((p) => ({ p, w: (level.scoring.weights as Record<string, number>)[p] ?? 0 }))
+      .map((p) => ({ p, w: level.scoring.weights[p] ?? 0 }))
       .filter((x) => x.w > 0)
-      .map((x) => `<code>${e(x.p)}</code> (${e(x.w)})`)
+      .map((x) => `${t(PART_LABELS[x.p], lang)} (${e(x.w)})`)
       .join(', ');
     return `<tr><td>${t(o.text, lang)}</td><td>${t(o.capability, lang)}</td><td>${weights || '—'}</td></tr>`;
   }).join('');
