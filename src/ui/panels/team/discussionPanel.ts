@@ -75,7 +75,7 @@ function build(host: HTMLElement, ctx: UiContext, session: TeamSession): () => v
   const show = el('button', { type: 'button', class: 'tool', 'data-testid': 'discussion-show' });
   const answer = el('textarea', {
     id: 'discussion-answer',
-    rows: 3,
+    rows: 2,
     maxlength: ANSWER_MAX,
     'data-testid': 'discussion-answer',
     'aria-describedby': 'discussion-answer-hint',
