@@ -101,6 +101,31 @@ const MIGRATIONS: { version: number; sql: string; data?: (db: Db) => void }[] = 
         set.run(runKey(JSON.parse(r.run_json) as Parameters<typeof runKey>[0]), r.id);
     },
   },
+  {
+    // The exercise records of a session's review (issue 17). Feedback is anonymous: the entry has
+    // no seat, name or token; session_feedback_sent only says which seats have answered (one form
+    // per seat), and its rows are not linked to the entries. The improvement plan is one JSON list
+    // per session, replaced whole on each save by the facilitator.
+    version: 4,
+    sql: `
+      CREATE TABLE session_feedback (
+        id            INTEGER PRIMARY KEY,
+        session_id    INTEGER NOT NULL REFERENCES sessions (id),
+        form_json     TEXT    NOT NULL
+      );
+      CREATE INDEX session_feedback_by_session ON session_feedback (session_id, id);
+      CREATE TABLE session_feedback_sent (
+        session_id    INTEGER NOT NULL REFERENCES sessions (id),
+        seat          TEXT    NOT NULL,
+        PRIMARY KEY (session_id, seat)
+      );
+      CREATE TABLE session_plan (
+        session_id    INTEGER PRIMARY KEY REFERENCES sessions (id),
+        rows_json     TEXT    NOT NULL,
+        updated_at    TEXT    NOT NULL
+      );
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

@@ -40,6 +40,7 @@ const lazyScenes = (i18n: i18n): Record<string, LazyScene> => ({
       import('./ui/scenes/TeamLobby'),
       import('./ui/session/teamSession'),
       useFeatureStrings(i18n, 'team'),
+      useFeatureStrings(i18n, 'exercise'),
     ]).then(([scene, session]) => {
       TeamSessionClass = session.TeamSession;
       return scene.TeamLobby;

@@ -20,6 +20,8 @@ import { Room, type RoomInit } from './room.ts';
 import { SessionRoutes } from './routes.ts';
 import { newRoomCode, newToken, tokenHash } from './secrets.ts';
 import { SessionStore } from './store.ts';
+import { ReviewStore } from './reviewStore.ts';
+import { ReviewRoutes } from './reviewRoutes.ts';
 import { replayJob, sessionEndJob } from '../verifyJob.ts';
 
 export type { SessionHubOptions } from './options.ts';
@@ -36,6 +38,9 @@ export class SessionHub {
   /** The address that created each live room (in memory only), for the per-address room cap. */
   private readonly creators = new Map<string, string>();
   readonly store: SessionStore;
+  /** Feedback and improvement plans of sessions (their review; reviewRoutes.ts serves them). */
+  readonly reviews: ReviewStore;
+  private readonly reviewRoutes: ReviewRoutes;
   readonly levels: LevelCache;
   readonly gate: ConnectionGate;
   readonly handshake: Handshake;
@@ -51,6 +56,11 @@ export class SessionHub {
 
   constructor(private readonly options: SessionHubOptions) {
     this.store = new SessionStore(options.db);
+    this.reviews = new ReviewStore(options.db);
+    this.reviewRoutes = new ReviewRoutes(this.reviews, {
+      room: (code) => this.rooms.get(code),
+      log: (m) => this.log(m),
+    });
     this.levels = new LevelCache(options.levelsDir);
     this.wallNow = options.wallNow ?? Date.now;
     this.log = options.log ?? ((m) => console.log(m));
@@ -145,6 +155,7 @@ export class SessionHub {
       },
       wall,
     );
+    room.reviews = this.reviews;
     this.rooms.set(room.code, room);
     for (const s of room.seats.values())
       if (!s.removed) this.byToken.set(s.tokenHash, { room, seatId: s.id });
@@ -153,9 +164,9 @@ export class SessionHub {
 
   // ------------------------------------------------------------ rooms
 
-  /** Answers /api/sessions; returns false for other paths. */
-  handleHttp(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
-    return this.routes.handle(req, res, path);
+  /** Answers /api/sessions and a session's review (/api/sessions/<code>/…); false for other paths. */
+  async handleHttp(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
+    return (await this.reviewRoutes.handle(req, res, path)) || this.routes.handle(req, res, path);
   }
 
   clientIp(req: IncomingMessage): string {

@@ -31,6 +31,9 @@ import {
 } from '../../src/net/protocol.ts';
 import type { SessionEndInput, SessionEndOutcome } from '../verifyJob.ts';
 import type { SessionStore } from './store.ts';
+import type { ReviewStore } from './reviewStore.ts';
+import type { FeedbackForm } from '../../src/aar/exerciseRecords.ts';
+import { feedbackIsEmpty } from '../../src/aar/exerciseRecords.ts';
 import { errorText, TEXT } from './text.ts';
 
 /** A connection as the room sees it: send text, close, and which seat it holds. */
@@ -105,6 +108,10 @@ export class Room {
   private endRetryWall = 0;
   /** The engine time the session ended at (the finished run's), once ended. */
   private finalMs: number | undefined;
+  /** The discussion question on the screens (discussion.show); in memory only, like a slide. */
+  shownQuestion: number | null = null;
+  /** Where feedback and the improvement plan are kept (set by the hub; absent in bare tests). */
+  reviews: ReviewStore | undefined;
 
   constructor(
     init: RoomInit,
@@ -214,6 +221,10 @@ export class Room {
       seats: this.seatList(),
       log: this.log,
       ms: this.ms,
+      discussion: this.shownQuestion,
+      ...(seat.kind === 'player' && this.state === 'ended' && this.reviews
+        ? { feedbackSent: this.reviews.hasSent(this.id, seat.id) }
+        : {}),
     });
     this.broadcast({ t: 'seats', seats: this.seatList() }, (s) => s !== seat);
   }
@@ -268,7 +279,50 @@ export class Room {
         return this.end('facilitator', wallNow, conn);
       case 'cmd':
         return this.command(conn, seat, m);
+      case 'discussion.show':
+        return this.showQuestion(conn, seat, m.question);
+      case 'feedback':
+        return this.feedback(conn, seat, m.form);
     }
+  }
+
+  private showQuestion(conn: Conn, seat: Seat, question: number | null): void {
+    if (!this.isFacilitator(conn, seat, 'discussion.show')) return;
+    if (this.state === 'ended') return this.error(conn, 'ROOM_ENDED');
+    if (question !== null && question >= this.level.discussion.length)
+      return this.error(
+        conn,
+        'BAD_MESSAGE',
+        `question: ${question} is not a discussion question of this level (it has ${this.level.discussion.length})`,
+        { field: 'question' },
+      );
+    this.shownQuestion = question;
+    this.broadcast({ t: 'discussion', question });
+  }
+
+  /** A player's feedback form: after the end only, one per seat, stored without the seat. */
+  private feedback(conn: Conn, seat: Seat, form: FeedbackForm): void {
+    if (seat.kind !== 'player')
+      return this.error(conn, 'FORBIDDEN', `a ${seat.kind} seat does not send feedback`, {
+        field: 't',
+      });
+    if (this.state !== 'ended') return this.error(conn, 'NOT_ENDED', undefined, { field: 't' });
+    if (feedbackIsEmpty(form))
+      return this.error(conn, 'BAD_MESSAGE', 'form: rate a statement or write an answer', {
+        field: 'form',
+      });
+    const reviews = this.reviews;
+    if (!reviews) return this.error(conn, 'INTERNAL', 'feedback is not stored by this server');
+    let stored: boolean;
+    try {
+      stored = reviews.addFeedback(this.id, seat.id, form);
+    } catch (e) {
+      this.store.noteError(e);
+      return this.error(conn, 'STORAGE_FAILED', (e as Error).message);
+    }
+    if (!stored) return this.error(conn, 'ALREADY_SENT', undefined, { field: 't' });
+    this.hooks.log(`room ${this.code}: feedback received`);
+    this.send(conn, { t: 'feedback.ok' });
   }
 
   private isFacilitator(conn: Conn, seat: Seat, what: string): boolean {

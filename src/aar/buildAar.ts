@@ -16,6 +16,7 @@ import {
   type Run,
   type VerifyFailureCode,
 } from '../game';
+import { discussionAnswers, summariseFeedback } from './exerciseRecords';
 import { lessonsFor } from './lessons';
 import { entryWords, falseClaimText, namesFromLevel, quantityText } from './scoreWords';
 import { SOURCES, type SourceCode } from './sources';
@@ -293,6 +294,11 @@ export function buildAar(runFile: unknown, level: Level, options: BuildAarOption
       text: n.text,
       question: n.question !== undefined ? (level.discussion[n.question]?.question ?? null) : null,
     })),
+    discussion: discussionAnswers(s.notes, level.discussion),
+    observations: [],
+    feedback: [],
+    feedbackSummary: summariseFeedback([]),
+    improvementPlan: [],
     timeline: level.history.timeline.map((t) => ({ tick: isoToTick(t.at) ?? 0, text: t.text })),
     sources: [...cited].map((code) => ({ code, text: SOURCES[code] })),
   };

@@ -6,6 +6,12 @@
  */
 import type { LocalText, ScorePart } from '../game';
 import { escapeHtml as e } from './escape';
+import {
+  discussionSection,
+  feedbackSection,
+  observationsSection,
+  planSection,
+} from './exerciseHtml';
 import { clock, duration, type Lang } from './format';
 import { lineChart } from './svgChart';
 import {
@@ -104,16 +110,6 @@ const S = {
   args: { ko: '대상', en: 'Arguments' },
   noCommands: { ko: '명령이 없습니다.', en: 'No commands were given.' },
   notes: { ko: '토론 기록', en: 'Discussion notes' },
-  question: { ko: '질문', en: 'Question' },
-  plan: { ko: '개선 계획', en: 'Improvement plan' },
-  planIntro: {
-    ko: '진행자가 채워 넣는 표입니다. 개선할 점마다 한 줄씩 있습니다.',
-    en: 'For the facilitator to fill in: one row per area for improvement.',
-  },
-  issue: { ko: '문제', en: 'Issue' },
-  action: { ko: '개선 조치', en: 'Corrective action' },
-  owner: { ko: '담당자', en: 'Owner' },
-  due: { ko: '기한', en: 'Due date' },
   timeline: { ko: '실제 그날의 타임라인', en: 'The real day' },
   sources: { ko: '출처', en: 'Sources' },
   footer: { ko: '검증 정보', en: 'Verification' },
@@ -455,27 +451,18 @@ function whoDidWhat(aar: Aar, lang: Lang): string {
 }
 
 function notes(aar: Aar, lang: Lang): string {
-  if (aar.notes.length === 0) return '';
-  const rows = aar.notes
+  // Answers to discussion questions have their own section (exerciseHtml.ts); the rest are here.
+  const free = aar.notes.filter((n) => n.question === null);
+  if (free.length === 0) return '';
+  const rows = free
     .map(
       (n) =>
-        `<tr><td>${e(clock(n.tick, lang))}</td><td>${roleName(n.role, lang)}</td><td>${n.question ? t(n.question, lang) : ''}</td><td>${e(n.text)}</td></tr>`,
+        `<tr><td>${e(clock(n.tick, lang))}</td><td>${roleName(n.role, lang)}</td><td>${e(n.text)}</td></tr>`,
     )
     .join('');
   return (
     `<section><h2>${t(S.notes, lang)}</h2><table><thead><tr><th>${t(S.time, lang)}</th><th>${t(S.role, lang)}</th>` +
-    `<th>${t(S.question, lang)}</th><th>${t(S.notes, lang)}</th></tr></thead><tbody>${rows}</tbody></table></section>`
-  );
-}
-
-function plan(aar: Aar, lang: Lang): string {
-  const issues = aar.lessons.filter((l) => l.kind === 'improvement');
-  const rows = (issues.length > 0 ? issues.map((l) => t(l.text, lang)) : [''])
-    .map((issue) => `<tr><td>${issue}</td><td></td><td></td><td></td></tr>`)
-    .join('');
-  return (
-    `<section class="plan"><h2>${t(S.plan, lang)}</h2><p class="muted">${t(S.planIntro, lang)}</p><table><thead><tr>` +
-    `<th>${t(S.issue, lang)}</th><th>${t(S.action, lang)}</th><th>${t(S.owner, lang)}</th><th>${t(S.due, lang)}</th></tr></thead><tbody>${rows}</tbody></table></section>`
+    `<th>${t(S.notes, lang)}</th></tr></thead><tbody>${rows}</tbody></table></section>`
   );
 }
 
@@ -504,8 +491,11 @@ function article(aar: Aar, lang: Lang): string {
     scoreHistory(aar, lang) +
     lessons(aar, lang) +
     whoDidWhat(aar, lang) +
+    discussionSection(aar, lang) +
     notes(aar, lang) +
-    plan(aar, lang) +
+    observationsSection(aar, lang) +
+    feedbackSection(aar, lang) +
+    planSection(aar, lang) +
     timeline(aar, lang) +
     sources(aar, lang) +
     `<footer><strong>${t(S.footer, lang)}</strong> · ${t(S.levelHash, lang)} ${e(aar.level.sha256)} · ` +

@@ -14,6 +14,13 @@ import type {
   ScorePart,
 } from '../game';
 import type { SourceCode } from './sources';
+import type {
+  DiscussionAnswer,
+  FeedbackEntry,
+  FeedbackSummary,
+  Observation,
+  PlanRow,
+} from './exerciseRecords';
 
 export const AAR_FORMAT_VERSION = 1;
 
@@ -153,6 +160,15 @@ export interface Aar {
   lessons: Lesson[];
   /** Facilitator/commander notes from the log, with the discussion question they answer. */
   notes: { tick: number; role: string; text: string; question: LocalText | null }[];
+  /** The team's answers to the level's discussion questions, by module ([] when none). */
+  discussion: DiscussionAnswer[];
+  /** Evaluator observations (HSEEP ratings); [] until an evaluator seat records some. */
+  observations: Observation[];
+  /** Anonymous participant feedback of a team session ([] for solo runs and until it arrives). */
+  feedback: FeedbackEntry[];
+  feedbackSummary: FeedbackSummary;
+  /** The facilitator's improvement plan ([] until one is saved; the page then offers the lessons). */
+  improvementPlan: PlanRow[];
   timeline: { tick: number; text: LocalText }[];
   sources: { code: SourceCode; text: string }[];
 }

@@ -47,6 +47,11 @@ const FEATURES = {
     en: () => import('./locales/replay.en').then((m) => ({ replay: m.replayEn })),
     ko: () => import('./locales/replay.ko').then((m) => ({ replay: m.replayKo })),
   },
+  /** A team session's discussion, feedback and improvement plan (issue 17). */
+  exercise: {
+    en: () => import('./locales/exercise.en').then((m) => ({ exercise: m.exerciseEn })),
+    ko: () => import('./locales/exercise.ko').then((m) => ({ exercise: m.exerciseKo })),
+  },
 } satisfies Record<string, Record<Language, () => Promise<object>>>;
 export type StringFeature = keyof typeof FEATURES;
 

@@ -208,6 +208,14 @@ export class SessionClient {
   endSession(): boolean {
     return this.send({ t: 'session.end' });
   }
+  /** Facilitator: put a discussion question on every screen (null: take it down). */
+  showQuestion(question: number | null): boolean {
+    return this.send({ t: 'discussion.show', question });
+  }
+  /** A player's feedback form, after the session ended (answered with `feedback.ok`). */
+  sendFeedback(form: Extract<ClientMessage, { t: 'feedback' }>['form']): boolean {
+    return this.send({ t: 'feedback', form });
+  }
   sendCheckpoint(tick: number, hash: string): boolean {
     return this.send({ t: 'checkpoint', tick, hash });
   }

@@ -15,6 +15,7 @@
  */
 import { z } from 'zod/mini';
 import type { PlayerRole } from '../game';
+import { feedbackFormSchema } from '../aar/exerciseRecords';
 
 /** Bumped when a message changes shape incompatibly; `join`/`resume` carry it. */
 export const PROTOCOL_VERSION = 1;
@@ -98,6 +99,20 @@ export const cmdMsg = z.strictObject({
 export const checkpointMsg = z.strictObject({ t: z.literal('checkpoint'), tick: z.int(), hash });
 /** Ask for the log from `fromSeq` (a gap, or a full re-simulation after `resync`). */
 export const syncMsg = z.strictObject({ t: z.literal('sync'), fromSeq: uint });
+/**
+ * Facilitator: put a discussion question (its index in the level's `discussion`) on every screen
+ * — the projector shows it large — or take it down (null). Not part of the log: it changes nothing
+ * in the simulation; the team's answer is a `note.add` command carrying the question.
+ */
+export const discussionShowMsg = z.strictObject({
+  t: z.literal('discussion.show'),
+  question: z.nullable(z.int().check(z.minimum(0), z.maximum(99))),
+});
+/**
+ * A player's answers to the participant feedback form, once per seat, after the session ended.
+ * Stored without the seat (anonymous); answered with `feedback.ok`.
+ */
+export const feedbackMsg = z.strictObject({ t: z.literal('feedback'), form: feedbackFormSchema });
 /** Round-trip probe; answered with `pong` carrying the same id. */
 export const pingMsg = z.strictObject({ t: z.literal('ping'), id: uint });
 
@@ -113,6 +128,8 @@ export const clientMessageSchema = z.discriminatedUnion('t', [
   checkpointMsg,
   syncMsg,
   pingMsg,
+  discussionShowMsg,
+  feedbackMsg,
 ]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 export const CLIENT_MESSAGE_TYPES = [
@@ -127,6 +144,8 @@ export const CLIENT_MESSAGE_TYPES = [
   'checkpoint',
   'sync',
   'ping',
+  'discussion.show',
+  'feedback',
 ] as const satisfies readonly ClientMessage['t'][];
 
 // ---------------------------------------------------------------- server → client
@@ -190,6 +209,10 @@ export type ServerMessage =
       seats: SeatInfo[];
       log: LogEntry[];
       ms: number;
+      /** The discussion question on the screens now (discussion.show), if any. */
+      discussion?: number | null;
+      /** A player seat that already sent its feedback form (after the end). */
+      feedbackSent?: boolean;
     }
   /** The roster changed (joins, roles, connections). */
   | { t: 'seats'; seats: SeatInfo[] }
@@ -229,6 +252,10 @@ export type ServerMessage =
   /** Your seat was removed by the facilitator (the connection closes with code 4000). */
   | { t: 'removed'; text: LocalText }
   | { t: 'pong'; id: number }
+  /** The facilitator put a discussion question on the screens (null: took it down). */
+  | { t: 'discussion'; question: number | null }
+  /** Your feedback form was stored (anonymously). */
+  | { t: 'feedback.ok' }
   /** Something about a message was wrong; `field` names the part at fault when there is one. */
   | {
       t: 'error';
@@ -269,6 +296,10 @@ export const ERROR_CODES = [
   'SUPERSEDED',
   /** The session is being ended (its run verified and stored): no more commands. */
   'ENDING',
+  /** Feedback before the session has ended. */
+  'NOT_ENDED',
+  /** This seat already sent its feedback form. */
+  'ALREADY_SENT',
   /** The server could not store something (e.g. a full disk); the session goes on. */
   'STORAGE_FAILED',
   'INTERNAL',

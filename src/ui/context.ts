@@ -6,6 +6,7 @@ import type { appFlowMachine } from './appFlow.machine';
 import type { AudioCues } from '../audio/audio';
 import type { SettingsStore } from './settings';
 import type { AnySession } from './session/anySession';
+import type { TeamSession } from './session/teamSession';
 import type { Run } from '../game';
 
 export interface UiContext {
@@ -24,6 +25,8 @@ export interface UiContext {
   };
   /** The run that just ended, for the debrief. */
   finished?: Run;
+  /** The team seat of the run that just ended, still connected for the debrief's forms. */
+  endedSeat?: TeamSession;
 }
 
 export const UI_CONTEXT_KEY = 'ui';

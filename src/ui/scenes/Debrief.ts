@@ -7,6 +7,7 @@ import { isoToTick, runScore, toRunFile, type Run } from '../../game';
 import { useFeatureStrings } from '../../i18n';
 import type { Aar } from '../../aar/types';
 import type { SOURCES as SourceTable } from '../../aar/sources';
+import type { ReviewPanel } from '../panels/team/reviewPanel';
 
 /**
  * Debrief: the score part by part beside the historical response scored the same way (the ghost),
@@ -27,6 +28,9 @@ export class Debrief extends Scene {
     namesFromLevel: typeof import('../../aar/scoreWords').namesFromLevel;
   };
 
+  /** A team seat's feedback form or the facilitator's plan editor (fetched for team sessions only). */
+  private review?: ReviewPanel;
+
   constructor() {
     super('Debrief');
   }
@@ -41,7 +45,27 @@ export class Debrief extends Scene {
       this.ctx.flow.send({ type: 'debrief.done' });
       return;
     }
-    mountHtmlScreen(this, this.ctx, { render: () => this.render(run) });
+    mountHtmlScreen(this, this.ctx, {
+      render: () => this.render(run),
+      onShutdown: () => {
+        this.review?.dispose();
+        this.review = undefined;
+        // The team seat's connection was kept for the forms; leaving the debrief closes it.
+        this.ctx.endedSeat?.close();
+        this.ctx.endedSeat = undefined;
+      },
+    });
+    const seat = this.ctx.endedSeat;
+    if (seat)
+      void Promise.all([import('../panels/team/reviewPanel'), import('../../aar/renderHtml')])
+        .then(([{ mountReviewPanel }, { renderAarHtml }]) =>
+          mountReviewPanel(this.ctx, seat, { aar: () => this.aar, renderAarHtml }),
+        )
+        .then((panel) => {
+          this.review = panel;
+          if (this.scene.isActive()) this.render(run);
+        })
+        .catch((err: unknown) => console.warn('Team review unavailable:', err));
     this.ctx.audio.play('confirm');
     this.render(run);
     void Promise.all([
@@ -232,6 +256,10 @@ export class Debrief extends Scene {
         again,
       ),
     );
+    if (this.review) {
+      again.before(this.review.element);
+      this.review.refresh();
+    }
     // Enter goes back to the title, but the page stays at the top, where the score is.
     again.focus({ preventScroll: true });
   }

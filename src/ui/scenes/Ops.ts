@@ -438,7 +438,10 @@ export class Ops extends Scene {
       .catch((err: unknown) => {
         console.warn('Run library unavailable:', err instanceof Error ? err.message : err);
       });
-    this.session.dispose();
+    // A team seat stays connected for the debrief's feedback form and improvement plan.
+    const keep = this.session.keepAfterEnd;
+    if (keep) this.ctx.endedSeat = keep.call(this.session);
+    else this.session.dispose();
     this.ctx.session = undefined;
     this.ctx.flow.send({ type: 'run.end' });
   }

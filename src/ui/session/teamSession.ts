@@ -30,7 +30,8 @@ import type { i18n as I18n } from 'i18next';
 import type { History } from './history';
 import type { FeedItem, OpsSession } from './opsSession';
 import { backfillHistory, RunWatch, ViewCache } from './runWatch';
-import { clearSeat } from '../panels/team/seatStore';
+import { clearSeat, readSeat } from '../panels/team/seatStore';
+import type { FeedbackForm } from '../../aar/exerciseRecords';
 import { teamFeedText } from '../panels/team/feedText';
 
 export type LinkStatus = 'online' | 'reconnecting' | 'closed';
@@ -74,6 +75,8 @@ const FRAMES = [
   'desync',
   'ended',
   'removed',
+  'discussion',
+  'feedback.ok',
 ] as const satisfies readonly ServerMessage['t'][];
 
 export class TeamSession implements OpsSession {
@@ -100,6 +103,17 @@ export class TeamSession implements OpsSession {
   lastError: LocalText | undefined;
   /** Set by the seat's removal: the scene leaves for the title. */
   removed = false;
+  /** The discussion question the facilitator put on the screens (its index), or null. */
+  shownQuestion: number | null = null;
+  /** This player seat's feedback form was stored by the server. */
+  feedbackSent = false;
+  /**
+   * The seat's token, kept past the end (the stored copy is cleared then): the facilitator's
+   * saves the improvement plan and reads the review over HTTP.
+   */
+  endToken: string | undefined;
+  /** After the end the connection stays open for the debrief's forms (see keepAfterEnd). */
+  private lingering = false;
   private readonly clockNow = () => performance.now();
   private readonly views = new ViewCache(this.clockNow);
   private readonly watch: RunWatch;
@@ -130,6 +144,8 @@ export class TeamSession implements OpsSession {
     this.info = welcome.session;
     this.seat = welcome.seat;
     this.seats = welcome.seats;
+    this.shownQuestion = welcome.discussion ?? null;
+    this.feedbackSent = welcome.feedbackSent === true;
     const kind = welcome.seat.kind;
     this.mode = kind === 'projector' ? 'projector' : 'team';
     this.controlsClock = kind === 'facilitator';
@@ -286,6 +302,8 @@ export class TeamSession implements OpsSession {
         this.info = m.session;
         this.seat = m.seat;
         this.seats = m.seats;
+        this.shownQuestion = m.discussion ?? null;
+        if (m.feedbackSent) this.feedbackSent = true;
         this.noteEntries(m.log, true);
         this.status = 'online';
         if (this.wasAway) {
@@ -358,9 +376,58 @@ export class TeamSession implements OpsSession {
         this.link.close();
         this.changed();
         break;
+      case 'discussion':
+        this.shownQuestion = m.question;
+        this.changed();
+        break;
+      case 'feedback.ok':
+        this.feedbackSent = true;
+        this.lastError = undefined;
+        this.changed();
+        break;
       case 'pong':
         break;
     }
+  }
+
+  // ---- the exercise: discussion on the screens, feedback after the end
+
+  /** Facilitator: put a discussion question on every screen, or take it down (null). */
+  showQuestion(question: number | null): boolean {
+    return this.link.showQuestion(question);
+  }
+
+  /** A player's feedback form (after the end); the verdict arrives as feedback.ok or an error. */
+  sendFeedback(form: FeedbackForm): boolean {
+    this.lastError = undefined;
+    return this.link.sendFeedback(form);
+  }
+
+  /** Whether the connection to the room is up (the debrief's forms need it). */
+  get online(): boolean {
+    return this.status === 'online' && !this.disposed;
+  }
+
+  /**
+   * Called instead of dispose when the run ends: the game side is released, but the connection
+   * stays open for the debrief (feedback form, improvement plan) until close().
+   */
+  keepAfterEnd(): this | undefined {
+    // The projector has nothing to send after the end.
+    if (this.seat.kind === 'projector' || !this.endedBy) {
+      this.dispose();
+      return undefined;
+    }
+    this.lingering = true;
+    this.net.dispose();
+    this.watch.dispose();
+    return this;
+  }
+
+  /** Closes what keepAfterEnd left open. */
+  close(): void {
+    this.lingering = false;
+    this.dispose();
   }
 
   /** The server's final hash, if the session ended and this copy reached the same end. */
@@ -369,7 +436,7 @@ export class TeamSession implements OpsSession {
   }
 
   dispose(): void {
-    if (this.disposed) return;
+    if (this.disposed || this.lingering) return;
     this.disposed = true;
     this.unsubscribe.splice(0).forEach((u) => u());
     this.net.dispose();
@@ -383,7 +450,8 @@ export class TeamSession implements OpsSession {
   private finishWith(m: Ended): void {
     if (this.endedBy) return;
     this.endedBy = m;
-    // Nothing left to take again after a reload.
+    // Nothing left to take again after a reload; the token stays in memory for the debrief.
+    this.endToken = readSeat()?.token;
     clearSeat();
     // The server played the run to the level's end; so did this copy (src/net/teamLink.ts).
     if (!this.run.state.ended) this.follower.finish();

@@ -24,7 +24,10 @@ describe('database', () => {
       expect(tables).toEqual([
         { name: 'runs' },
         { name: 'schema_version' },
+        { name: 'session_feedback' },
+        { name: 'session_feedback_sent' },
         { name: 'session_log' },
+        { name: 'session_plan' },
         { name: 'session_seats' },
         { name: 'sessions' },
       ]);

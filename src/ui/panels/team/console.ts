@@ -10,6 +10,7 @@ import { serverText, type Notice, type TeamSession } from '../../session/teamSes
 import { openInjectDialog } from './injectDialog';
 import { renderRoster, roleName, rosterManager } from './roster';
 import { commandName } from './feedText';
+import { mountDiscussion } from './discussionPanel';
 
 /** How long a good-news notice ("caught up") stays before the banner clears. */
 const OK_NOTICE_MS = 6000;
@@ -198,12 +199,18 @@ export function mountTeamControls(
   };
 
   host.append(banner, bar);
+  // The level's discussion questions: the facilitator's panel in the bar, the question on the others' screens.
+  const discussionHost = el('div', { class: 'team-discussion-slot' });
+  if (facilitator) bar.append(discussionHost);
+  else host.append(discussionHost);
+  const unmountDiscussion = mountDiscussion(discussionHost, ctx, session);
   render();
   const off = session.onChange(render);
   const onLanguage = () => render();
   ctx.i18n.on('languageChanged', onLanguage);
   return () => {
     off();
+    unmountDiscussion();
     ctx.i18n.off('languageChanged', onLanguage);
     if (okTimer) clearTimeout(okTimer);
     if (leaveTimer) clearTimeout(leaveTimer);

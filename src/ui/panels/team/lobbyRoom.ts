@@ -150,7 +150,7 @@ export function renderLobbyRoom(
         status.textContent = t('team.console.reconnecting');
       }
     });
-    seatsBox.append(start);
+    seatsBox.append(start, sitmanButton(ctx, session));
   } else {
     seatsBox.append(
       el('p', {
@@ -181,5 +181,42 @@ export function renderLobbyRoom(
     el('h1', { text: `${t('team.heading')} · ${t('team.lobby.room', { code: info.code })}` }),
     el('div', { class: 'team-room' }, codeBox, seatsBox),
     leave,
+  );
+}
+
+/**
+ * The facilitator's Situation Manual of this session's level, in the language on screen: the
+ * generator is fetched on the first click (it is not needed to run a session).
+ */
+function sitmanButton(ctx: UiContext, session: TeamSession): HTMLElement {
+  const t = ctx.i18n.t.bind(ctx.i18n);
+  const button = el('button', {
+    type: 'button',
+    class: 'menu-button',
+    'data-testid': 'download-sitman',
+    'aria-describedby': 'sitman-hint',
+    text: t('exercise.sitman.download'),
+  });
+  button.addEventListener('click', () => {
+    ctx.audio.play('click');
+    const lang = ctx.i18n.language === 'ko' ? 'ko' : 'en';
+    void import('../../../aar/situationManual').then(({ renderSituationManual }) => {
+      const html = renderSituationManual(session.level, lang);
+      const url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
+      const a = el('a', {
+        href: url,
+        download: `1-25-${session.level.meta.id}-sitman-${lang}.html`,
+      });
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    });
+  });
+  return el(
+    'p',
+    { class: 'team-sitman' },
+    button,
+    el('span', { id: 'sitman-hint', class: 'hint', text: ` ${t('exercise.sitman.hint')}` }),
   );
 }
