@@ -9,7 +9,8 @@
 // bug answers that connection with an error and never reaches another room.
 import type { IncomingMessage, ServerResponse, Server } from 'node:http';
 import { createRun, type Level, type PlayerRole } from '../../src/game/index.ts';
-import type { SeatRole } from '../../src/net/protocol.ts';
+import type { BotKind, SeatRole } from '../../src/net/protocol.ts';
+import { ExerciseRoutes } from './exerciseRoutes.ts';
 import { ConnectionGate, type Connection } from './gate.ts';
 import { Handshake } from './handshake.ts';
 import { LevelCache } from './levelCache.ts';
@@ -20,7 +21,7 @@ import { Room, type RoomInit } from './room.ts';
 import { SessionRoutes } from './routes.ts';
 import { newRoomCode, newToken, tokenHash } from './secrets.ts';
 import { SessionStore } from './store.ts';
-import { replayJob, sessionEndJob } from '../verifyJob.ts';
+import { ghostJob, replayJob, sessionEndJob } from '../verifyJob.ts';
 
 export type { SessionHubOptions } from './options.ts';
 
@@ -41,6 +42,7 @@ export class SessionHub {
   readonly handshake: Handshake;
   readonly pacer: Pacer;
   private readonly routes: SessionRoutes;
+  private readonly exercises: ExerciseRoutes;
   readonly wallNow: () => number;
   readonly log: (message: string) => void;
   readonly verifier: NonNullable<SessionHubOptions['verifier']>;
@@ -57,6 +59,7 @@ export class SessionHub {
     this.verifier = options.verifier ?? {
       sessionEnd: (input) => Promise.resolve(sessionEndJob(input)),
       replay: (input) => Promise.resolve(replayJob(input)),
+      ghost: (input) => Promise.resolve(ghostJob(input)),
     };
     this.gate = new ConnectionGate(
       options,
@@ -88,6 +91,7 @@ export class SessionHub {
       connectionCount: () => this.gate.connections.size,
     });
     this.routes = new SessionRoutes(options, this);
+    this.exercises = new ExerciseRoutes(options, this, this.routes.creations);
     this.ready = this.recover().then(
       () => void (this.recovered = true),
       (e: unknown) => {
@@ -154,8 +158,8 @@ export class SessionHub {
   // ------------------------------------------------------------ rooms
 
   /** Answers /api/sessions; returns false for other paths. */
-  handleHttp(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
-    return this.routes.handle(req, res, path);
+  async handleHttp(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
+    return (await this.routes.handle(req, res, path)) || this.exercises.handle(req, res, path);
   }
 
   clientIp(req: IncomingMessage): string {
@@ -171,6 +175,7 @@ export class SessionHub {
     roles: SeatRole[],
     wall = this.wallNow(),
     creatorIp?: string,
+    exercise?: { id: number; team: number; bots?: Partial<Record<SeatRole, BotKind>> },
   ): { code: string; token: string; room: Room } {
     let code = newRoomCode();
     while (this.rooms.has(code) || this.store.codeTaken(code)) code = newRoomCode();
@@ -178,7 +183,7 @@ export class SessionHub {
     const hash = tokenHash(token);
     const run = createRun(level, seed);
     const id = this.store.createSession(
-      { code, levelId, levelSha256, seed, roles },
+      { code, levelId, levelSha256, seed, roles, exerciseId: exercise?.id, team: exercise?.team },
       run.state.engine.tMs,
       { seat: 's1', name: 'facilitator', tokenHash: hash },
     );
@@ -196,9 +201,14 @@ export class SessionHub {
       {
         ...{ id, code, level, levelSha256, seed, roles, run, seats: [facilitator] },
         ...{ state: 'lobby' as const, log: [], runId: null },
+        ...{ exerciseId: exercise?.id ?? null, team: exercise?.team ?? null },
       },
       wall,
     );
+    if (exercise?.bots) {
+      for (const [role, kind] of Object.entries(exercise.bots) as [SeatRole, BotKind][])
+        room.setBot(role, kind);
+    }
     if (creatorIp !== undefined) this.creators.set(code, creatorIp);
     this.log(`room ${code}: created (${levelId}, seed ${seed}, roles ${roles.join(',')})`);
     return { code, token, room };

@@ -95,7 +95,11 @@ describe('leaderboard stuffing', () => {
     try {
       const db = openDatabase(own.dataDir);
       db.exec(
-        'DROP INDEX runs_by_key; ALTER TABLE runs DROP COLUMN run_key; UPDATE schema_version SET version = 2',
+        'DROP TABLE session_refusals; DROP INDEX sessions_by_exercise; ' +
+          'ALTER TABLE session_log DROP COLUMN bot; ALTER TABLE sessions DROP COLUMN bots_json; ' +
+          'ALTER TABLE sessions DROP COLUMN team; ALTER TABLE sessions DROP COLUMN exercise_id; ' +
+          'DROP TABLE exercises; ' +
+          'DROP INDEX runs_by_key; ALTER TABLE runs DROP COLUMN run_key; UPDATE schema_version SET version = 2',
       );
       const insert = db.prepare(
         `INSERT INTO runs (level_id, level_sha256, seed, player, score_total, parts_json, final_hash, file_sha256, run_json, game_version, created_at)
