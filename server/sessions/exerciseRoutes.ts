@@ -54,6 +54,8 @@ export interface ExerciseHost {
   readonly store: SessionStore;
   readonly rooms: ReadonlyMap<string, Room>;
   readonly verifier: { ghost(input: GhostInput): Promise<GhostOutcome> };
+  /** Restart recovery: until it is done, a room not yet rebuilt would look ended or empty. */
+  readonly ready: Promise<void>;
   wallNow(): number;
   log(message: string): void;
   clientIp(req: IncomingMessage): string;
@@ -102,6 +104,7 @@ export class ExerciseRoutes {
       const m = /^\/api\/exercises\/([^/]+)(\/actions)?$/.exec(path);
       if (!m) throw new HttpError(404, 'NOT_FOUND', `unknown API path ${path}`);
       const exercise = this.authorise(req, decodeURIComponent(m[1]!));
+      await this.host.ready;
       if (m[2]) {
         if (req.method !== 'POST') throw notAllowed(req, path, 'POST');
         sendJson(res, 200, await this.act(req, exercise));
