@@ -15,6 +15,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   commandRoles,
+  levelSpan,
   runScore,
   tickToClock,
   type Level,
@@ -356,6 +357,8 @@ export class ExerciseRoutes {
       };
     });
     const allEnded = rows.length > 0 && rows.every((r) => r.state === 'ended');
+    const lv = this.host.levels.get(ex.levelId);
+    const span = lv.ok ? levelSpan(lv.level) : { start: 0, end: 0 };
     return {
       code: ex.code,
       name: ex.name,
@@ -363,6 +366,7 @@ export class ExerciseRoutes {
       seed: ex.seed,
       roles: ex.roles,
       createdAt: ex.createdAt,
+      span,
       rooms,
       historical: this.baseline(ex, wantHistory || allEnded),
     };

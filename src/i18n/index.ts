@@ -43,6 +43,10 @@ const FEATURES = {
     en: () => import('./locales/replay.en').then((m) => ({ replay: m.replayEn })),
     ko: () => import('./locales/replay.ko').then((m) => ({ replay: m.replayKo })),
   },
+  exercise: {
+    en: () => import('./locales/exercise.en').then((m) => ({ exercise: m.exerciseEn })),
+    ko: () => import('./locales/exercise.ko').then((m) => ({ exercise: m.exerciseKo })),
+  },
 } satisfies Record<string, Record<Language, () => Promise<object>>>;
 export type StringFeature = keyof typeof FEATURES;
 

@@ -142,6 +142,8 @@ export interface ExerciseStatus {
   seed: number;
   roles: SeatRole[];
   createdAt: string;
+  /** The level's first and last tick (the x axis of the rooms' curves). */
+  span: { start: number; end: number };
   rooms: ExerciseRoomStatus[];
   /** Null until computed (it takes a worker a couple of seconds; asked for with ?history=1). */
   historical: HistoricalBaseline | null;
