@@ -27,8 +27,11 @@ afterAll(async () => {
   await server?.close();
 });
 
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `${SHOTS}/exercise-${name}.png`, fullPage: true });
+/** A screenshot with `target` scrolled into view (the console scrolls inside the overlay). */
+const shot = async (page: Page, name: string, target?: string) => {
+  if (target) await page.locator(target).first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/exercise-${name}.png` });
+};
 const cards = (page: Page) => page.locator('.exercise-room');
 
 describe('exercise console (two browser contexts, real server)', () => {
@@ -99,8 +102,8 @@ describe('exercise console (two browser contexts, real server)', () => {
       .poll(() => ko.page.locator('.exercise-room-state').first().textContent())
       .toContain('일시정지');
     expect(await axeViolations(ko.page, 'exercise live (ko)')).toEqual([]);
-    await shot(ko.page, 'live-ko-375');
-    await shot(page, 'live-en');
+    await shot(ko.page, 'live-ko-375', '.exercise-room');
+    await shot(page, 'live-en', '.exercise-rooms');
 
     // Export while running: it says which rooms are not final.
     const early = page.waitForEvent('download');
@@ -135,7 +138,7 @@ describe('exercise console (two browser contexts, real server)', () => {
     expect(lines[3]).toMatch(/^Historical response \(same seed\),,history,458,/);
     expect(await page.textContent('.exercise-live')).toContain(`exercise-${code}.csv`);
     expect(await axeViolations(page, 'exercise board (en)')).toEqual([]);
-    await shot(page, 'board-en');
+    await shot(page, 'board-en', '[data-testid="exercise-board"]');
     await expect
       .poll(() => ko.page.locator('[data-testid="exercise-board"] tbody tr').count(), {
         timeout: 30_000,
@@ -144,7 +147,7 @@ describe('exercise console (two browser contexts, real server)', () => {
     expect(await ko.page.locator('[data-testid="exercise-board"] tbody').textContent()).toContain(
       '실제 대응',
     );
-    await shot(ko.page, 'board-ko-375');
+    await shot(ko.page, 'board-ko-375', '[data-testid="exercise-board"]');
     expect([...en.errors, ...ko.errors]).toEqual([]);
   }, 480_000);
 });
