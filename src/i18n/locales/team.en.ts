@@ -112,6 +112,9 @@ export const teamEn = {
   feed: {
     accepted: '{{who}} ({{role}}): {{command}}',
     facilitator: '{{role}}: {{command}}',
+    botHistorical: 'Historical bot ({{role}}): {{command}}',
+    botSensible: 'Sensible bot ({{role}}): {{command}}',
+    exercise: 'Exercise console: {{command}}',
     refused: 'Refused ({{who}}, {{command}}): {{reason}}',
     note: '{{text}}',
   },

@@ -113,6 +113,9 @@ export const teamKo: Widen<typeof teamEn> = {
   feed: {
     accepted: '{{who}} ({{role}}): {{command}}',
     facilitator: '{{role}}: {{command}}',
+    botHistorical: '역사 봇({{role}}): {{command}}',
+    botSensible: '상식 봇({{role}}): {{command}}',
+    exercise: '합동 훈련 콘솔: {{command}}',
     refused: '거부됨 ({{who}}, {{command}}): {{reason}}',
     note: '{{text}}',
   },

@@ -416,7 +416,13 @@ export class TeamSession implements OpsSession {
       this.lastBySeat.set(e.seat, action);
       if (announce) {
         const who = this.seats.find((s) => s.id === e.seat)?.name ?? e.seat;
-        this.note('team.accepted', { who, role: e.role, command: e.type }, e.tick);
+        // A bot's or the exercise console's command is marked as such in the feed.
+        const by: Record<string, string> = e.bot
+          ? { by: e.bot }
+          : e.seat === 'exercise'
+            ? { by: 'exercise' }
+            : {};
+        this.note('team.accepted', { who, role: e.role, command: e.type, ...by }, e.tick);
       }
     }
     if (this.recent.length > RECENT_LIMIT) this.recent.length = RECENT_LIMIT;
