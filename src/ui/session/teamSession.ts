@@ -19,6 +19,7 @@ import type { LockstepFollower } from '../../net/follower';
 import type { TeamSession as NetTeamSession } from '../../net/teamSession';
 import type { ConnectionState, SessionClient } from '../../net/client';
 import type {
+  BotKind,
   LocalText,
   LogEntry,
   SeatInfo,
@@ -262,6 +263,11 @@ export class TeamSession implements OpsSession {
 
   start(): boolean {
     return this.link.startSession();
+  }
+
+  /** Facilitator: give a role nobody holds to a bot, or take it back (null). */
+  assignBot(role: SeatRole, bot: BotKind | null): boolean {
+    return this.link.assignBot(role, bot);
   }
 
   /** Leaves the room for good (the seat stays on the server; its token is dropped by the caller). */
