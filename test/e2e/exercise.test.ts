@@ -65,6 +65,27 @@ describe('exercise console (two browser contexts, real server)', () => {
       .poll(() => cards(page).nth(0).locator('.exercise-bot').first().textContent())
       .toBe('bot: historical');
 
+    // Team 2's facilitator (its token from the console, kept by its tab as the lobby keeps a
+    // seat) gives the empty comms seat to the sensible bot from the lobby.
+    const facToken = (await page.textContent('.exercise-created li:nth-child(2)'))!
+      .split(' ')
+      .at(-1)!;
+    const fac = await openSeat(browser, 'facilitator-2');
+    await fac.page.addInitScript(
+      ([seat]) => sessionStorage.setItem('one-twenty-five.team.seat.v1', seat!),
+      [JSON.stringify({ token: facToken, code: rooms[1], kind: 'facilitator' })],
+    );
+    await fac.page.goto(server.url);
+    await fac.page.waitForSelector('[data-testid="team-bot-comms"]');
+    await fac.page.selectOption('[data-testid="team-bot-comms"]', 'sensible');
+    await expect
+      .poll(() => cards(page).nth(1).locator('.exercise-bot').first().textContent(), {
+        timeout: 10_000,
+      })
+      .toBe('bot: sensible');
+    expect(await axeViolations(fac.page, 'lobby with bots (en)')).toEqual([]);
+    await shot(fac.page, 'lobby-bot-en', '[data-testid="team-bot-comms"]');
+
     // The Korean console on a phone opens the same exercise with its code and token.
     await ko.page.goto(server.url);
     await waitForScreen(ko.page, 'title');
@@ -148,6 +169,6 @@ describe('exercise console (two browser contexts, real server)', () => {
       '실제 대응',
     );
     await shot(ko.page, 'board-ko-375', '[data-testid="exercise-board"]');
-    expect([...en.errors, ...ko.errors]).toEqual([]);
+    expect([...en.errors, ...ko.errors, ...fac.errors]).toEqual([]);
   }, 480_000);
 });
