@@ -29,7 +29,14 @@ afterAll(async () => {
 
 /** A screenshot with `target` scrolled into view (the console scrolls inside the overlay). */
 const shot = async (page: Page, name: string, target?: string) => {
-  if (target) await page.locator(target).first().scrollIntoViewIfNeeded();
+  // The console redraws every 2 s: an element found just before a redraw is gone; find it again.
+  for (let i = 0; target && i < 5; i++)
+    try {
+      await page.locator(target).first().scrollIntoViewIfNeeded({ timeout: 2000 });
+      break;
+    } catch {
+      await page.waitForTimeout(100);
+    }
   await page.screenshot({ path: `${SHOTS}/exercise-${name}.png` });
 };
 const cards = (page: Page) => page.locator('.exercise-room');
