@@ -126,6 +126,40 @@ const MIGRATIONS: { version: number; sql: string; data?: (db: Db) => void }[] = 
       );
     `,
   },
+  {
+    // Exercises (server/sessions/exercises.ts): one controller running several rooms on the same
+    // level and seed; its token is stored only as SHA-256. A room's bots (roles given to a bot)
+    // and a log entry's bot mark; refusals of commands nobody sent from a client (bots and the
+    // controller), so a refused bot command leaves a trace instead of vanishing.
+    version: 5,
+    sql: `
+      CREATE TABLE exercises (
+        id                 INTEGER PRIMARY KEY,
+        code               TEXT    NOT NULL UNIQUE,
+        name               TEXT    NOT NULL,
+        level_id           TEXT    NOT NULL,
+        seed               INTEGER NOT NULL,
+        roles_json         TEXT    NOT NULL,
+        controller_sha256  TEXT    NOT NULL UNIQUE,
+        created_at         TEXT    NOT NULL
+      );
+      ALTER TABLE sessions ADD COLUMN exercise_id INTEGER;
+      ALTER TABLE sessions ADD COLUMN team INTEGER;
+      ALTER TABLE sessions ADD COLUMN bots_json TEXT NOT NULL DEFAULT '{}';
+      CREATE INDEX sessions_by_exercise ON sessions (exercise_id) WHERE exercise_id IS NOT NULL;
+      ALTER TABLE session_log ADD COLUMN bot TEXT;
+      CREATE TABLE session_refusals (
+        session_id    INTEGER NOT NULL REFERENCES sessions (id),
+        tick          INTEGER NOT NULL,
+        role          TEXT    NOT NULL,
+        type          TEXT    NOT NULL,
+        args_json     TEXT    NOT NULL,
+        sender        TEXT    NOT NULL,
+        code          TEXT    NOT NULL,
+        created_at    TEXT    NOT NULL
+      );
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

@@ -9,7 +9,8 @@
 // bug answers that connection with an error and never reaches another room.
 import type { IncomingMessage, ServerResponse, Server } from 'node:http';
 import { createRun, type Level, type PlayerRole } from '../../src/game';
-import type { SeatRole } from '../../src/net/protocol.ts';
+import type { BotKind, SeatRole } from '../../src/net/protocol.ts';
+import { ExerciseRoutes } from './exerciseRoutes.ts';
 import { ConnectionGate, type Connection } from './gate.ts';
 import { Handshake } from './handshake.ts';
 import { LevelCache } from './levelCache.ts';
@@ -22,7 +23,7 @@ import { newRoomCode, newToken, tokenHash } from './secrets.ts';
 import { SessionStore } from './store.ts';
 import { ReviewStore } from './reviewStore.ts';
 import { ReviewRoutes } from './reviewRoutes.ts';
-import { replayJob, sessionEndJob } from '../verifyJob.ts';
+import { ghostJob, replayJob, sessionEndJob } from '../verifyJob.ts';
 
 export type { SessionHubOptions } from './options.ts';
 
@@ -46,6 +47,7 @@ export class SessionHub {
   readonly handshake: Handshake;
   readonly pacer: Pacer;
   private readonly routes: SessionRoutes;
+  private readonly exercises: ExerciseRoutes;
   readonly wallNow: () => number;
   readonly log: (message: string) => void;
   readonly verifier: NonNullable<SessionHubOptions['verifier']>;
@@ -67,6 +69,7 @@ export class SessionHub {
     this.verifier = options.verifier ?? {
       sessionEnd: (input) => Promise.resolve(sessionEndJob(input)),
       replay: (input) => Promise.resolve(replayJob(input)),
+      ghost: (input) => Promise.resolve(ghostJob(input)),
     };
     this.gate = new ConnectionGate(
       options,
@@ -98,6 +101,7 @@ export class SessionHub {
       connectionCount: () => this.gate.connections.size,
     });
     this.routes = new SessionRoutes(options, this);
+    this.exercises = new ExerciseRoutes(options, this, this.routes.creations);
     this.ready = this.recover().then(
       () => void (this.recovered = true),
       (e: unknown) => {
@@ -164,9 +168,13 @@ export class SessionHub {
 
   // ------------------------------------------------------------ rooms
 
-  /** Answers /api/sessions and a session's review (/api/sessions/<code>/…); false for other paths. */
+  /** Answers /api/sessions, a session's review (/api/sessions/<code>/…) and /api/exercises; false for other paths. */
   async handleHttp(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
-    return (await this.reviewRoutes.handle(req, res, path)) || this.routes.handle(req, res, path);
+    return (
+      (await this.reviewRoutes.handle(req, res, path)) ||
+      (await this.routes.handle(req, res, path)) ||
+      this.exercises.handle(req, res, path)
+    );
   }
 
   clientIp(req: IncomingMessage): string {
@@ -182,6 +190,7 @@ export class SessionHub {
     roles: SeatRole[],
     wall = this.wallNow(),
     creatorIp?: string,
+    exercise?: { id: number; team: number; bots?: Partial<Record<SeatRole, BotKind>> },
   ): { code: string; token: string; room: Room } {
     let code = newRoomCode();
     while (this.rooms.has(code) || this.store.codeTaken(code)) code = newRoomCode();
@@ -189,7 +198,7 @@ export class SessionHub {
     const hash = tokenHash(token);
     const run = createRun(level, seed);
     const id = this.store.createSession(
-      { code, levelId, levelSha256, seed, roles },
+      { code, levelId, levelSha256, seed, roles, exerciseId: exercise?.id, team: exercise?.team },
       run.state.engine.tMs,
       { seat: 's1', name: 'facilitator', tokenHash: hash },
     );
@@ -207,9 +216,14 @@ export class SessionHub {
       {
         ...{ id, code, level, levelSha256, seed, roles, run, seats: [facilitator] },
         ...{ state: 'lobby' as const, log: [], runId: null },
+        ...{ exerciseId: exercise?.id ?? null, team: exercise?.team ?? null },
       },
       wall,
     );
+    if (exercise?.bots) {
+      for (const [role, kind] of Object.entries(exercise.bots) as [SeatRole, BotKind][])
+        room.setBot(role, kind);
+    }
     if (creatorIp !== undefined) this.creators.set(code, creatorIp);
     this.log(`room ${code}: created (${levelId}, seed ${seed}, roles ${roles.join(',')})`);
     return { code, token, room };

@@ -20,6 +20,7 @@ import {
   PROTOCOL_VERSION,
   encodeServerMessage,
   type ClientMessage,
+  type BotKind,
   type ErrorCode,
   type LogEntry,
   type SeatInfo,
@@ -30,6 +31,7 @@ import {
   type SessionState,
 } from '../../src/net/protocol.ts';
 import type { SessionEndInput, SessionEndOutcome } from '../verifyJob.ts';
+import { botDecisions } from './botPolicy.ts';
 import type { SessionStore } from './store.ts';
 import type { ReviewStore } from './reviewStore.ts';
 import type { FeedbackForm } from '../../src/aar/exerciseRecords.ts';
@@ -77,7 +79,26 @@ export interface RoomInit {
   seats: Seat[];
   log: LogEntry[];
   runId: number | null;
+  /** The exercise this room is a team of, and which team (1…); absent for a lone session. */
+  exerciseId?: number | null;
+  team?: number | null;
+  bots?: Partial<Record<SeatRole, BotKind>>;
 }
+
+/** Who sent a command: a player's seat, a bot, or the exercise controller. */
+export type Sender =
+  | { kind: 'seat'; seat: Seat; clientSeq: number }
+  | { kind: 'bot'; bot: BotKind }
+  | { kind: 'exercise' };
+
+export type SubmitResult =
+  | { ok: true; entry: LogEntry }
+  | { ok: false; code: string; params: Record<string, string | number> };
+
+/** Subscribers online (%) is sampled this often (sim s) for the exercise console's curve. */
+export const CURVE_EVERY_S = 300;
+/** A desync reported this recently (wall ms) is a warning on the exercise console. */
+export const DESYNC_WARN_MS = 60_000;
 
 export class Room {
   readonly id: number;
@@ -112,6 +133,19 @@ export class Room {
   shownQuestion: number | null = null;
   /** Where feedback and the improvement plan are kept (set by the hub; absent in bare tests). */
   reviews: ReviewStore | undefined;
+  readonly exerciseId: number | null;
+  readonly team: number | null;
+  /** Roles played by a bot (never held by a seat at the same time). */
+  readonly bots = new Map<SeatRole, BotKind>();
+  /** Each bot's previous decision tick (exclusive lower bound of what it decides next). */
+  private readonly botSince = new Map<SeatRole, number>();
+  /** Subscribers online sampled every CURVE_EVERY_S sim s: [tick, %] (in memory; for the console). */
+  readonly curve: [number, number][] = [];
+  /** Seats whose last checkpoint differed, with the wall time (for the console's warnings). */
+  readonly desyncs = new Map<string, { name: string; tick: number; wall: number }>();
+  /** The latest refused bot or controller commands (newest last, a few). */
+  readonly refused: { tick: number; role: string; type: string; code: string; sender: string }[] =
+    [];
 
   constructor(
     init: RoomInit,
@@ -139,6 +173,18 @@ export class Room {
     this.lastActiveWall = wallNow;
     this.lastPaceWall = wallNow;
     this.persistedMs = init.run.state.engine.tMs;
+    this.exerciseId = init.exerciseId ?? null;
+    this.team = init.team ?? null;
+    for (const [role, kind] of Object.entries(init.bots ?? {}) as [SeatRole, BotKind][]) {
+      this.bots.set(role, kind);
+      this.botSince.set(role, this.botStartTick());
+    }
+    this.sample();
+  }
+
+  /** A bot taking a role now decides from the next tick on (in the lobby: from the first). */
+  private botStartTick(): number {
+    return this.run.state.tick - (this.state === 'lobby' ? 1 : 0);
   }
 
   get ms(): number {
@@ -154,6 +200,7 @@ export class Room {
       roles: [...this.roles],
       state: this.state,
       runId: this.runId,
+      ...(this.bots.size > 0 ? { bots: Object.fromEntries(this.bots) } : {}),
     };
   }
 
@@ -270,6 +317,12 @@ export class Room {
         return this.assign(conn, seat, m.seat, m.role);
       case 'seat.remove':
         return this.remove(conn, seat, m.seat);
+      case 'bot.assign': {
+        if (!this.isFacilitator(conn, seat, 'bot.assign')) return;
+        const refused = this.setBot(m.role, m.bot);
+        if (refused) this.error(conn, refused.code, refused.detail, { field: 'role' });
+        return;
+      }
       case 'session.start':
         return this.start(conn, seat, wallNow);
       case 'session.end':
@@ -362,6 +415,10 @@ export class Room {
         return this.error(conn, 'ROLE_TAKEN', `role: "${role}" is held by ${holder.name}`, {
           field: 'role',
         });
+      if (this.bots.has(role))
+        return this.error(conn, 'ROLE_TAKEN', `role: "${role}" is played by a bot`, {
+          field: 'role',
+        });
     }
     seat.role = role;
     this.persistSeats([seat]);
@@ -380,6 +437,13 @@ export class Room {
       });
     if (role !== null && !this.roles.includes(role))
       return this.error(conn, 'ROLE_NOT_IN_SESSION', `role: "${role}"`, { field: 'role' });
+    if (role !== null && this.bots.has(role))
+      return this.error(
+        conn,
+        'ROLE_TAKEN',
+        `role: "${role}" is played by a bot; take it back from the bot first`,
+        { field: 'role' },
+      );
     const changed = [target];
     const holder = role === null ? undefined : this.holderOf(role);
     if (holder && holder !== target) {
@@ -420,6 +484,11 @@ export class Room {
     if (this.state === 'ended') return this.error(conn, 'ROOM_ENDED');
     if (this.state === 'running')
       return this.error(conn, 'FORBIDDEN', 'the session has already started');
+    this.startNow(wallNow);
+  }
+
+  /** Lobby → running (the facilitator's start, or an exercise controller's start of all rooms). */
+  startNow(wallNow: number): void {
     this.state = 'running';
     this.lastPaceWall = wallNow;
     this.store.setState(this.id, 'running', this.ms);
@@ -444,28 +513,54 @@ export class Room {
       return this.error(conn, 'FORBIDDEN', 'a projector seat is read-only', ref);
     if (seat.role === null) return this.error(conn, 'NO_ROLE', undefined, ref);
     // The role is the seat's, never the client's: the core checks what this role may do.
-    const role = seat.role;
-    const r = applyCommand(this.run, { role, type: m.type, args: m.args });
-    if (!r.outcome.ok) {
-      const rejection = r.outcome.rejection;
+    const r = this.submit(seat.role, m.type, m.args, {
+      kind: 'seat',
+      seat,
+      clientSeq: m.clientSeq,
+    });
+    if (!r.ok) {
+      const rejection = { code: r.code, params: r.params } as Parameters<typeof renderRejection>[0];
       return this.send(conn, {
         t: 'rejected',
         clientSeq: m.clientSeq,
         type: m.type,
-        code: rejection.code,
-        params: rejection.params,
+        code: r.code,
+        params: r.params,
         text: { ko: renderRejection(rejection, 'ko'), en: renderRejection(rejection, 'en') },
       });
+    }
+  }
+
+  /**
+   * The one path every command takes, whoever sent it (a player's seat, a bot, the exercise
+   * controller): the game core checks it with `role` at the room's now; an accepted command gets
+   * the next seq, is stored, then broadcast. A refused bot or controller command is stored among
+   * the session's refusals (a player's refusal is answered to the player instead).
+   */
+  submit(role: PlayerRole, type: string, args: Record<string, unknown>, by: Sender): SubmitResult {
+    const r = applyCommand(this.run, { role, type, args });
+    if (!r.outcome.ok) {
+      const rejection = r.outcome.rejection;
+      if (by.kind !== 'seat') {
+        const sender = by.kind === 'bot' ? `bot:${by.bot}` : 'exercise';
+        const tick = Math.ceil(this.run.state.engine.tMs / 1000);
+        this.store.addRefusal(this.id, { tick, role, type, args, sender, code: rejection.code });
+        this.refused.push({ tick, role, type, code: rejection.code, sender });
+        if (this.refused.length > 20) this.refused.shift();
+        this.hooks.log(`room ${this.code}: ${sender} ${role} ${type} refused (${rejection.code})`);
+      }
+      return { ok: false, code: rejection.code, params: rejection.params };
     }
     const logged = r.run.log.at(-1)!;
     const entry: LogEntry = {
       seq: this.log.length + 1,
       tick: logged.tick,
       role,
-      type: m.type,
-      args: m.args,
-      seat: seat.id,
-      clientSeq: m.clientSeq,
+      type,
+      args,
+      seat: by.kind === 'seat' ? by.seat.id : by.kind,
+      clientSeq: by.kind === 'seat' ? by.clientSeq : 0,
+      ...(by.kind === 'bot' ? { bot: by.bot } : {}),
     };
     // Written before it is broadcast: whatever anyone saw survives a crash.
     this.store.appendLog(this.id, entry, r.run.state.engine.tMs);
@@ -474,6 +569,56 @@ export class Room {
     this.run = { ...r.run, rejections: [] };
     this.log.push(entry);
     this.broadcast({ t: 'cmd', ...entry });
+    return { ok: true, entry };
+  }
+
+  /**
+   * Gives a role nobody holds to a bot, or takes it back (`kind` null). Refused with the reason
+   * (an error code and a detail naming the role) when the role is not in the session, a seat
+   * holds it, or the session has ended.
+   */
+  setBot(role: SeatRole, kind: BotKind | null): { code: ErrorCode; detail: string } | undefined {
+    if (this.state === 'ended') return { code: 'ROOM_ENDED', detail: 'the session has ended' };
+    if (!this.roles.includes(role))
+      return {
+        code: 'ROLE_NOT_IN_SESSION',
+        detail: `role: "${role}" (this session has ${this.roles.join(', ')})`,
+      };
+    const holder = this.holderOf(role);
+    if (kind !== null && holder)
+      return { code: 'ROLE_TAKEN', detail: `role: "${role}" is held by ${holder.name}` };
+    if (kind === null) {
+      this.bots.delete(role);
+      this.botSince.delete(role);
+    } else {
+      if (this.bots.get(role) !== kind) this.botSince.set(role, this.botStartTick());
+      this.bots.set(role, kind);
+    }
+    this.store.setBots(this.id, Object.fromEntries(this.bots));
+    this.hooks.log(
+      `room ${this.code}: ${role} ${kind ? `given to the ${kind} bot` : 'bot removed'}`,
+    );
+    this.broadcast({ t: 'session', session: this.info() });
+    return undefined;
+  }
+
+  /** The bots' turn: each decides from the run as it stands (botPolicy.ts) and submits. */
+  private runBots(): void {
+    if (this.bots.size === 0 || this.run.state.clock.paused) return;
+    for (const [role, kind] of this.bots) {
+      const since = this.botSince.get(role) ?? this.run.state.tick;
+      const decisions = botDecisions(kind, role, this.run, since);
+      this.botSince.set(role, this.run.state.tick);
+      for (const d of decisions) this.submit(role, d.type, d.args, { kind: 'bot', bot: kind });
+    }
+  }
+
+  /** Samples subscribers online for the console's curve when a CURVE_EVERY_S mark has passed. */
+  private sample(): void {
+    const tick = this.run.state.tick;
+    const last = this.curve.at(-1);
+    if (last && Math.floor(tick / CURVE_EVERY_S) === Math.floor(last[0] / CURVE_EVERY_S)) return;
+    this.curve.push([tick, Math.round(this.run.state.engine.m.subscribersOnlinePct * 10) / 10]);
   }
 
   private checkpoint(conn: Conn, seat: Seat, tick: number, hash: string): void {
@@ -481,6 +626,7 @@ export class Room {
     const mine = this.run.checkpoints.find((c) => c.tick === tick);
     if (!mine || mine.hash === hash) return;
     this.hooks.log(`room ${this.code}: seat ${seat.id} desynced at tick ${tick}`);
+    this.desyncs.set(seat.id, { name: seat.name, tick, wall: this.lastActiveWall });
     this.send(conn, { t: 'resync', tick, text: { ...TEXT.resync } });
     this.broadcast(
       { t: 'desync', seat: seat.id, name: seat.name, tick, expected: mine.hash, got: hash },
@@ -507,6 +653,10 @@ export class Room {
       const elapsed = wallNow - this.lastPaceWall;
       this.lastPaceWall = wallNow;
       this.run = advanceReal(this.run, elapsed);
+      this.sample();
+      // After the clock moved and before the clock is written (pacer.ts): a restart rebuilds the
+      // run to a time the bots have already decided at, so they neither repeat nor skip a step.
+      this.runBots();
     }
   }
 
@@ -551,7 +701,13 @@ export class Room {
     const input: SessionEndInput = {
       level: this.level,
       seed: this.seed,
-      log: this.log.map((e) => ({ tick: e.tick, role: e.role, type: e.type, args: e.args })),
+      log: this.log.map((e) => ({
+        tick: e.tick,
+        role: e.role,
+        type: e.type,
+        args: e.args,
+        ...(e.bot ? { bot: e.bot } : {}),
+      })),
       players: this.players(),
     };
     this.hooks.finish(input).then(
@@ -622,7 +778,8 @@ export class Room {
     for (const e of this.log) {
       if (held.has(e.role)) continue;
       held.add(e.role);
-      players.push({ id: e.role, roles: [e.role] });
+      // A bot names itself (the run file's players say who played what).
+      players.push({ id: e.bot ? `bot:${e.bot}:${e.role}` : e.role, roles: [e.role] });
     }
     return players;
   }

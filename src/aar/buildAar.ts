@@ -189,6 +189,7 @@ export function buildAar(runFile: unknown, level: Level, options: BuildAarOption
     players: holders(c.role),
     type: c.type,
     args: c.args,
+    ...(c.bot ? { bot: c.bot } : {}),
   }));
   const roles = new Map<string, RoleSummary>();
   for (const a of actions) {

@@ -102,6 +102,7 @@ const S = {
   whoDidWhat: { ko: '누가 무엇을 했나', en: 'Who did what' },
   role: { ko: '역할', en: 'Role' },
   heldBy: { ko: '담당', en: 'Held by' },
+  bot: { ko: '봇', en: 'bot' },
   count: { ko: '명령', en: 'Commands' },
   types: { ko: '명령 종류', en: 'Command types' },
   log: { ko: '명령 기록', en: 'Command log' },
@@ -438,7 +439,7 @@ function whoDidWhat(aar: Aar, lang: Lang): string {
   const log = aar.actions
     .map(
       (a) =>
-        `<tr><td>${e(clock(a.tick, lang))}</td><td>${roleName(a.role, lang)}</td><td>${a.players.map(e).join(', ')}</td>` +
+        `<tr><td>${e(clock(a.tick, lang))}</td><td>${roleName(a.role, lang)}</td><td>${a.bot ? `${t(S.bot, lang)} (${e(a.bot)})` : a.players.map(e).join(', ')}</td>` +
         `<td><code>${e(a.type)}</code></td><td>${e(argsText(a.args))}</td></tr>`,
     )
     .join('');

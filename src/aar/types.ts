@@ -71,6 +71,8 @@ export interface AarAction {
   players: string[];
   type: string;
   args: Record<string, unknown>;
+  /** A team session's bot sent it (the run file's mark). */
+  bot?: 'historical' | 'sensible';
 }
 
 export interface RoleSummary {

@@ -193,9 +193,12 @@ async function moduleFigures(path: string, exportName: string): Promise<Figure[]
   return Object.entries(result).map(([name, value]) => ({ name, value, unit: '' }));
 }
 
-/** `BENCH_PARTS=browser,engine,game,replay,team,verify` (the default: all) picks what to measure. */
+/**
+ * `BENCH_PARTS=browser,engine,game,replay,team,verify,exercise` (the default: all) picks what to
+ * measure.
+ */
 const PARTS = new Set(
-  (process.env.BENCH_PARTS ?? 'browser,engine,game,replay,team,verify').split(','),
+  (process.env.BENCH_PARTS ?? 'browser,engine,game,replay,team,verify,exercise').split(','),
 );
 
 async function main(): Promise<void> {
@@ -212,7 +215,7 @@ async function main(): Promise<void> {
     } finally {
       rmSync(outDir, { recursive: true, force: true });
     }
-  for (const part of ['engine', 'game', 'replay', 'team', 'verify'])
+  for (const part of ['engine', 'game', 'replay', 'team', 'verify', 'exercise'])
     if (PARTS.has(part))
       figures.push(...(await moduleFigures(`./${part}Bench.ts`, `${part}Bench`)));
 

@@ -94,7 +94,13 @@ export function toRunFile(run: ForkableRun): RunFile {
     seed: run.seed,
     players: run.players.map((p) => ({ id: p.id, roles: [...p.roles] })),
     ...parentOut(run),
-    commands: run.log.map((c) => ({ tick: c.tick, role: c.role, type: c.type, args: c.args })),
+    commands: run.log.map((c) => ({
+      tick: c.tick,
+      role: c.role,
+      type: c.type,
+      args: c.args,
+      ...(c.bot ? { bot: c.bot } : {}),
+    })),
     result: {
       endMs: run.state.engine.tMs,
       endTick: run.state.tick,

@@ -47,7 +47,7 @@ const FEATURES = {
     en: () => import('./locales/replay.en').then((m) => ({ replay: m.replayEn })),
     ko: () => import('./locales/replay.ko').then((m) => ({ replay: m.replayKo })),
   },
-  /** A team session's discussion, feedback and improvement plan (issue 17). */
+  /** The exercise screens (issue 17): a team session's discussion, feedback and improvement plan, and the console for many teams. */
   exercise: {
     en: () => import('./locales/exercise.en').then((m) => ({ exercise: m.exerciseEn })),
     ko: () => import('./locales/exercise.ko').then((m) => ({ exercise: m.exerciseKo })),

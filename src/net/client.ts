@@ -25,6 +25,7 @@ import {
   CLOSE_SUPERSEDED,
   decodeServerMessage,
   PROTOCOL_VERSION,
+  type BotKind,
   type ClientMessage,
   type LogEntry,
   type SeatRole,
@@ -201,6 +202,10 @@ export class SessionClient {
   }
   removeSeat(seat: string): boolean {
     return this.send({ t: 'seat.remove', seat });
+  }
+  /** Facilitator: give a role nobody holds to a bot, or take it back (null). */
+  assignBot(role: SeatRole, bot: BotKind | null): boolean {
+    return this.send({ t: 'bot.assign', role, bot });
   }
   startSession(): boolean {
     return this.send({ t: 'session.start' });

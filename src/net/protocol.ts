@@ -34,6 +34,13 @@ export const SEAT_ROLES = ['commander', 'network', 'security', 'systems', 'comms
 export type SeatRole = (typeof SEAT_ROLES)[number];
 export type SeatKind = 'facilitator' | 'player' | 'projector';
 export type SessionState = 'lobby' | 'running' | 'ended';
+/**
+ * Who plays a role nobody holds (docs/TEAMS.md "Bots"): `historical` sends the real
+ * organisation's scripted commands for that role at their times; `sensible` follows a small
+ * documented policy (server/sessions/botPolicy.ts). Both go through the same checks as a player.
+ */
+export const BOT_KINDS = ['historical', 'sensible'] as const;
+export type BotKind = (typeof BOT_KINDS)[number];
 
 const roomCode = z
   .string()
@@ -80,6 +87,12 @@ export const seatAssignMsg = z.strictObject({
 });
 /** Facilitator: remove a seat; its token stops working and its connection is closed. */
 export const seatRemoveMsg = z.strictObject({ t: z.literal('seat.remove'), seat: seatId });
+/** Facilitator: give a role nobody holds to a bot (or take it back: `bot` null). Lobby or running. */
+export const botAssignMsg = z.strictObject({
+  t: z.literal('bot.assign'),
+  role: seatRole,
+  bot: z.nullable(z.enum(BOT_KINDS)),
+});
 /** Facilitator: start the clock (lobby → running). */
 export const sessionStartMsg = z.strictObject({ t: z.literal('session.start') });
 /** Facilitator: end the session; the server stores the run and sends `ended`. */
@@ -122,6 +135,7 @@ export const clientMessageSchema = z.discriminatedUnion('t', [
   roleChooseMsg,
   seatAssignMsg,
   seatRemoveMsg,
+  botAssignMsg,
   sessionStartMsg,
   sessionEndMsg,
   cmdMsg,
@@ -138,6 +152,7 @@ export const CLIENT_MESSAGE_TYPES = [
   'role.choose',
   'seat.assign',
   'seat.remove',
+  'bot.assign',
   'session.start',
   'session.end',
   'cmd',
@@ -164,9 +179,15 @@ export interface LogEntry {
   role: PlayerRole;
   type: string;
   args: Record<string, unknown>;
-  /** Seat that sent it, and that seat's clientSeq (so the sender recognises its own command). */
+  /**
+   * Seat that sent it, and that seat's clientSeq (so the sender recognises its own command). A
+   * bot's command has seat `bot`, an exercise controller's (sent to every room) seat `exercise`;
+   * both with clientSeq 0.
+   */
   seat: string;
   clientSeq: number;
+  /** Only on a bot's command: which bot sent it (the seat is then `bot`). */
+  bot?: BotKind;
 }
 
 export interface SeatInfo {
@@ -191,6 +212,8 @@ export interface SessionInfo {
   roles: SeatRole[];
   state: SessionState;
   runId: number | null;
+  /** Roles given to a bot (absent when none; older servers never send it). */
+  bots?: Partial<Record<SeatRole, BotKind>>;
 }
 
 export type ServerMessage =

@@ -31,6 +31,8 @@ export const en = {
     replaysHint: 'Your finished and imported run files',
     team: 'Team session',
     teamHint: 'A facilitated exercise: create a room or join one with its code',
+    exercise: 'Exercise console',
+    exerciseHint: 'Several teams on the same scenario, watched and steered from one screen',
     settings: 'Settings',
     comingLater: 'Not available yet in this build',
   },

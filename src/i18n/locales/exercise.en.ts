@@ -1,4 +1,4 @@
-// English strings of the exercise screens of a team session (issue 17): the discussion question on
+// English strings of the exercise screens (issue 17): the exercise console for many teams, and in a team session the discussion question on
 // the facilitator's console and the projector, the participant feedback form, the improvement-plan
 // editor and the Situation Manual download. Loaded with those screens; keys must match
 // exercise.ko.ts (the i18n test checks both ways).
@@ -83,5 +83,112 @@ export const exerciseEn = {
   sitman: {
     download: 'Situation Manual (printable)',
     hint: 'Hand it out before the session: purpose, objectives, scenario by module, roles, discussion questions, timings.',
+  },
+  // The exercise console (many teams at once, from the title screen).
+  heading: 'Exercise console',
+  intro:
+    'Run one scenario for several teams at once: every team plays the same day (same level and seed) in its own room, and this console watches them all.',
+  back: 'Back to the title',
+  create: {
+    heading: 'New exercise',
+    name: 'Exercise name',
+    level: 'Scenario',
+    seed: 'Seed (blank: random)',
+    teams: 'Teams',
+    roles: 'Roles in each room',
+    bot: 'Empty {{role}} seat',
+    botNone: 'left empty',
+    submit: 'Create the rooms',
+  },
+  open: {
+    heading: 'Open an exercise',
+    code: 'Exercise code',
+    token: 'Controller token',
+    submit: 'Open',
+  },
+  created: {
+    heading: 'Exercise {{code}} created',
+    tokenOnce: 'Controller token (shown once — keep it to open this console again): {{token}}',
+    rooms: 'Rooms: give each team its join link; its facilitator token opens its lobby',
+    room: 'Team {{team}}: room {{code}} · {{url}} · facilitator token {{token}}',
+  },
+  roles: {
+    commander: 'Incident commander',
+    network: 'Network (NOC)',
+    security: 'Security',
+    systems: 'Systems / DNS',
+    comms: 'Communications',
+  },
+  bots: {
+    historical: 'Historical bot (the real organisation’s response)',
+    sensible: 'Sensible bot (a simple checklist)',
+    short: { historical: 'bot: historical', sensible: 'bot: sensible' },
+  },
+  controls: {
+    heading: 'All rooms',
+    start: 'Start all',
+    pause: 'Pause all',
+    resume: 'Resume all',
+    end: 'End all',
+    endConfirm: 'End the session in every room? The teams’ runs are then scored and stored.',
+    injectHeading: 'One inject to every room',
+    injectTo: 'To',
+    injectAll: 'Everyone',
+    injectKo: 'Text (Korean)',
+    injectEn: 'Text (English)',
+    injectSend: 'Send to all rooms',
+    done: '{{action}}: {{ok}} of {{all}} rooms',
+    refused: 'Team {{team}} ({{code}}): {{reason}}',
+  },
+  room: {
+    heading: 'Team {{team}} · {{code}}',
+    state: { lobby: 'In the lobby', running: 'Running', ended: 'Ended' },
+    paused: 'paused',
+    clock: 'Game clock {{clock}}',
+    players: '{{connected}} players connected',
+    online: 'Subscribers online {{pct}} %',
+    outage: 'OUTAGE',
+    score: 'Score so far {{score}}',
+    finalScore: 'Final score {{score}}',
+    nobody: 'nobody',
+    curve: 'Subscribers online over the day, team {{team}}',
+    lastActions: 'Last actions',
+    noActions: 'No actions yet',
+    botMark: '[bot]',
+    warnings: 'Warnings',
+    warning: {
+      unanswered: 'Unanswered situation: {{detail}}',
+      desync: 'A screen fell out of step: {{detail}}',
+      nobody: 'Nobody in the {{detail}} role',
+      refused: 'A bot or console command was refused: {{detail}}',
+    },
+  },
+  board: {
+    heading: 'Comparison board',
+    team: 'Team',
+    total: 'Total',
+    historical: 'Historical response (same seed)',
+    historicalPending: 'Scoring the historical response…',
+    keyTimes: 'Key times',
+    flags: {
+      knowsWorm: 'Worm recognised',
+      knowsUdp1434: 'UDP 1434 diagnosed',
+      knowsDnsOverload: 'DNS overload known',
+      knowsInfectedHosts: 'Infected hosts known',
+      escalated: 'Escalated',
+      kisaNotified: 'KISA notified',
+    },
+    export: 'Export as CSV',
+    stillRunning:
+      'Exported, but these rooms are still running, so their figures are not final: {{rooms}}',
+    exported: 'Exported {{file}}',
+  },
+  status: {
+    loading: 'Loading the exercise…',
+    updated: 'Updated {{time}}',
+    unauthorized: 'The exercise code or controller token is wrong.',
+    notFound: 'There is no exercise with this code.',
+    failed: 'The server answered: {{reason}}',
+    unreachable: 'The server cannot be reached; retrying every few seconds.',
   },
 };

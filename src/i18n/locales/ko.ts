@@ -31,6 +31,8 @@ export const ko = {
     replaysHint: '끝낸 게임과 가져온 기록 파일',
     teamHint: '진행자가 이끄는 훈련: 방을 만들거나 코드로 참가합니다',
     team: '팀 훈련',
+    exercise: '합동 훈련 콘솔',
+    exerciseHint: '여러 팀이 같은 시나리오를 진행하고, 한 화면에서 지켜보고 조정합니다',
     settings: '설정',
     comingLater: '이 빌드에서는 아직 사용할 수 없습니다',
   },

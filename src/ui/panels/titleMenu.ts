@@ -116,6 +116,12 @@ export function renderTitleMenu(ctx: UiContext): void {
       flow.send({ type: 'menu.runs' }),
     ),
     entry('team', t('menu.team'), t('menu.teamHint'), () => flow.send({ type: 'menu.team' })),
+    // Fetched on first use with its strings: the solo path never downloads the console.
+    entry('exercise', t('menu.exercise'), t('menu.exerciseHint'), () => {
+      void import('./exercise/exerciseConsole').then((m) =>
+        m.openExerciseConsole(ctx, () => renderTitleMenu(ctx)),
+      );
+    }),
     el(
       'section',
       { class: 'settings', 'aria-labelledby': 'settings-heading' },

@@ -19,6 +19,7 @@ import type { LockstepFollower } from '../../net/follower';
 import type { TeamLink } from '../../net/teamLink';
 import type { ConnectionState, SessionClient } from '../../net/client';
 import type {
+  BotKind,
   LocalText,
   LogEntry,
   SeatInfo,
@@ -274,6 +275,11 @@ export class TeamSession implements OpsSession {
     return this.link.startSession();
   }
 
+  /** Facilitator: give a role nobody holds to a bot, or take it back (null). */
+  assignBot(role: SeatRole, bot: BotKind | null): boolean {
+    return this.link.assignBot(role, bot);
+  }
+
   /** Leaves the room for good (the seat stays on the server; its token is dropped by the caller). */
   leave(): void {
     this.link.close();
@@ -478,7 +484,13 @@ export class TeamSession implements OpsSession {
       this.lastBySeat.set(e.seat, action);
       if (announce) {
         const who = this.seats.find((s) => s.id === e.seat)?.name ?? e.seat;
-        this.note('team.accepted', { who, role: e.role, command: e.type }, e.tick);
+        // A bot's or the exercise console's command is marked as such in the feed.
+        const by: Record<string, string> = e.bot
+          ? { by: e.bot }
+          : e.seat === 'exercise'
+            ? { by: 'exercise' }
+            : {};
+        this.note('team.accepted', { who, role: e.role, command: e.type, ...by }, e.tick);
       }
     }
     if (this.recent.length > RECENT_LIMIT) this.recent.length = RECENT_LIMIT;

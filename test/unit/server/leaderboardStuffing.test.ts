@@ -95,10 +95,14 @@ describe('leaderboard stuffing', () => {
     try {
       const db = openDatabase(own.dataDir);
       db.exec(
-        // Back to version 2: migration 3's key and migration 4's review tables go.
-        'DROP INDEX runs_by_key; ALTER TABLE runs DROP COLUMN run_key; ' +
+        // Back to version 2: migration 5's exercise tables and columns, migration 4's review
+        // tables and migration 3's key go.
+        'DROP TABLE session_refusals; DROP INDEX sessions_by_exercise; ' +
+          'ALTER TABLE session_log DROP COLUMN bot; ALTER TABLE sessions DROP COLUMN bots_json; ' +
+          'ALTER TABLE sessions DROP COLUMN team; ALTER TABLE sessions DROP COLUMN exercise_id; ' +
+          'DROP TABLE exercises; ' +
           'DROP TABLE session_feedback; DROP TABLE session_feedback_sent; DROP TABLE session_plan; ' +
-          'UPDATE schema_version SET version = 2',
+          'DROP INDEX runs_by_key; ALTER TABLE runs DROP COLUMN run_key; UPDATE schema_version SET version = 2',
       );
       const insert = db.prepare(
         `INSERT INTO runs (level_id, level_sha256, seed, player, score_total, parts_json, final_hash, file_sha256, run_json, game_version, created_at)

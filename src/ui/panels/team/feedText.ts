@@ -21,6 +21,13 @@ export function teamFeedText(i18n: I18n, item: FeedItem): string {
     reason: String((ko ? p.reasonKo : p.reasonEn) ?? ''),
   };
   if (item.kind === 'team.note') return i18n.t(String(p.key), params);
+  if (item.kind === 'team.accepted' && p.by === 'exercise')
+    return i18n.t('team.feed.exercise', params);
+  if (item.kind === 'team.accepted' && (p.by === 'historical' || p.by === 'sensible'))
+    return i18n.t(
+      p.by === 'historical' ? 'team.feed.botHistorical' : 'team.feed.botSensible',
+      params,
+    );
   // The facilitator's seat is named by its role alone.
   if (item.kind === 'team.accepted' && p.role === 'facilitator')
     return i18n.t('team.feed.facilitator', params);

@@ -4,7 +4,7 @@
 // projector only shows.
 import type { UiContext } from '../../context';
 import { el } from '../../dom';
-import type { SeatRole } from '../../../net/protocol';
+import type { BotKind, SeatRole } from '../../../net/protocol';
 import { serverText, type TeamSession } from '../../session/teamSession';
 import { qrCanvas } from './qr';
 import { renderRoster, rosterManager } from './roster';
@@ -118,7 +118,37 @@ export function renderLobbyRoom(
     status.classList.add('run-error');
   }
   seatsBox.append(status);
-  const missing = unfilledRoles(info.roles, session.seats);
+  // A role a bot plays is not missing; the facilitator can give the others to a bot here.
+  const missing = unfilledRoles(info.roles, session.seats).filter((r) => !info.bots?.[r]);
+  if (facilitator) {
+    for (const role of unfilledRoles(info.roles, session.seats)) {
+      const id = `team-bot-${role}`;
+      const pick = el(
+        'select',
+        { id, 'data-testid': id },
+        el('option', { value: '', text: t('team.lobby.botNone') }),
+        ...(['historical', 'sensible'] as const).map((k) =>
+          el('option', {
+            value: k,
+            text: t(`team.lobby.bot.${k}`),
+            selected: info.bots?.[role] === k,
+          }),
+        ),
+      );
+      pick.addEventListener('change', () => {
+        ctx.audio.play('click');
+        session.assignBot(role, pick.value === '' ? null : (pick.value as BotKind));
+      });
+      seatsBox.append(
+        el(
+          'div',
+          { class: 'my-role' },
+          el('label', { for: id, text: t('team.lobby.botFor', { role: t(`team.roles.${role}`) }) }),
+          pick,
+        ),
+      );
+    }
+  }
   if (missing.length && !projector) {
     const list = new Intl.ListFormat(ctx.i18n.language, { type: 'conjunction' });
     seatsBox.append(
