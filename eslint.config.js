@@ -62,9 +62,16 @@ const coreImportRule = (folder, rule) => [
         message: `${folder} ${rule}.`,
       },
       { group: [...viewAndRuntimeLibs, ...nodeBuiltins], message: `${folder} is pure.` },
+      barrelPattern,
     ],
   },
 ];
+
+/** The core's barrels are imported one way: the folder ('../game'), never '../game/index'. */
+const barrelPattern = {
+  group: ['**/game/index', '**/game/index.ts', '**/engine/index', '**/engine/index.ts'],
+  message: "Import the barrel by its folder ('../game', '../engine').",
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'test-results/**', 'assets/**'] },
@@ -96,6 +103,7 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
+      'no-restricted-imports': ['error', { patterns: [barrelPattern] }],
     },
   },
   {

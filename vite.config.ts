@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { VitePWA } from 'vite-plugin-pwa';
-import { chromiumArgs, chromiumPath } from './test/chromium.ts';
+import { chromiumArgs, chromiumPath } from './src/cli/chromium.ts';
 
 export default defineConfig({
   publicDir: 'assets',

@@ -9,6 +9,7 @@ import { createLevelStore } from './levels.ts';
 import { sendError } from './http.ts';
 import { createRunsApi } from './runsApi.ts';
 import { SessionHub, type SessionHubOptions } from './sessions/hub.ts';
+import { trustedHops } from './sessions/options.ts';
 import { VerifyPool, type VerifyPoolOptions } from './verifyPool.ts';
 
 export interface AppOptions {
@@ -70,6 +71,8 @@ export function createAppServer(options: AppOptions): AppServer {
         maxBodyBytes: options.maxBodyBytes,
         now: options.now,
         verify: pool && ((file, level) => pool.submit(file, level)),
+        // The same proxy hops the session server trusts decide whose address a submission is.
+        trustProxy: trustedHops(options.sessions ?? {}),
       })
     : undefined;
   // Rebuilds every live room from SQLite (on the pool); WebSocket upgrades wait until it is done.

@@ -101,6 +101,65 @@ const MIGRATIONS: { version: number; sql: string; data?: (db: Db) => void }[] = 
         set.run(runKey(JSON.parse(r.run_json) as Parameters<typeof runKey>[0]), r.id);
     },
   },
+  {
+    // The exercise records of a session's review (issue 17). Feedback is anonymous: the entry has
+    // no seat, name or token; session_feedback_sent only says which seats have answered (one form
+    // per seat), and its rows are not linked to the entries. The improvement plan is one JSON list
+    // per session, replaced whole on each save by the facilitator.
+    version: 4,
+    sql: `
+      CREATE TABLE session_feedback (
+        id            INTEGER PRIMARY KEY,
+        session_id    INTEGER NOT NULL REFERENCES sessions (id),
+        form_json     TEXT    NOT NULL
+      );
+      CREATE INDEX session_feedback_by_session ON session_feedback (session_id, id);
+      CREATE TABLE session_feedback_sent (
+        session_id    INTEGER NOT NULL REFERENCES sessions (id),
+        seat          TEXT    NOT NULL,
+        PRIMARY KEY (session_id, seat)
+      );
+      CREATE TABLE session_plan (
+        session_id    INTEGER PRIMARY KEY REFERENCES sessions (id),
+        rows_json     TEXT    NOT NULL,
+        updated_at    TEXT    NOT NULL
+      );
+    `,
+  },
+  {
+    // Exercises (server/sessions/exercises.ts): one controller running several rooms on the same
+    // level and seed; its token is stored only as SHA-256. A room's bots (roles given to a bot)
+    // and a log entry's bot mark; refusals of commands nobody sent from a client (bots and the
+    // controller), so a refused bot command leaves a trace instead of vanishing.
+    version: 5,
+    sql: `
+      CREATE TABLE exercises (
+        id                 INTEGER PRIMARY KEY,
+        code               TEXT    NOT NULL UNIQUE,
+        name               TEXT    NOT NULL,
+        level_id           TEXT    NOT NULL,
+        seed               INTEGER NOT NULL,
+        roles_json         TEXT    NOT NULL,
+        controller_sha256  TEXT    NOT NULL UNIQUE,
+        created_at         TEXT    NOT NULL
+      );
+      ALTER TABLE sessions ADD COLUMN exercise_id INTEGER;
+      ALTER TABLE sessions ADD COLUMN team INTEGER;
+      ALTER TABLE sessions ADD COLUMN bots_json TEXT NOT NULL DEFAULT '{}';
+      CREATE INDEX sessions_by_exercise ON sessions (exercise_id) WHERE exercise_id IS NOT NULL;
+      ALTER TABLE session_log ADD COLUMN bot TEXT;
+      CREATE TABLE session_refusals (
+        session_id    INTEGER NOT NULL REFERENCES sessions (id),
+        tick          INTEGER NOT NULL,
+        role          TEXT    NOT NULL,
+        type          TEXT    NOT NULL,
+        args_json     TEXT    NOT NULL,
+        sender        TEXT    NOT NULL,
+        code          TEXT    NOT NULL,
+        created_at    TEXT    NOT NULL
+      );
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

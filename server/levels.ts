@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { levelHash, parseLevel, type Level } from '../src/game/index.ts';
+import { levelHash, parseLevel, type Level } from '../src/game';
 
 export const LEVEL_ID = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 

@@ -2,7 +2,7 @@
 // Everything else in a run file (versions, player names, the result) either follows from those
 // three by re-simulation or is informational, so two files with the same key are the same run.
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../src/game/index.ts';
+import { canonicalJson } from '../src/game';
 
 interface Keyed {
   level: { sha256: string };

@@ -9,10 +9,11 @@
 // level, seed and command log: server/runKey.ts) is answered without verifying it again.
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { canonicalJson, parseRunFile, type Level, type RunFile } from '../src/game/index.ts';
+import { canonicalJson, parseRunFile, type Level, type RunFile } from '../src/game';
 import { noteStorageError, type Db } from './db.ts';
 import { HttpError, parseJsonBody, readBody, sendError, sendJson } from './http.ts';
 import type { LevelStore } from './levels.ts';
+import { clientAddress } from './clientAddress.ts';
 import { runKey } from './runKey.ts';
 import { verifyInThread, type VerifyOutcome } from './verifyJob.ts';
 import { QueueFullError } from './verifyPool.ts';
@@ -107,6 +108,8 @@ export interface RunsApiOptions {
   rateLimit?: RateLimit | false;
   /** Monotonic clock for the rate limit, ms (tests drive it). */
   clockMs?: () => number;
+  /** Proxy hops of our own in front of the server (TRUST_PROXY): whose address the limit keys on. */
+  trustProxy?: number;
   /**
    * Re-simulates a parsed run file (default: on this thread). The app passes its worker pool;
    * a pool that is full rejects with a QueueFullError, answered 503 with Retry-After.
@@ -180,23 +183,12 @@ function toSummary(r: RunRow): RunSummary {
   };
 }
 
-/** Returns a handler that answers /api/runs and /api/runs/<id> (true) or leaves the request alone (false). */
-export function createRunsApi(options: RunsApiOptions) {
-  const { db, levels } = options;
-  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const now = options.now ?? (() => new Date());
-  const limiter =
-    options.rateLimit === false
-      ? undefined
-      : new SubmitLimiter(
-          options.rateLimit ?? DEFAULT_RATE_LIMIT,
-          options.clockMs ?? (() => performance.now()),
-        );
+/** The runs table as the API uses it: prepared once, named by what they do. */
+function runsStatements(db: Db) {
   const insert = db.prepare(
     `INSERT INTO runs (level_id, level_sha256, seed, player, score_total, parts_json, final_hash, file_sha256, run_json, game_version, created_at, run_key)
      VALUES (@level_id, @level_sha256, @seed, @player, @score_total, @parts_json, @final_hash, @file_sha256, @run_json, @game_version, @created_at, @run_key)`,
   );
-  const verify = options.verify ?? verifyInThread;
   // The oldest row of a run: an older server may have stored copies, the first one stands.
   const byKey = db.prepare(
     'SELECT id, player, score_total, parts_json, seed, created_at, run_json FROM runs WHERE run_key = ? ORDER BY id LIMIT 1',
@@ -206,15 +198,111 @@ export function createRunsApi(options: RunsApiOptions) {
      WHERE level_id = ? ORDER BY score_total DESC, id ASC LIMIT ? OFFSET ?`,
   );
   const one = db.prepare('SELECT run_json FROM runs WHERE id = ?');
+  return {
+    insert: (row: Record<string, unknown>) => Number(insert.run(row).lastInsertRowid),
+    byKey: (key: string) => byKey.get(key) as (RunRow & { run_json: string }) | undefined,
+    list: (level: string, limit: number, offset: number) =>
+      list.all(level, limit, offset) as RunRow[],
+    one: (id: number) => one.get(id) as { run_json: string } | undefined,
+  };
+}
+
+/**
+ * The body of a submission read and checked before any simulation: a JSON object that is a run
+ * file of this version, finished, with a display name beside it. Throws HttpError with the field.
+ */
+async function readSubmission(
+  req: IncomingMessage,
+  query: URLSearchParams,
+  maxBody: number,
+): Promise<{ player: string | null; run: RunFile }> {
+  const json = parseJsonBody(await readBody(req, maxBody));
+  if (json === null || typeof json !== 'object' || Array.isArray(json))
+    throw new HttpError(400, 'MALFORMED_JSON', 'request body: expected a JSON object (a run file)');
+  // `player` rides along with the run file (or in the query); it is not part of the run file.
+  const { player: bodyPlayer, ...file } = json as Record<string, unknown>;
+  const player = checkPlayerName(bodyPlayer ?? query.get('player') ?? undefined);
+  checkRunFieldLengths(file);
+  const parsed = parseRunFile(file);
+  if (!parsed.ok) {
+    const unsupported = parsed.errors[0]!.includes('unsupported version');
+    throw new HttpError(422, unsupported ? 'UNSUPPORTED_VERSION' : 'MALFORMED', parsed.errors[0]!);
+  }
+  const run = parsed.value;
+  if (!run.result.ended)
+    throw new HttpError(
+      422,
+      'RUN_NOT_FINISHED',
+      `result.ended: the run was saved at tick ${run.result.endTick} before the level's end; only finished runs are scored`,
+    );
+  return { player, run };
+}
+
+/** Returns a handler that answers /api/runs and /api/runs/<id> (true) or leaves the request alone (false). */
+export function createRunsApi(options: RunsApiOptions) {
+  const { db, levels } = options;
+  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const now = options.now ?? (() => new Date());
+  const hops = options.trustProxy ?? 0;
+  const limiter =
+    options.rateLimit === false
+      ? undefined
+      : new SubmitLimiter(
+          options.rateLimit ?? DEFAULT_RATE_LIMIT,
+          options.clockMs ?? (() => performance.now()),
+        );
+  const verify = options.verify ?? verifyInThread;
+  const runs = runsStatements(db);
+
+  /** Re-simulates the run (on the pool); answers and returns undefined when it does not hold. */
+  async function verifyRun(
+    res: ServerResponse,
+    run: RunFile,
+    level: Level,
+  ): Promise<
+    { outcome: VerifyOutcome & { ok: true }; timing: Record<string, string> } | undefined
+  > {
+    let verified: VerifyOutcome;
+    try {
+      verified = await verify(run, level);
+    } catch (e) {
+      // Every worker busy and the queue full: a class submitting at once, or a flood. The run is
+      // not lost; the client tries again later (Retry-After is the queue's expected drain time).
+      if (e instanceof QueueFullError) {
+        sendError(res, 503, 'BUSY', e.message, {
+          'retry-after': String(e.retryAfterS),
+          connection: 'close',
+        });
+        return undefined;
+      }
+      throw e;
+    }
+    const timing = { 'server-timing': `verify;dur=${verified.verifyMs.toFixed(1)}` };
+    if (!verified.ok) {
+      sendError(res, 422, verified.code, verified.message, timing);
+      return undefined;
+    }
+    if (verified.endMs !== run.result.endMs) {
+      sendError(
+        res,
+        422,
+        'END_MISMATCH',
+        `result.endMs: the file says ${run.result.endMs}, but its replay ends at ${verified.endMs} (tick ${run.result.endTick})`,
+        timing,
+      );
+      return undefined;
+    }
+    return { outcome: verified, timing };
+  }
 
   async function post(
     req: IncomingMessage,
     res: ServerResponse,
     query: URLSearchParams,
   ): Promise<void> {
-    // The address of the connection itself: a proxy's X-Forwarded-For is not trusted (anyone can
-    // send one). Behind a reverse proxy every client shares its address, hence the large burst.
-    const address = req.socket.remoteAddress ?? 'unknown';
+    // The client's address: the connection's own, or — behind TRUST_PROXY hops of our own
+    // proxies — the one they saw (a client's X-Forwarded-For alone is never trusted).
+    const address = clientAddress(req, hops);
     const allowed = limiter?.take(address);
     if (allowed && !allowed.ok) {
       // Refused before reading the body, so a flood costs no verification; the connection closes
@@ -227,82 +315,29 @@ export function createRunsApi(options: RunsApiOptions) {
         { 'retry-after': String(allowed.retryAfterS), connection: 'close' },
       );
     }
-    const json = parseJsonBody(await readBody(req, maxBody));
-    if (json === null || typeof json !== 'object' || Array.isArray(json))
-      throw new HttpError(
-        400,
-        'MALFORMED_JSON',
-        'request body: expected a JSON object (a run file)',
-      );
-    // `player` rides along with the run file (or in the query); it is not part of the run file.
-    const { player: bodyPlayer, ...file } = json as Record<string, unknown>;
-    const player = checkPlayerName(bodyPlayer ?? query.get('player') ?? undefined);
-    checkRunFieldLengths(file);
-
-    const parsed = parseRunFile(file);
-    if (!parsed.ok) {
-      const unsupported = parsed.errors[0]!.includes('unsupported version');
-      return sendError(
-        res,
-        422,
-        unsupported ? 'UNSUPPORTED_VERSION' : 'MALFORMED',
-        parsed.errors[0]!,
-      );
-    }
-    const run: RunFile = parsed.value;
-    if (!run.result.ended)
-      return sendError(
-        res,
-        422,
-        'RUN_NOT_FINISHED',
-        `result.ended: the run was saved at tick ${run.result.endTick} before the level's end; only finished runs are scored`,
-      );
+    const { player, run } = await readSubmission(req, query, maxBody);
     const level = await levels.get(run.level.id);
     if (!level.ok)
       return sendError(res, level.code === 'UNKNOWN_LEVEL' ? 422 : 500, level.code, level.message);
 
     const key = runKey(run);
-    const stored = () => byKey.get(key) as (RunRow & { run_json: string }) | undefined;
     const duplicate = (row: RunRow) => {
       const s = toSummary(row);
       sendJson(res, 200, { id: s.id, score: s.score, parts: s.parts, duplicate: true });
     };
     // The same run (level, seed, log) replays to the same result: a copy claiming that result is
     // answered without re-simulating; one claiming another result is verified (and refused).
-    const known = stored();
+    const known = runs.byKey(key);
     if (known && sameResult(known.run_json, run)) return duplicate(known);
 
-    let verified: VerifyOutcome;
-    try {
-      verified = await verify(run, level.level);
-    } catch (e) {
-      // Every worker busy and the queue full: a class submitting at once, or a flood. The run is
-      // not lost; the client tries again later (Retry-After is the queue's expected drain time).
-      if (e instanceof QueueFullError)
-        return sendError(res, 503, 'BUSY', e.message, {
-          'retry-after': String(e.retryAfterS),
-          connection: 'close',
-        });
-      throw e;
-    }
-    const timing = { 'server-timing': `verify;dur=${verified.verifyMs.toFixed(1)}` };
-    if (!verified.ok) return sendError(res, 422, verified.code, verified.message, timing);
-    if (verified.endMs !== run.result.endMs)
-      return sendError(
-        res,
-        422,
-        'END_MISMATCH',
-        `result.endMs: the file says ${run.result.endMs}, but its replay ends at ${verified.endMs} (tick ${run.result.endTick})`,
-        timing,
-      );
-
-    const text = JSON.stringify(run);
-    const fileSha = createHash('sha256').update(text).digest('hex');
+    const verified = await verifyRun(res, run, level.level);
+    if (!verified) return;
     // Again after the await: the same run posted meanwhile was stored while this one verified.
-    const meanwhile = stored();
+    const meanwhile = runs.byKey(key);
     if (meanwhile) return duplicate(meanwhile);
-    const score = verified.score;
-    const info = insert.run({
+    const text = JSON.stringify(run);
+    const score = verified.outcome.score;
+    const id = runs.insert({
       level_id: run.level.id,
       level_sha256: run.level.sha256,
       seed: run.seed,
@@ -310,18 +345,17 @@ export function createRunsApi(options: RunsApiOptions) {
       score_total: score.total,
       parts_json: JSON.stringify(score.parts),
       final_hash: run.result.finalHash,
-      file_sha256: fileSha,
+      file_sha256: createHash('sha256').update(text).digest('hex'),
       run_json: text,
       game_version: run.gameVersion,
       created_at: now().toISOString(),
       run_key: key,
     });
-    const id = Number(info.lastInsertRowid);
     sendJson(
       res,
       201,
       { id, score: score.total, parts: score.parts },
-      { ...timing, location: `/api/runs/${id}` },
+      { ...verified.timing, location: `/api/runs/${id}` },
     );
   }
 
@@ -331,15 +365,13 @@ export function createRunsApi(options: RunsApiOptions) {
       throw new HttpError(400, 'BAD_QUERY', 'level: required, e.g. /api/runs?level=backbone-isp');
     const limit = intParam(query, 'limit', LIST_LIMIT_DEFAULT, 1, LIST_LIMIT_MAX);
     const offset = intParam(query, 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
-    const rows = list.all(level, limit, offset) as RunRow[];
+    const rows = runs.list(level, limit, offset);
     sendJson(res, 200, { level, runs: rows.map(toSummary) });
   }
 
   function getOne(res: ServerResponse, idText: string): void {
     const id = /^[1-9][0-9]{0,15}$/.test(idText) ? Number(idText) : NaN;
-    const row = Number.isSafeInteger(id)
-      ? (one.get(id) as { run_json: string } | undefined)
-      : undefined;
+    const row = Number.isSafeInteger(id) ? runs.one(id) : undefined;
     if (!row)
       return sendError(res, 404, 'NOT_FOUND', `no stored run with id ${JSON.stringify(idText)}`);
     res

@@ -3,6 +3,8 @@
 // them in worker threads (server/verifyPool.ts); tests and tools may call them directly. Inputs
 // and outputs are structured-cloneable (no functions, no class instances), so they cross threads.
 import {
+  ghostRun,
+  runScore,
   finishRun,
   hashGame,
   replayLog,
@@ -14,7 +16,7 @@ import {
   type Run,
   type RunFile,
   type Score,
-} from '../src/game/index.ts';
+} from '../src/game';
 
 export type VerifyOutcome = (
   { ok: true; score: Score; endMs: number } | { ok: false; code: string; message: string }
@@ -87,4 +89,22 @@ export function replayJob(input: ReplayInput): ReplayOutcome {
   if (!r.ok) return { ok: false, index: r.index, code: r.rejection.code };
   const { level: _level, observer: _observer, ...run } = r.run;
   return { ok: true, run };
+}
+
+export interface GhostInput {
+  level: Level;
+  seed: number;
+}
+
+/** The historical response's score and key times on a seed (an exercise's comparison board). */
+export interface GhostOutcome {
+  score: Score;
+  /** Tick at which each knowledge flag was reached. */
+  keyTimes: Record<string, number>;
+}
+
+/** Plays the level's historical response on `seed` to the end (ghostRun: about 2 s of CPU). */
+export function ghostJob(input: GhostInput): GhostOutcome {
+  const g = ghostRun(input.level, input.seed);
+  return { score: runScore(g.run), keyTimes: { ...g.run.state.flags } as Record<string, number> };
 }

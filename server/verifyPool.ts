@@ -14,13 +14,15 @@
 // recovery) is never refused and goes ahead of queued submissions.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Level, RunFile } from '../src/game/index.ts';
+import type { Level, RunFile } from '../src/game';
 import type {
   ReplayInput,
   ReplayOutcome,
   SessionEndInput,
   SessionEndOutcome,
   VerifyOutcome,
+  GhostInput,
+  GhostOutcome,
 } from './verifyJob.ts';
 import type { WorkerJob, WorkerReply } from './verifyWorker.ts';
 
@@ -113,6 +115,15 @@ export class VerifyPool {
   /** A team session's final run file, played to the end and verified (never refused). */
   sessionEnd(input: SessionEndInput): Promise<SessionEndOutcome> {
     return this.enqueue(this.urgent, { kind: 'sessionEnd', input }) as Promise<SessionEndOutcome>;
+  }
+
+  /**
+   * The historical response on an exercise's seed, for its comparison board (once per exercise,
+   * cached by the caller; in the ordinary lane, behind posted runs, since nobody waits on it live).
+   */
+  ghost(input: GhostInput): Promise<GhostOutcome> {
+    if (this.closed) return Promise.reject(new Error('the verification pool is closed'));
+    return this.enqueue(this.queue, { kind: 'ghost', input }) as Promise<GhostOutcome>;
   }
 
   /** Restart recovery's replay of a room's log (never refused). */

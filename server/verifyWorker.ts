@@ -5,13 +5,15 @@
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import {
+  ghostJob,
   replayJob,
   sessionEndJob,
   verifyJob,
+  type GhostInput,
   type ReplayInput,
   type SessionEndInput,
 } from './verifyJob.ts';
-import type { Level, RunFile } from '../src/game/index.ts';
+import type { Level, RunFile } from '../src/game';
 
 /** Nice value of a worker thread (0 normal, 19 lowest). */
 const WORKER_NICE = 10;
@@ -19,7 +21,8 @@ const WORKER_NICE = 10;
 export type WorkerJob =
   | { kind: 'verify'; file: RunFile; level: Level }
   | { kind: 'sessionEnd'; input: SessionEndInput }
-  | { kind: 'replay'; input: ReplayInput };
+  | { kind: 'replay'; input: ReplayInput }
+  | { kind: 'ghost'; input: GhostInput };
 
 export type WorkerReply =
   { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
@@ -32,6 +35,8 @@ function run(job: WorkerJob): unknown {
       return sessionEndJob(job.input);
     case 'replay':
       return replayJob(job.input);
+    case 'ghost':
+      return ghostJob(job.input);
   }
 }
 

@@ -5,8 +5,7 @@ import '@fontsource/noto-sans-kr/700.css';
 import './ui/style.css';
 import { AUTO, CANVAS, Game, Scale, WEBGL } from 'phaser';
 import { createActor } from 'xstate';
-import { appFlowMachine, screenOf } from './game/appFlow.machine';
-import { hashGame, runScore } from './game';
+import { appFlowMachine } from './ui/appFlow.machine';
 import { createI18n, resolveLanguage, useFeatureStrings } from './i18n';
 import type { i18n } from 'i18next';
 import { AudioCues } from './audio/audio';
@@ -41,6 +40,7 @@ const lazyScenes = (i18n: i18n): Record<string, LazyScene> => ({
       import('./ui/scenes/TeamLobby'),
       import('./ui/session/teamSession'),
       useFeatureStrings(i18n, 'team'),
+      useFeatureStrings(i18n, 'exercise'),
     ]).then(([scene, session]) => {
       TeamSessionClass = session.TeamSession;
       return scene.TeamLobby;
@@ -91,62 +91,10 @@ async function start(): Promise<void> {
   // Phaser auto-starts the first scene in the list; from then on the director follows the machine.
   game.events.once('ready', () => directScenes(game, ctx, lazyScenes(i18n)));
 
-  window.__app = {
-    screen: () => screenOf(flow.getSnapshot().value),
-    cueLog: () => audio.log.map((e) => ({ ...e })),
-    rendererType: () =>
-      game.renderer
-        ? game.renderer.type === WEBGL
-          ? 'WEBGL'
-          : game.renderer.type === CANVAS
-            ? 'CANVAS'
-            : 'UNKNOWN'
-        : 'UNKNOWN',
-    language: () => i18n.language,
-    finished: () => {
-      const run = ctx.finished;
-      if (!run) return undefined;
-      return {
-        score: runScore(run).total,
-        flags: Object.keys(run.state.flags),
-        commands: run.log.map((c) => c.type),
-        level: run.level.meta.id,
-        hash: hashGame(run.state),
-      };
-    },
-    run: () => {
-      const session = ctx.session;
-      if (!session) return undefined;
-      const run = session.run;
-      return {
-        tick: run.state.tick,
-        hash: hashGame(run.state),
-        log: run.log.length,
-        ended: run.state.ended,
-      };
-    },
-    map: (id) => {
-      const map = ctx.map;
-      if (!map) return undefined;
-      const point = map.pointOf(id);
-      return point ? { ...point, label: map.labelOf(id) } : undefined;
-    },
-    team: () => {
-      const Team = TeamSessionClass;
-      if (!Team) return undefined;
-      const session = ctx.session instanceof Team ? ctx.session : Team.latest;
-      if (!session) return undefined;
-      return {
-        code: session.info.code,
-        seat: session.seat.kind,
-        role: session.role ?? null,
-        state: session.info.state,
-        status: session.status,
-        runId: session.endedBy?.runId ?? null,
-        finalHashMatches: session.finalHashMatches ?? null,
-      };
-    },
-  };
+  // Test-only hooks (src/testHooks.ts), fetched after start-up so they cost the first load nothing.
+  void import('./testHooks').then(({ installTestHooks }) =>
+    installTestHooks({ game, ctx, audio, i18n, teamSessionClass: () => TeamSessionClass }),
+  );
 }
 
 void start();

@@ -8,8 +8,9 @@
 // state is touched only by its own messages and its own pacing step, so one room's bad input or
 // bug answers that connection with an error and never reaches another room.
 import type { IncomingMessage, ServerResponse, Server } from 'node:http';
-import { createRun, type Level, type PlayerRole } from '../../src/game/index.ts';
-import type { SeatRole } from '../../src/net/protocol.ts';
+import { createRun, type Level, type PlayerRole } from '../../src/game';
+import type { BotKind, SeatRole } from '../../src/net/protocol.ts';
+import { ExerciseRoutes } from './exerciseRoutes.ts';
 import { ConnectionGate, type Connection } from './gate.ts';
 import { Handshake } from './handshake.ts';
 import { LevelCache } from './levelCache.ts';
@@ -20,7 +21,9 @@ import { Room, type RoomInit } from './room.ts';
 import { SessionRoutes } from './routes.ts';
 import { newRoomCode, newToken, tokenHash } from './secrets.ts';
 import { SessionStore } from './store.ts';
-import { replayJob, sessionEndJob } from '../verifyJob.ts';
+import { ReviewStore } from './reviewStore.ts';
+import { ReviewRoutes } from './reviewRoutes.ts';
+import { ghostJob, replayJob, sessionEndJob } from '../verifyJob.ts';
 
 export type { SessionHubOptions } from './options.ts';
 
@@ -36,11 +39,15 @@ export class SessionHub {
   /** The address that created each live room (in memory only), for the per-address room cap. */
   private readonly creators = new Map<string, string>();
   readonly store: SessionStore;
+  /** Feedback and improvement plans of sessions (their review; reviewRoutes.ts serves them). */
+  readonly reviews: ReviewStore;
+  private readonly reviewRoutes: ReviewRoutes;
   readonly levels: LevelCache;
   readonly gate: ConnectionGate;
   readonly handshake: Handshake;
   readonly pacer: Pacer;
   private readonly routes: SessionRoutes;
+  private readonly exercises: ExerciseRoutes;
   readonly wallNow: () => number;
   readonly log: (message: string) => void;
   readonly verifier: NonNullable<SessionHubOptions['verifier']>;
@@ -51,12 +58,18 @@ export class SessionHub {
 
   constructor(private readonly options: SessionHubOptions) {
     this.store = new SessionStore(options.db);
+    this.reviews = new ReviewStore(options.db);
+    this.reviewRoutes = new ReviewRoutes(this.reviews, {
+      room: (code) => this.rooms.get(code),
+      log: (m) => this.log(m),
+    });
     this.levels = new LevelCache(options.levelsDir);
     this.wallNow = options.wallNow ?? Date.now;
     this.log = options.log ?? ((m) => console.log(m));
     this.verifier = options.verifier ?? {
       sessionEnd: (input) => Promise.resolve(sessionEndJob(input)),
       replay: (input) => Promise.resolve(replayJob(input)),
+      ghost: (input) => Promise.resolve(ghostJob(input)),
     };
     this.gate = new ConnectionGate(
       options,
@@ -88,6 +101,7 @@ export class SessionHub {
       connectionCount: () => this.gate.connections.size,
     });
     this.routes = new SessionRoutes(options, this);
+    this.exercises = new ExerciseRoutes(options, this, this.routes.creations);
     this.ready = this.recover().then(
       () => void (this.recovered = true),
       (e: unknown) => {
@@ -145,6 +159,7 @@ export class SessionHub {
       },
       wall,
     );
+    room.reviews = this.reviews;
     this.rooms.set(room.code, room);
     for (const s of room.seats.values())
       if (!s.removed) this.byToken.set(s.tokenHash, { room, seatId: s.id });
@@ -153,9 +168,13 @@ export class SessionHub {
 
   // ------------------------------------------------------------ rooms
 
-  /** Answers /api/sessions; returns false for other paths. */
-  handleHttp(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
-    return this.routes.handle(req, res, path);
+  /** Answers /api/sessions, a session's review (/api/sessions/<code>/…) and /api/exercises; false for other paths. */
+  async handleHttp(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
+    return (
+      (await this.reviewRoutes.handle(req, res, path)) ||
+      (await this.routes.handle(req, res, path)) ||
+      this.exercises.handle(req, res, path)
+    );
   }
 
   clientIp(req: IncomingMessage): string {
@@ -171,6 +190,7 @@ export class SessionHub {
     roles: SeatRole[],
     wall = this.wallNow(),
     creatorIp?: string,
+    exercise?: { id: number; team: number; bots?: Partial<Record<SeatRole, BotKind>> },
   ): { code: string; token: string; room: Room } {
     let code = newRoomCode();
     while (this.rooms.has(code) || this.store.codeTaken(code)) code = newRoomCode();
@@ -178,7 +198,7 @@ export class SessionHub {
     const hash = tokenHash(token);
     const run = createRun(level, seed);
     const id = this.store.createSession(
-      { code, levelId, levelSha256, seed, roles },
+      { code, levelId, levelSha256, seed, roles, exerciseId: exercise?.id, team: exercise?.team },
       run.state.engine.tMs,
       { seat: 's1', name: 'facilitator', tokenHash: hash },
     );
@@ -196,9 +216,14 @@ export class SessionHub {
       {
         ...{ id, code, level, levelSha256, seed, roles, run, seats: [facilitator] },
         ...{ state: 'lobby' as const, log: [], runId: null },
+        ...{ exerciseId: exercise?.id ?? null, team: exercise?.team ?? null },
       },
       wall,
     );
+    if (exercise?.bots) {
+      for (const [role, kind] of Object.entries(exercise.bots) as [SeatRole, BotKind][])
+        room.setBot(role, kind);
+    }
     if (creatorIp !== undefined) this.creators.set(code, creatorIp);
     this.log(`room ${code}: created (${levelId}, seed ${seed}, roles ${roles.join(',')})`);
     return { code, token, room };

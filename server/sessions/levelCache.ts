@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { levelHash, parseLevel, type Level } from '../../src/game/index.ts';
+import { levelHash, parseLevel, type Level } from '../../src/game';
 import { LEVEL_ID } from '../levels.ts';
 
 export type SessionLevel =

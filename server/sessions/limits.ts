@@ -47,6 +47,11 @@ export class WindowCounter {
     return this.recent(key, now).length < this.max;
   }
 
+  /** How many more events `key` may have now (an exercise of N rooms needs N). */
+  remaining(key: string, now: number): number {
+    return Math.max(0, this.max - this.recent(key, now).length);
+  }
+
   /** Whole seconds until `allowed` turns true again (at least 1). */
   retryAfterS(key: string, now: number): number {
     const list = this.recent(key, now);

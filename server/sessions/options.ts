@@ -25,7 +25,7 @@ export interface SessionHubOptions {
   roomsPerIp?: number;
   /** Distinct wrong room codes per address per 10 minutes before its joins take the slow lane (default 20). */
   joinFailuresPerIp?: number;
-  /** Sessions created per IP per hour (default 30). */
+  /** Sessions created per IP per hour (default 30); each room of an exercise counts as one. */
   sessionsPerIpHour?: number;
   /** Open WebSocket connections per address (default 100). */
   connectionsPerIp?: number;
@@ -45,7 +45,7 @@ export interface SessionHubOptions {
    * Where a session's final run is made and verified, and where restart recovery replays logs:
    * the app's worker pool (server/verifyPool.ts). Without it, on the event loop.
    */
-  verifier?: Pick<VerifyPool, 'sessionEnd' | 'replay'>;
+  verifier?: Pick<VerifyPool, 'sessionEnd' | 'replay' | 'ghost'>;
   /** Wall clock for pacing and limits (tests pin it); defaults to Date.now. */
   wallNow?: () => number;
   log?: (message: string) => void;

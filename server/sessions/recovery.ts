@@ -81,6 +81,9 @@ async function rebuild(host: RecoveryHost, { session, seats, log }: Live): Promi
       })),
       log,
       runId: session.runId,
+      exerciseId: session.exerciseId,
+      team: session.team,
+      bots: session.bots,
     },
     wall,
   );

@@ -14,12 +14,13 @@ import {
   type Player,
   type PlayerRole,
   type Run,
-} from '../../src/game/index.ts';
+} from '../../src/game';
 import {
   CLOSE_REMOVED,
   PROTOCOL_VERSION,
   encodeServerMessage,
   type ClientMessage,
+  type BotKind,
   type ErrorCode,
   type LogEntry,
   type SeatInfo,
@@ -30,7 +31,11 @@ import {
   type SessionState,
 } from '../../src/net/protocol.ts';
 import type { SessionEndInput, SessionEndOutcome } from '../verifyJob.ts';
+import { botDecisions } from './botPolicy.ts';
 import type { SessionStore } from './store.ts';
+import type { ReviewStore } from './reviewStore.ts';
+import type { FeedbackForm } from '../../src/aar/exerciseRecords.ts';
+import { feedbackIsEmpty } from '../../src/aar/exerciseRecords.ts';
 import { errorText, TEXT } from './text.ts';
 
 /** A connection as the room sees it: send text, close, and which seat it holds. */
@@ -74,7 +79,26 @@ export interface RoomInit {
   seats: Seat[];
   log: LogEntry[];
   runId: number | null;
+  /** The exercise this room is a team of, and which team (1…); absent for a lone session. */
+  exerciseId?: number | null;
+  team?: number | null;
+  bots?: Partial<Record<SeatRole, BotKind>>;
 }
+
+/** Who sent a command: a player's seat, a bot, or the exercise controller. */
+export type Sender =
+  | { kind: 'seat'; seat: Seat; clientSeq: number }
+  | { kind: 'bot'; bot: BotKind }
+  | { kind: 'exercise' };
+
+export type SubmitResult =
+  | { ok: true; entry: LogEntry }
+  | { ok: false; code: string; params: Record<string, string | number> };
+
+/** Subscribers online (%) is sampled this often (sim s) for the exercise console's curve. */
+export const CURVE_EVERY_S = 300;
+/** A desync reported this recently (wall ms) is a warning on the exercise console. */
+export const DESYNC_WARN_MS = 60_000;
 
 export class Room {
   readonly id: number;
@@ -105,6 +129,23 @@ export class Room {
   private endRetryWall = 0;
   /** The engine time the session ended at (the finished run's), once ended. */
   private finalMs: number | undefined;
+  /** The discussion question on the screens (discussion.show); in memory only, like a slide. */
+  shownQuestion: number | null = null;
+  /** Where feedback and the improvement plan are kept (set by the hub; absent in bare tests). */
+  reviews: ReviewStore | undefined;
+  readonly exerciseId: number | null;
+  readonly team: number | null;
+  /** Roles played by a bot (never held by a seat at the same time). */
+  readonly bots = new Map<SeatRole, BotKind>();
+  /** Each bot's previous decision tick (exclusive lower bound of what it decides next). */
+  private readonly botSince = new Map<SeatRole, number>();
+  /** Subscribers online sampled every CURVE_EVERY_S sim s: [tick, %] (in memory; for the console). */
+  readonly curve: [number, number][] = [];
+  /** Seats whose last checkpoint differed, with the wall time (for the console's warnings). */
+  readonly desyncs = new Map<string, { name: string; tick: number; wall: number }>();
+  /** The latest refused bot or controller commands (newest last, a few). */
+  readonly refused: { tick: number; role: string; type: string; code: string; sender: string }[] =
+    [];
 
   constructor(
     init: RoomInit,
@@ -132,6 +173,18 @@ export class Room {
     this.lastActiveWall = wallNow;
     this.lastPaceWall = wallNow;
     this.persistedMs = init.run.state.engine.tMs;
+    this.exerciseId = init.exerciseId ?? null;
+    this.team = init.team ?? null;
+    for (const [role, kind] of Object.entries(init.bots ?? {}) as [SeatRole, BotKind][]) {
+      this.bots.set(role, kind);
+      this.botSince.set(role, this.botStartTick());
+    }
+    this.sample();
+  }
+
+  /** A bot taking a role now decides from the next tick on (in the lobby: from the first). */
+  private botStartTick(): number {
+    return this.run.state.tick - (this.state === 'lobby' ? 1 : 0);
   }
 
   get ms(): number {
@@ -147,6 +200,7 @@ export class Room {
       roles: [...this.roles],
       state: this.state,
       runId: this.runId,
+      ...(this.bots.size > 0 ? { bots: Object.fromEntries(this.bots) } : {}),
     };
   }
 
@@ -214,6 +268,10 @@ export class Room {
       seats: this.seatList(),
       log: this.log,
       ms: this.ms,
+      discussion: this.shownQuestion,
+      ...(seat.kind === 'player' && this.state === 'ended' && this.reviews
+        ? { feedbackSent: this.reviews.hasSent(this.id, seat.id) }
+        : {}),
     });
     this.broadcast({ t: 'seats', seats: this.seatList() }, (s) => s !== seat);
   }
@@ -259,6 +317,12 @@ export class Room {
         return this.assign(conn, seat, m.seat, m.role);
       case 'seat.remove':
         return this.remove(conn, seat, m.seat);
+      case 'bot.assign': {
+        if (!this.isFacilitator(conn, seat, 'bot.assign')) return;
+        const refused = this.setBot(m.role, m.bot);
+        if (refused) this.error(conn, refused.code, refused.detail, { field: 'role' });
+        return;
+      }
       case 'session.start':
         return this.start(conn, seat, wallNow);
       case 'session.end':
@@ -268,7 +332,50 @@ export class Room {
         return this.end('facilitator', wallNow, conn);
       case 'cmd':
         return this.command(conn, seat, m);
+      case 'discussion.show':
+        return this.showQuestion(conn, seat, m.question);
+      case 'feedback':
+        return this.feedback(conn, seat, m.form);
     }
+  }
+
+  private showQuestion(conn: Conn, seat: Seat, question: number | null): void {
+    if (!this.isFacilitator(conn, seat, 'discussion.show')) return;
+    if (this.state === 'ended') return this.error(conn, 'ROOM_ENDED');
+    if (question !== null && question >= this.level.discussion.length)
+      return this.error(
+        conn,
+        'BAD_MESSAGE',
+        `question: ${question} is not a discussion question of this level (it has ${this.level.discussion.length})`,
+        { field: 'question' },
+      );
+    this.shownQuestion = question;
+    this.broadcast({ t: 'discussion', question });
+  }
+
+  /** A player's feedback form: after the end only, one per seat, stored without the seat. */
+  private feedback(conn: Conn, seat: Seat, form: FeedbackForm): void {
+    if (seat.kind !== 'player')
+      return this.error(conn, 'FORBIDDEN', `a ${seat.kind} seat does not send feedback`, {
+        field: 't',
+      });
+    if (this.state !== 'ended') return this.error(conn, 'NOT_ENDED', undefined, { field: 't' });
+    if (feedbackIsEmpty(form))
+      return this.error(conn, 'BAD_MESSAGE', 'form: rate a statement or write an answer', {
+        field: 'form',
+      });
+    const reviews = this.reviews;
+    if (!reviews) return this.error(conn, 'INTERNAL', 'feedback is not stored by this server');
+    let stored: boolean;
+    try {
+      stored = reviews.addFeedback(this.id, seat.id, form);
+    } catch (e) {
+      this.store.noteError(e);
+      return this.error(conn, 'STORAGE_FAILED', (e as Error).message);
+    }
+    if (!stored) return this.error(conn, 'ALREADY_SENT', undefined, { field: 't' });
+    this.hooks.log(`room ${this.code}: feedback received`);
+    this.send(conn, { t: 'feedback.ok' });
   }
 
   private isFacilitator(conn: Conn, seat: Seat, what: string): boolean {
@@ -308,6 +415,10 @@ export class Room {
         return this.error(conn, 'ROLE_TAKEN', `role: "${role}" is held by ${holder.name}`, {
           field: 'role',
         });
+      if (this.bots.has(role))
+        return this.error(conn, 'ROLE_TAKEN', `role: "${role}" is played by a bot`, {
+          field: 'role',
+        });
     }
     seat.role = role;
     this.persistSeats([seat]);
@@ -326,6 +437,13 @@ export class Room {
       });
     if (role !== null && !this.roles.includes(role))
       return this.error(conn, 'ROLE_NOT_IN_SESSION', `role: "${role}"`, { field: 'role' });
+    if (role !== null && this.bots.has(role))
+      return this.error(
+        conn,
+        'ROLE_TAKEN',
+        `role: "${role}" is played by a bot; take it back from the bot first`,
+        { field: 'role' },
+      );
     const changed = [target];
     const holder = role === null ? undefined : this.holderOf(role);
     if (holder && holder !== target) {
@@ -366,6 +484,11 @@ export class Room {
     if (this.state === 'ended') return this.error(conn, 'ROOM_ENDED');
     if (this.state === 'running')
       return this.error(conn, 'FORBIDDEN', 'the session has already started');
+    this.startNow(wallNow);
+  }
+
+  /** Lobby → running (the facilitator's start, or an exercise controller's start of all rooms). */
+  startNow(wallNow: number): void {
     this.state = 'running';
     this.lastPaceWall = wallNow;
     this.store.setState(this.id, 'running', this.ms);
@@ -390,28 +513,54 @@ export class Room {
       return this.error(conn, 'FORBIDDEN', 'a projector seat is read-only', ref);
     if (seat.role === null) return this.error(conn, 'NO_ROLE', undefined, ref);
     // The role is the seat's, never the client's: the core checks what this role may do.
-    const role = seat.role;
-    const r = applyCommand(this.run, { role, type: m.type, args: m.args });
-    if (!r.outcome.ok) {
-      const rejection = r.outcome.rejection;
+    const r = this.submit(seat.role, m.type, m.args, {
+      kind: 'seat',
+      seat,
+      clientSeq: m.clientSeq,
+    });
+    if (!r.ok) {
+      const rejection = { code: r.code, params: r.params } as Parameters<typeof renderRejection>[0];
       return this.send(conn, {
         t: 'rejected',
         clientSeq: m.clientSeq,
         type: m.type,
-        code: rejection.code,
-        params: rejection.params,
+        code: r.code,
+        params: r.params,
         text: { ko: renderRejection(rejection, 'ko'), en: renderRejection(rejection, 'en') },
       });
+    }
+  }
+
+  /**
+   * The one path every command takes, whoever sent it (a player's seat, a bot, the exercise
+   * controller): the game core checks it with `role` at the room's now; an accepted command gets
+   * the next seq, is stored, then broadcast. A refused bot or controller command is stored among
+   * the session's refusals (a player's refusal is answered to the player instead).
+   */
+  submit(role: PlayerRole, type: string, args: Record<string, unknown>, by: Sender): SubmitResult {
+    const r = applyCommand(this.run, { role, type, args });
+    if (!r.outcome.ok) {
+      const rejection = r.outcome.rejection;
+      if (by.kind !== 'seat') {
+        const sender = by.kind === 'bot' ? `bot:${by.bot}` : 'exercise';
+        const tick = Math.ceil(this.run.state.engine.tMs / 1000);
+        this.store.addRefusal(this.id, { tick, role, type, args, sender, code: rejection.code });
+        this.refused.push({ tick, role, type, code: rejection.code, sender });
+        if (this.refused.length > 20) this.refused.shift();
+        this.hooks.log(`room ${this.code}: ${sender} ${role} ${type} refused (${rejection.code})`);
+      }
+      return { ok: false, code: rejection.code, params: rejection.params };
     }
     const logged = r.run.log.at(-1)!;
     const entry: LogEntry = {
       seq: this.log.length + 1,
       tick: logged.tick,
       role,
-      type: m.type,
-      args: m.args,
-      seat: seat.id,
-      clientSeq: m.clientSeq,
+      type,
+      args,
+      seat: by.kind === 'seat' ? by.seat.id : by.kind,
+      clientSeq: by.kind === 'seat' ? by.clientSeq : 0,
+      ...(by.kind === 'bot' ? { bot: by.bot } : {}),
     };
     // Written before it is broadcast: whatever anyone saw survives a crash.
     this.store.appendLog(this.id, entry, r.run.state.engine.tMs);
@@ -420,6 +569,56 @@ export class Room {
     this.run = { ...r.run, rejections: [] };
     this.log.push(entry);
     this.broadcast({ t: 'cmd', ...entry });
+    return { ok: true, entry };
+  }
+
+  /**
+   * Gives a role nobody holds to a bot, or takes it back (`kind` null). Refused with the reason
+   * (an error code and a detail naming the role) when the role is not in the session, a seat
+   * holds it, or the session has ended.
+   */
+  setBot(role: SeatRole, kind: BotKind | null): { code: ErrorCode; detail: string } | undefined {
+    if (this.state === 'ended') return { code: 'ROOM_ENDED', detail: 'the session has ended' };
+    if (!this.roles.includes(role))
+      return {
+        code: 'ROLE_NOT_IN_SESSION',
+        detail: `role: "${role}" (this session has ${this.roles.join(', ')})`,
+      };
+    const holder = this.holderOf(role);
+    if (kind !== null && holder)
+      return { code: 'ROLE_TAKEN', detail: `role: "${role}" is held by ${holder.name}` };
+    if (kind === null) {
+      this.bots.delete(role);
+      this.botSince.delete(role);
+    } else {
+      if (this.bots.get(role) !== kind) this.botSince.set(role, this.botStartTick());
+      this.bots.set(role, kind);
+    }
+    this.store.setBots(this.id, Object.fromEntries(this.bots));
+    this.hooks.log(
+      `room ${this.code}: ${role} ${kind ? `given to the ${kind} bot` : 'bot removed'}`,
+    );
+    this.broadcast({ t: 'session', session: this.info() });
+    return undefined;
+  }
+
+  /** The bots' turn: each decides from the run as it stands (botPolicy.ts) and submits. */
+  private runBots(): void {
+    if (this.bots.size === 0 || this.run.state.clock.paused) return;
+    for (const [role, kind] of this.bots) {
+      const since = this.botSince.get(role) ?? this.run.state.tick;
+      const decisions = botDecisions(kind, role, this.run, since);
+      this.botSince.set(role, this.run.state.tick);
+      for (const d of decisions) this.submit(role, d.type, d.args, { kind: 'bot', bot: kind });
+    }
+  }
+
+  /** Samples subscribers online for the console's curve when a CURVE_EVERY_S mark has passed. */
+  private sample(): void {
+    const tick = this.run.state.tick;
+    const last = this.curve.at(-1);
+    if (last && Math.floor(tick / CURVE_EVERY_S) === Math.floor(last[0] / CURVE_EVERY_S)) return;
+    this.curve.push([tick, Math.round(this.run.state.engine.m.subscribersOnlinePct * 10) / 10]);
   }
 
   private checkpoint(conn: Conn, seat: Seat, tick: number, hash: string): void {
@@ -427,6 +626,7 @@ export class Room {
     const mine = this.run.checkpoints.find((c) => c.tick === tick);
     if (!mine || mine.hash === hash) return;
     this.hooks.log(`room ${this.code}: seat ${seat.id} desynced at tick ${tick}`);
+    this.desyncs.set(seat.id, { name: seat.name, tick, wall: this.lastActiveWall });
     this.send(conn, { t: 'resync', tick, text: { ...TEXT.resync } });
     this.broadcast(
       { t: 'desync', seat: seat.id, name: seat.name, tick, expected: mine.hash, got: hash },
@@ -453,6 +653,10 @@ export class Room {
       const elapsed = wallNow - this.lastPaceWall;
       this.lastPaceWall = wallNow;
       this.run = advanceReal(this.run, elapsed);
+      this.sample();
+      // After the clock moved and before the clock is written (pacer.ts): a restart rebuilds the
+      // run to a time the bots have already decided at, so they neither repeat nor skip a step.
+      this.runBots();
     }
   }
 
@@ -498,7 +702,13 @@ export class Room {
     const input: SessionEndInput = {
       level: this.level,
       seed: this.seed,
-      log: this.log.map((e) => ({ tick: e.tick, role: e.role, type: e.type, args: e.args })),
+      log: this.log.map((e) => ({
+        tick: e.tick,
+        role: e.role,
+        type: e.type,
+        args: e.args,
+        ...(e.bot ? { bot: e.bot } : {}),
+      })),
       players: this.players(),
     };
     this.hooks.finish(input).then(
@@ -569,7 +779,8 @@ export class Room {
     for (const e of this.log) {
       if (held.has(e.role)) continue;
       held.add(e.role);
-      players.push({ id: e.role, roles: [e.role] });
+      // A bot names itself (the run file's players say who played what).
+      players.push({ id: e.bot ? `bot:${e.bot}:${e.role}` : e.role, roles: [e.role] });
     }
     return players;
   }

@@ -1,7 +1,7 @@
 // HTTP side of team sessions: POST /api/sessions creates a room. Limited per address (sessions per
 // hour, live rooms at once) and globally (MAX_ROOMS); every 429 says when to try again.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Level } from '../../src/game/index.ts';
+import type { Level } from '../../src/game';
 import {
   createSessionSchema,
   issuePath,

@@ -3,8 +3,14 @@
 // a command someone has seen. Statements are prepared once; better-sqlite3 is synchronous, which
 // keeps "append, then broadcast" a single step on the event loop.
 import { noteStorageError, type Db } from '../db.ts';
-import type { LogEntry, SeatKind, SeatRole, SessionState } from '../../src/net/protocol.ts';
-import type { PlayerRole, RunFile, Score } from '../../src/game/index.ts';
+import type {
+  BotKind,
+  LogEntry,
+  SeatKind,
+  SeatRole,
+  SessionState,
+} from '../../src/net/protocol.ts';
+import type { PlayerRole, RunFile, Score } from '../../src/game';
 import { createHash } from 'node:crypto';
 import { runKey } from '../runKey.ts';
 
@@ -19,6 +25,43 @@ export interface StoredSession {
   nowMs: number;
   runId: number | null;
   updatedAt: string;
+  /** The exercise this room belongs to, and its team number there (1…), if any. */
+  exerciseId: number | null;
+  team: number | null;
+  bots: Partial<Record<SeatRole, BotKind>>;
+}
+
+export interface StoredExercise {
+  id: number;
+  code: string;
+  name: string;
+  levelId: string;
+  seed: number;
+  roles: SeatRole[];
+  controllerHash: string;
+  createdAt: string;
+}
+
+/** A room of an exercise as the database has it (ended rooms leave memory; this stays). */
+export interface ExerciseRoomRow {
+  id: number;
+  code: string;
+  team: number;
+  state: SessionState;
+  nowMs: number;
+  runId: number | null;
+  scoreTotal: number | null;
+  partsJson: string | null;
+}
+
+/** A command that was not applied, sent by no client (a bot or an exercise controller). */
+export interface Refusal {
+  tick: number;
+  role: string;
+  type: string;
+  args: Record<string, unknown>;
+  sender: string;
+  code: string;
 }
 
 export interface StoredSeat {
@@ -41,6 +84,9 @@ interface SessionRow {
   now_ms: number;
   run_id: number | null;
   updated_at: string;
+  exercise_id: number | null;
+  team: number | null;
+  bots_json: string;
 }
 
 export class SessionStore {
@@ -52,8 +98,8 @@ export class SessionStore {
   ) {
     this.stmt = {
       insertSession: db.prepare(
-        `INSERT INTO sessions (code, level_id, level_sha256, seed, roles_json, state, now_ms, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, 'lobby', ?, ?, ?)`,
+        `INSERT INTO sessions (code, level_id, level_sha256, seed, roles_json, state, now_ms, created_at, updated_at, exercise_id, team)
+         VALUES (?, ?, ?, ?, ?, 'lobby', ?, ?, ?, ?, ?)`,
       ),
       codeTaken: db.prepare('SELECT 1 FROM sessions WHERE code = ?'),
       insertSeat: db.prepare(
@@ -64,8 +110,8 @@ export class SessionStore {
         'UPDATE session_seats SET role = ?, removed = ? WHERE session_id = ? AND seat = ?',
       ),
       insertLog: db.prepare(
-        `INSERT INTO session_log (session_id, seq, tick, role, type, args_json, seat, client_seq)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO session_log (session_id, seq, tick, role, type, args_json, seat, client_seq, bot)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       setNow: db.prepare('UPDATE sessions SET now_ms = ?, updated_at = ? WHERE id = ?'),
       setState: db.prepare(
@@ -78,6 +124,25 @@ export class SessionStore {
       live: db.prepare("SELECT * FROM sessions WHERE state <> 'ended' ORDER BY id"),
       seats: db.prepare('SELECT * FROM session_seats WHERE session_id = ? ORDER BY rowid'),
       log: db.prepare('SELECT * FROM session_log WHERE session_id = ? ORDER BY seq'),
+      setBots: db.prepare('UPDATE sessions SET bots_json = ?, updated_at = ? WHERE id = ?'),
+      insertRefusal: db.prepare(
+        `INSERT INTO session_refusals (session_id, tick, role, type, args_json, sender, code, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      refusals: db.prepare(
+        'SELECT * FROM session_refusals WHERE session_id = ? ORDER BY rowid DESC LIMIT ?',
+      ),
+      insertExercise: db.prepare(
+        `INSERT INTO exercises (code, name, level_id, seed, roles_json, controller_sha256, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      exerciseByCode: db.prepare('SELECT * FROM exercises WHERE code = ?'),
+      exerciseCodeTaken: db.prepare('SELECT 1 FROM exercises WHERE code = ?'),
+      exerciseRooms: db.prepare(
+        `SELECT s.id, s.code, s.team, s.state, s.now_ms, s.run_id, r.score_total, r.parts_json
+         FROM sessions s LEFT JOIN runs r ON r.id = s.run_id
+         WHERE s.exercise_id = ? ORDER BY s.team`,
+      ),
       runByKey: db.prepare('SELECT id FROM runs WHERE run_key = ? ORDER BY id LIMIT 1'),
       insertRun: db.prepare(
         `INSERT INTO runs (level_id, level_sha256, seed, player, score_total, parts_json, final_hash, file_sha256, run_json, game_version, created_at, run_key)
@@ -101,7 +166,15 @@ export class SessionStore {
 
   /** Creates the session with its facilitator seat in one transaction; returns the session id. */
   createSession(
-    s: { code: string; levelId: string; levelSha256: string; seed: number; roles: SeatRole[] },
+    s: {
+      code: string;
+      levelId: string;
+      levelSha256: string;
+      seed: number;
+      roles: SeatRole[];
+      exerciseId?: number;
+      team?: number;
+    },
     nowMs: number,
     facilitator: { seat: string; name: string; tokenHash: string },
   ): number {
@@ -116,6 +189,8 @@ export class SessionStore {
         nowMs,
         at,
         at,
+        s.exerciseId ?? null,
+        s.team ?? null,
       );
       const id = Number(info.lastInsertRowid);
       this.stmt.insertSeat.run(
@@ -165,6 +240,7 @@ export class SessionStore {
         JSON.stringify(e.args),
         e.seat,
         e.clientSeq,
+        e.bot ?? null,
       );
       this.stmt.setNow.run(nowMs, at, sessionId);
     })();
@@ -201,6 +277,9 @@ export class SessionStore {
         nowMs: r.now_ms,
         runId: r.run_id,
         updatedAt: r.updated_at,
+        exerciseId: r.exercise_id,
+        team: r.team,
+        bots: JSON.parse(r.bots_json) as Partial<Record<SeatRole, BotKind>>,
       },
       seats: (
         this.stmt.seats.all(r.id) as {
@@ -228,6 +307,7 @@ export class SessionStore {
           args_json: string;
           seat: string;
           client_seq: number;
+          bot: BotKind | null;
         }[]
       ).map((e) => ({
         seq: e.seq,
@@ -237,8 +317,123 @@ export class SessionStore {
         args: JSON.parse(e.args_json) as Record<string, unknown>,
         seat: e.seat,
         clientSeq: e.client_seq,
+        ...(e.bot ? { bot: e.bot } : {}),
       })),
     }));
+  }
+
+  setBots(sessionId: number, bots: Partial<Record<SeatRole, BotKind>>): void {
+    this.stmt.setBots.run(JSON.stringify(bots), this.stamp(), sessionId);
+  }
+
+  /** Records a command a bot or the exercise controller sent that the game refused. */
+  addRefusal(sessionId: number, r: Refusal): void {
+    this.stmt.insertRefusal.run(
+      sessionId,
+      r.tick,
+      r.role,
+      r.type,
+      JSON.stringify(r.args),
+      r.sender,
+      r.code,
+      this.stamp(),
+    );
+  }
+
+  /** The latest refusals of a session, newest first. */
+  refusals(sessionId: number, limit = 20): Refusal[] {
+    return (
+      this.stmt.refusals.all(sessionId, limit) as {
+        tick: number;
+        role: string;
+        type: string;
+        args_json: string;
+        sender: string;
+        code: string;
+      }[]
+    ).map((r) => ({
+      tick: r.tick,
+      role: r.role,
+      type: r.type,
+      args: JSON.parse(r.args_json) as Record<string, unknown>,
+      sender: r.sender,
+      code: r.code,
+    }));
+  }
+
+  exerciseCodeTaken(code: string): boolean {
+    return this.stmt.exerciseCodeTaken.get(code) !== undefined;
+  }
+
+  /** Creates an exercise row; its rooms are created after it and point to it. */
+  createExercise(e: Omit<StoredExercise, 'id' | 'createdAt'>): StoredExercise {
+    const at = this.stamp();
+    const info = this.stmt.insertExercise.run(
+      e.code,
+      e.name,
+      e.levelId,
+      e.seed,
+      JSON.stringify(e.roles),
+      e.controllerHash,
+      at,
+    );
+    return { ...e, id: Number(info.lastInsertRowid), createdAt: at };
+  }
+
+  exercise(code: string): StoredExercise | undefined {
+    const r = this.stmt.exerciseByCode.get(code) as
+      | {
+          id: number;
+          code: string;
+          name: string;
+          level_id: string;
+          seed: number;
+          roles_json: string;
+          controller_sha256: string;
+          created_at: string;
+        }
+      | undefined;
+    return r
+      ? {
+          id: r.id,
+          code: r.code,
+          name: r.name,
+          levelId: r.level_id,
+          seed: r.seed,
+          roles: JSON.parse(r.roles_json) as SeatRole[],
+          controllerHash: r.controller_sha256,
+          createdAt: r.created_at,
+        }
+      : undefined;
+  }
+
+  exerciseRooms(exerciseId: number): ExerciseRoomRow[] {
+    return (
+      this.stmt.exerciseRooms.all(exerciseId) as {
+        id: number;
+        code: string;
+        team: number;
+        state: SessionState;
+        now_ms: number;
+        run_id: number | null;
+        score_total: number | null;
+        parts_json: string | null;
+      }[]
+    ).map((r) => ({
+      id: r.id,
+      code: r.code,
+      team: r.team,
+      state: r.state,
+      nowMs: r.now_ms,
+      runId: r.run_id,
+      scoreTotal: r.score_total,
+      partsJson: r.parts_json,
+    }));
+  }
+
+  /** Runs `f` in one transaction (an exercise and all its rooms are created together). */
+  transaction<T>(f: () => T): T {
+    return this.db.transaction(f)();
   }
 
   /**

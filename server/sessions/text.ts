@@ -42,6 +42,14 @@ const REASONS: Record<ErrorCode, LocalText> = {
     ko: '세션을 마치는 중입니다. 더 이상 명령을 받지 않습니다',
     en: 'The session is ending; no more commands are taken',
   },
+  NOT_ENDED: {
+    ko: '피드백은 세션이 끝난 뒤에 보낼 수 있습니다',
+    en: 'Feedback is taken once the session has ended',
+  },
+  ALREADY_SENT: {
+    ko: '이 자리에서는 이미 피드백을 보냈습니다',
+    en: 'This seat has already sent its feedback',
+  },
   STORAGE_FAILED: {
     ko: '서버가 저장하지 못했습니다. 세션은 계속됩니다. 잠시 후 다시 시도하세요',
     en: 'The server could not store it; the session goes on. Try again shortly',

@@ -5,8 +5,9 @@
  * and in the browser.
  */
 import {
-  SCORE_PARTS,
   ghostRun,
+  scoreBreakdown,
+  scoreHistoryOf,
   isoToTick,
   runScore,
   runSeries,
@@ -14,8 +15,10 @@ import {
   type Level,
   type Run,
   type VerifyFailureCode,
-} from '../game/index';
+} from '../game';
+import { discussionAnswers, summariseFeedback } from './exerciseRecords';
 import { lessonsFor } from './lessons';
+import { entryWords, falseClaimText, namesFromLevel, quantityText } from './scoreWords';
 import { SOURCES, type SourceCode } from './sources';
 import {
   AAR_FORMAT_VERSION,
@@ -186,6 +189,7 @@ export function buildAar(runFile: unknown, level: Level, options: BuildAarOption
     players: holders(c.role),
     type: c.type,
     args: c.args,
+    ...(c.bot ? { bot: c.bot } : {}),
   }));
   const roles = new Map<string, RoleSummary>();
   for (const a of actions) {
@@ -196,6 +200,7 @@ export function buildAar(runFile: unknown, level: Level, options: BuildAarOption
   }
 
   const score = runScore(run);
+  const names = namesFromLevel(level);
   const ghostScore = runScore(ghost);
   const s = run.state;
   const lessons = lessonsFor({
@@ -249,14 +254,36 @@ export function buildAar(runFile: unknown, level: Level, options: BuildAarOption
     score: {
       total: score.total,
       ghostTotal: ghostScore.total,
-      parts: SCORE_PARTS.map((part) => ({
-        part,
-        weight: level.scoring.weights[part],
-        value: score.parts[part],
-        ghost: ghostScore.parts[part],
-        raw: score.raw[part],
+      parts: scoreBreakdown(s, level).rows.map((row) => ({
+        part: row.part,
+        weight: row.weight,
+        value: row.points,
+        ghost: ghostScore.parts[row.part],
+        raw: row.quantity,
+        unit: row.unit,
+        status: row.status,
+        zeroAt: row.zeroAt,
+        contribution: row.contribution,
+        maxContribution: row.maxContribution,
+        quantityText: { ko: quantityText(row, 'ko'), en: quantityText(row, 'en') },
       })),
     },
+    scoreHistory: scoreHistoryOf(level, run.seed, run.log, s.engine.tMs).entries.map((e) => ({
+      ...e,
+      words: entryWords(e, names),
+    })),
+    falseClaims: s.outbox.flatMap((m) =>
+      m.falseClaims.map((claim) => {
+        const c = { to: m.to, claim, at: m.tick, facts: m.facts ?? null };
+        return {
+          tick: m.tick,
+          to: m.to,
+          claim,
+          facts: c.facts,
+          text: { ko: falseClaimText(c, 'ko', names), en: falseClaimText(c, 'en', names) },
+        };
+      }),
+    ),
     series: {
       run: runSeries(level, run.seed, run.log, SAMPLE_S, s.tick),
       ghost: runSeries(level, run.seed, ghost.log, SAMPLE_S),
@@ -268,6 +295,11 @@ export function buildAar(runFile: unknown, level: Level, options: BuildAarOption
       text: n.text,
       question: n.question !== undefined ? (level.discussion[n.question]?.question ?? null) : null,
     })),
+    discussion: discussionAnswers(s.notes, level.discussion),
+    observations: [],
+    feedback: [],
+    feedbackSummary: summariseFeedback([]),
+    improvementPlan: [],
     timeline: level.history.timeline.map((t) => ({ tick: isoToTick(t.at) ?? 0, text: t.text })),
     sources: [...cited].map((code) => ({ code, text: SOURCES[code] })),
   };

@@ -1,5 +1,5 @@
 /** Sim-time formatting for the review in either language (KST wall clock, as the players saw it). */
-import { tickToIso } from '../game/index';
+import { tickToIso } from '../game';
 
 export type Lang = 'ko' | 'en';
 

@@ -4,7 +4,7 @@
  * it. Rules are ordered as a trainer would debrief: detection, containment, DNS, reporting,
  * communication, recovery.
  */
-import type { LocalText } from '../game/index';
+import type { LocalText } from '../game';
 import { clock, duration } from './format';
 import type { KeyTimeId, Lesson, OutageSummary } from './types';
 

@@ -4,10 +4,24 @@
  * day's response, strengths and areas for improvement, who did what, an improvement-plan table to
  * fill in, the real timeline and the sources. Every piece of text is escaped.
  */
-import type { LocalText, ScorePart } from '../game/index';
+import type { LocalText, ScorePart } from '../game';
 import { escapeHtml as e } from './escape';
+import {
+  discussionSection,
+  feedbackSection,
+  observationsSection,
+  planSection,
+} from './exerciseHtml';
 import { clock, duration, type Lang } from './format';
 import { lineChart } from './svgChart';
+import {
+  COLUMN,
+  PART_LABELS,
+  RUNNING_SCORE_MEANING,
+  howItWorksFormula,
+  num,
+  zeroAtText,
+} from './scoreWords';
 import type { Aar, KeyTimeId } from './types';
 
 type Strings = Record<string, LocalText>;
@@ -71,6 +85,14 @@ const S = {
   weight: { ko: '가중치', en: 'Weight' },
   diff: { ko: '차이', en: 'Difference' },
   total: { ko: '합계 (1000점 만점)', en: 'Total (of 1000)' },
+  falseClaims: { ko: '사실이 아니었던 주장', en: 'Claims that were false when sent' },
+  noFalseClaims: {
+    ko: '사실과 다른 주장을 보내지 않았습니다.',
+    en: 'No message made a false claim.',
+  },
+  scoreHistory: { ko: '점수가 바뀐 이유', en: 'What changed the score' },
+  when: { ko: '구간', en: 'When' },
+  why: { ko: '원인', en: 'Cause' },
   lessons: { ko: '잘한 점과 개선할 점', en: 'Strengths and areas for improvement' },
   strength: { ko: '잘한 점', en: 'Strength' },
   improvement: { ko: '개선할 점', en: 'Area for improvement' },
@@ -80,6 +102,7 @@ const S = {
   whoDidWhat: { ko: '누가 무엇을 했나', en: 'Who did what' },
   role: { ko: '역할', en: 'Role' },
   heldBy: { ko: '담당', en: 'Held by' },
+  bot: { ko: '봇', en: 'bot' },
   count: { ko: '명령', en: 'Commands' },
   types: { ko: '명령 종류', en: 'Command types' },
   log: { ko: '명령 기록', en: 'Command log' },
@@ -88,16 +111,6 @@ const S = {
   args: { ko: '대상', en: 'Arguments' },
   noCommands: { ko: '명령이 없습니다.', en: 'No commands were given.' },
   notes: { ko: '토론 기록', en: 'Discussion notes' },
-  question: { ko: '질문', en: 'Question' },
-  plan: { ko: '개선 계획', en: 'Improvement plan' },
-  planIntro: {
-    ko: '진행자가 채워 넣는 표입니다. 개선할 점마다 한 줄씩 있습니다.',
-    en: 'For the facilitator to fill in: one row per area for improvement.',
-  },
-  issue: { ko: '문제', en: 'Issue' },
-  action: { ko: '개선 조치', en: 'Corrective action' },
-  owner: { ko: '담당자', en: 'Owner' },
-  due: { ko: '기한', en: 'Due date' },
   timeline: { ko: '실제 그날의 타임라인', en: 'The real day' },
   sources: { ko: '출처', en: 'Sources' },
   footer: { ko: '검증 정보', en: 'Verification' },
@@ -116,26 +129,6 @@ const KEY_TIME_LABELS: Record<KeyTimeId, LocalText> = {
   customersInformed: { ko: '고객 공지', en: 'Customers informed' },
   dnsDown: { ko: 'DNS 첫 장애', en: 'DNS first down' },
   dnsRestored: { ko: 'DNS 복구', en: 'DNS restored' },
-};
-
-const PART_LABELS: Record<ScorePart, LocalText> = {
-  subscriberHours: { ko: '가입자 장애 시간', en: 'Subscriber-hours lost' },
-  dnsAvailability: { ko: 'DNS 가용성', en: 'DNS availability' },
-  infectedHostHours: { ko: '자사 감염 호스트 시간', en: 'Own infected host-hours' },
-  outboundWorm: { ko: '외부로 나간 웜 트래픽', en: 'Worm traffic sent out' },
-  timeToDetect: { ko: '탐지까지 걸린 시간', en: 'Time to detect' },
-  timeToFilter: {
-    ko: '경계의 웜 트래픽을 막기까지 걸린 시간',
-    en: 'Time until worm traffic at the border was stopped',
-  },
-  timeToNotifyKisa: { ko: 'KISA 신고까지 걸린 시간', en: 'Time to notify KISA' },
-  communications: { ko: '커뮤니케이션', en: 'Communications' },
-  mondayReadiness: { ko: '월요일 대비', en: 'Readiness for Monday' },
-  staffCost: { ko: '인력 비용', en: 'Staff cost' },
-  serviceHours: {
-    ko: '전용회선·IDC 서비스 장애 시간',
-    en: 'Leased-line and IDC service-hours lost',
-  },
 };
 
 const ROLE_LABELS: Record<string, LocalText> = {
@@ -173,6 +166,7 @@ svg .axis { font-size: 11px; fill: #444; }
 .legend { font-size: .85rem; }
 .legend .key { margin-right: 1.2rem; white-space: nowrap; }
 .plan td { height: 2.2rem; }
+ul.causes { margin: 0; padding-left: 1.1rem; }
 .plan th:nth-child(1) { width: 42%; } .plan th:nth-child(2) { width: 32%; } .plan th:nth-child(3), .plan th:nth-child(4) { width: 13%; }
 footer { margin-top: 2rem; font-size: .8rem; color: var(--muted); word-break: break-all; }
 @media print {
@@ -369,15 +363,51 @@ function scoreParts(aar: Aar, lang: Lang): string {
   const rows = aar.score.parts
     .map(
       (p) =>
-        `<tr><th scope="row">${t(PART_LABELS[p.part], lang)}</th><td class="num">${e(p.weight)}</td>` +
-        `<td class="num">${e(p.value)}</td><td class="num">${e(p.ghost)}</td><td class="num">${e(sign(r1(p.value - p.ghost)))}</td></tr>`,
+        `<tr><th scope="row">${t(PART_LABELS[p.part], lang)}</th>` +
+        // Format-1 reviews lack the words and shares; their cells stay empty.
+        `<td>${p.quantityText ? t(p.quantityText, lang) : e(p.raw)}${p.zeroAt !== undefined ? `<br><span class="muted">${e(zeroAtText(p, lang))}</span>` : ''}</td>` +
+        `<td class="num">${e(num(p.value, lang))}/100</td><td class="num">× ${e(num(p.weight, lang))}</td>` +
+        `<td class="num">${p.contribution !== undefined ? `${e(num(p.contribution, lang))} / ${e(num(p.maxContribution, lang))}` : ''}</td>` +
+        `<td class="num">${e(num(p.ghost, lang))}</td><td class="num">${e(sign(r1(p.value - p.ghost)))}</td></tr>`,
     )
     .join('');
   return (
-    `<section><h2>${t(S.scoreParts, lang)}</h2><table><thead><tr><th>${t(S.part, lang)}</th><th class="num">${t(S.weight, lang)}</th>` +
-    `<th class="num">${t(S.you, lang)}</th><th class="num">${t(S.history, lang)}</th><th class="num">${t(S.diff, lang)}</th></tr></thead><tbody>${rows}` +
-    `<tr><th scope="row">${t(S.total, lang)}</th><td></td><td class="num"><strong>${e(aar.score.total)}</strong></td><td class="num">${e(aar.score.ghostTotal)}</td>` +
+    `<section><h2>${t(S.scoreParts, lang)}</h2><p class="muted">${e(
+      howItWorksFormula(
+        Object.fromEntries(aar.score.parts.map((p) => [p.part, p.weight])) as Record<
+          ScorePart,
+          number
+        >,
+        lang,
+      ),
+    )}</p>` +
+    `<table><thead><tr><th>${t(COLUMN.part, lang)}</th><th>${t(COLUMN.measured, lang)}</th><th class="num">${t(COLUMN.points, lang)}</th>` +
+    `<th class="num">${t(COLUMN.weight, lang)}</th><th class="num">${t(COLUMN.share, lang)}</th>` +
+    `<th class="num">${t(S.history, lang)}</th><th class="num">${t(S.diff, lang)}</th></tr></thead><tbody>${rows}` +
+    `<tr><th scope="row">${t(S.total, lang)}</th><td></td><td></td><td></td><td class="num"><strong>${e(num(aar.score.total, lang))}</strong> / 1000</td><td class="num">${e(num(aar.score.ghostTotal, lang))}</td>` +
     `<td class="num">${e(sign(r1(aar.score.total - aar.score.ghostTotal)))}</td></tr></tbody></table></section>`
+  );
+}
+
+/** Every change of the running score with its causes, and the claims that were false. */
+function scoreHistory(aar: Aar, lang: Lang): string {
+  if (!aar.scoreHistory) return '';
+  const claims = aar.falseClaims ?? [];
+  const rows = aar.scoreHistory
+    .map(
+      (h) =>
+        `<tr><td>${e(t(h.words.heading, lang))}</td><td><ul class="causes">${h.words.changes
+          .map((c) => `<li>${e(t(c, lang))}</li>`)
+          .join('')}</ul></td></tr>`,
+    )
+    .join('');
+  return (
+    `<section><h2>${t(S.falseClaims, lang)}</h2>` +
+    (claims.length
+      ? `<ul>${claims.map((c) => `<li>${e(t(c.text, lang))}</li>`).join('')}</ul>`
+      : `<p>${t(S.noFalseClaims, lang)}</p>`) +
+    `</section><section><h2>${t(S.scoreHistory, lang)}</h2><p class="muted">${e(t(RUNNING_SCORE_MEANING, lang))}</p>` +
+    `<table><thead><tr><th>${t(S.when, lang)} · ${t(COLUMN.share, lang)}</th><th>${t(S.why, lang)}</th></tr></thead><tbody>${rows}</tbody></table></section>`
   );
 }
 
@@ -409,7 +439,7 @@ function whoDidWhat(aar: Aar, lang: Lang): string {
   const log = aar.actions
     .map(
       (a) =>
-        `<tr><td>${e(clock(a.tick, lang))}</td><td>${roleName(a.role, lang)}</td><td>${a.players.map(e).join(', ')}</td>` +
+        `<tr><td>${e(clock(a.tick, lang))}</td><td>${roleName(a.role, lang)}</td><td>${a.bot ? `${t(S.bot, lang)} (${e(a.bot)})` : a.players.map(e).join(', ')}</td>` +
         `<td><code>${e(a.type)}</code></td><td>${e(argsText(a.args))}</td></tr>`,
     )
     .join('');
@@ -422,27 +452,18 @@ function whoDidWhat(aar: Aar, lang: Lang): string {
 }
 
 function notes(aar: Aar, lang: Lang): string {
-  if (aar.notes.length === 0) return '';
-  const rows = aar.notes
+  // Answers to discussion questions have their own section (exerciseHtml.ts); the rest are here.
+  const free = aar.notes.filter((n) => n.question === null);
+  if (free.length === 0) return '';
+  const rows = free
     .map(
       (n) =>
-        `<tr><td>${e(clock(n.tick, lang))}</td><td>${roleName(n.role, lang)}</td><td>${n.question ? t(n.question, lang) : ''}</td><td>${e(n.text)}</td></tr>`,
+        `<tr><td>${e(clock(n.tick, lang))}</td><td>${roleName(n.role, lang)}</td><td>${e(n.text)}</td></tr>`,
     )
     .join('');
   return (
     `<section><h2>${t(S.notes, lang)}</h2><table><thead><tr><th>${t(S.time, lang)}</th><th>${t(S.role, lang)}</th>` +
-    `<th>${t(S.question, lang)}</th><th>${t(S.notes, lang)}</th></tr></thead><tbody>${rows}</tbody></table></section>`
-  );
-}
-
-function plan(aar: Aar, lang: Lang): string {
-  const issues = aar.lessons.filter((l) => l.kind === 'improvement');
-  const rows = (issues.length > 0 ? issues.map((l) => t(l.text, lang)) : [''])
-    .map((issue) => `<tr><td>${issue}</td><td></td><td></td><td></td></tr>`)
-    .join('');
-  return (
-    `<section class="plan"><h2>${t(S.plan, lang)}</h2><p class="muted">${t(S.planIntro, lang)}</p><table><thead><tr>` +
-    `<th>${t(S.issue, lang)}</th><th>${t(S.action, lang)}</th><th>${t(S.owner, lang)}</th><th>${t(S.due, lang)}</th></tr></thead><tbody>${rows}</tbody></table></section>`
+    `<th>${t(S.notes, lang)}</th></tr></thead><tbody>${rows}</tbody></table></section>`
   );
 }
 
@@ -468,10 +489,14 @@ function article(aar: Aar, lang: Lang): string {
     outage(aar, lang) +
     charts(aar, lang) +
     scoreParts(aar, lang) +
+    scoreHistory(aar, lang) +
     lessons(aar, lang) +
     whoDidWhat(aar, lang) +
+    discussionSection(aar, lang) +
     notes(aar, lang) +
-    plan(aar, lang) +
+    observationsSection(aar, lang) +
+    feedbackSection(aar, lang) +
+    planSection(aar, lang) +
     timeline(aar, lang) +
     sources(aar, lang) +
     `<footer><strong>${t(S.footer, lang)}</strong> · ${t(S.levelHash, lang)} ${e(aar.level.sha256)} · ` +

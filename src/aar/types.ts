@@ -3,8 +3,24 @@
  * from a verified run file and its level, so the same object feeds the HTML page, the JSON export
  * and (later) the browser's debrief.
  */
-import type { LocalText, RunSeries, ScorePart } from '../game/index';
+import type {
+  Claim,
+  ClaimFacts,
+  LocalText,
+  PartStatus,
+  PartUnit,
+  RunSeries,
+  ScoreHistoryEntry,
+  ScorePart,
+} from '../game';
 import type { SourceCode } from './sources';
+import type {
+  DiscussionAnswer,
+  FeedbackEntry,
+  FeedbackSummary,
+  Observation,
+  PlanRow,
+} from './exerciseRecords';
 
 export const AAR_FORMAT_VERSION = 1;
 
@@ -55,6 +71,8 @@ export interface AarAction {
   players: string[];
   type: string;
   args: Record<string, unknown>;
+  /** A team session's bot sent it (the run file's mark). */
+  bot?: 'historical' | 'sensible';
 }
 
 export interface RoleSummary {
@@ -76,7 +94,38 @@ export interface Lesson {
 export interface ScoreComparison {
   total: number;
   ghostTotal: number;
-  parts: { part: ScorePart; weight: number; value: number; ghost: number; raw: number }[];
+  parts: {
+    part: ScorePart;
+    weight: number;
+    /** Points of 100. */
+    value: number;
+    ghost: number;
+    /** The measured quantity in `unit` (what `zeroAt` uses). */
+    raw: number;
+    unit: PartUnit;
+    status: PartStatus;
+    /** The quantity at which the part scores 0. */
+    zeroAt: number;
+    /** What the part adds to the 1000-point total, and at most. */
+    contribution: number;
+    maxContribution: number;
+    /** The quantity in words ("KISA told after 225 min"). */
+    quantityText: LocalText;
+  }[];
+}
+
+/** A change of the running score with its causes (src/game/scoreHistory.ts), with its words. */
+export interface AarScoreChange extends ScoreHistoryEntry {
+  words: { heading: LocalText; changes: LocalText[] };
+}
+
+/** A claim that was false when its message landed, with the truth of that moment. */
+export interface AarFalseClaim {
+  tick: number;
+  to: string;
+  claim: Claim;
+  facts: ClaimFacts | null;
+  text: LocalText;
 }
 
 export interface Aar {
@@ -106,10 +155,22 @@ export interface Aar {
   actions: AarAction[];
   roles: RoleSummary[];
   score: ScoreComparison;
+  /** Every change of the running score with its cause, oldest first (format 1 files lack it). */
+  scoreHistory?: AarScoreChange[];
+  falseClaims?: AarFalseClaim[];
   series: { run: RunSeries; ghost: RunSeries };
   lessons: Lesson[];
   /** Facilitator/commander notes from the log, with the discussion question they answer. */
   notes: { tick: number; role: string; text: string; question: LocalText | null }[];
+  /** The team's answers to the level's discussion questions, by module ([] when none). */
+  discussion: DiscussionAnswer[];
+  /** Evaluator observations (HSEEP ratings); [] until an evaluator seat records some. */
+  observations: Observation[];
+  /** Anonymous participant feedback of a team session ([] for solo runs and until it arrives). */
+  feedback: FeedbackEntry[];
+  feedbackSummary: FeedbackSummary;
+  /** The facilitator's improvement plan ([] until one is saved; the page then offers the lessons). */
+  improvementPlan: PlanRow[];
   timeline: { tick: number; text: LocalText }[];
   sources: { code: SourceCode; text: string }[];
 }

@@ -1,6 +1,7 @@
-// npm run aar -- <run.json> --out <report.html> [--lang ko|en|both] [--json <report.json>] [--level <file>]
+// npm run aar -- <run.json> --out <report.html> [--lang ko|en|both] [--json [<report.json>]] [--level <file>] [--review <records.json>]
 // Writes the after-action review of a run file headless: a printable HTML page and, optionally,
-// the review as JSON. The run is verified first (re-simulated), so a tampered file gets no report.
+// the review as JSON (`--json` alone, or `--json -`, prints it). `--review` adds a team session's
+// records — feedback, improvement plan — as GET /api/sessions/<code>/review returns them. The run is verified first (re-simulated), so a tampered file gets no report.
 // The level is levels/<level.id>.json (LEVELS_DIR overrides the folder, --level the file).
 // Exit 0 on success; 1 when the run file or level cannot be read or does not verify (naming the
 // file and field); 2 for bad arguments.
@@ -8,22 +9,26 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AarError, buildAar } from '../aar/buildAar';
+import { parseReviewRecords, withRecords } from '../aar/withRecords';
 import { renderAarHtml } from '../aar/renderHtml';
 import { parseArgs } from './cliArgs';
-import { loadLevelFile } from './gameSim';
+import { loadLevelFile } from './levelFiles';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const USAGE =
-  'usage: npm run aar -- <run.json> --out <report.html> [--lang ko|en|both] [--json <report.json>] [--level <file>]';
+  'usage: npm run aar -- <run.json> --out <report.html> [--lang ko|en|both] [--json [<report.json>|-]] [--level <file>] [--review <records.json>]';
 
 export function aarMain(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): number {
-  const spec = { values: ['out', 'lang', 'json', 'level'], flags: ['help'] } as const;
+  const spec = { values: ['out', 'lang', 'json', 'level', 'review'], flags: ['help'] } as const;
   const positional: string[] = [];
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--') continue;
-    if (a.startsWith('--')) {
+    if (a === '--json' && (argv[i + 1] === undefined || argv[i + 1]!.startsWith('--'))) {
+      // `--json` with no file: print the review.
+      rest.push('--json=-');
+    } else if (a.startsWith('--')) {
       rest.push(a);
       if (
         !a.includes('=') &&
@@ -78,9 +83,19 @@ export function aarMain(argv: readonly string[], env: NodeJS.ProcessEnv = proces
     console.error(`${levelFile}: invalid level: ${level.errors.join('; ')}`);
     return 1;
   }
+  let records;
+  if (args.values.review) {
+    try {
+      records = parseReviewRecords(JSON.parse(readFileSync(args.values.review, 'utf8')));
+    } catch (e) {
+      console.error(`${args.values.review}: ${(e as Error).message}`);
+      return 1;
+    }
+  }
   let aar;
   try {
     aar = buildAar(json, level.value);
+    if (records) aar = withRecords(aar, records);
   } catch (e) {
     if (e instanceof AarError) {
       console.error(`${runPath}: does not verify (${e.code}): ${e.message}`);
@@ -90,10 +105,14 @@ export function aarMain(argv: readonly string[], env: NodeJS.ProcessEnv = proces
   }
   if (args.values.out)
     writeFileSync(args.values.out, renderAarHtml(aar, lang as 'ko' | 'en' | 'both'));
-  if (args.values.json) writeFileSync(args.values.json, JSON.stringify(aar, null, 2) + '\n');
-  console.log(
+  const toStdout = args.values.json === '-';
+  if (args.values.json && !toStdout)
+    writeFileSync(args.values.json, JSON.stringify(aar, null, 2) + '\n');
+  if (toStdout) console.log(JSON.stringify(aar, null, 2));
+  // With the review on stdout, the summary goes to stderr so the output stays valid JSON.
+  (toStdout ? console.error : console.log)(
     `after-action review of ${runPath}: score ${aar.score.total} (historical ${aar.score.ghostTotal}), ` +
-      `${aar.lessons.length} lessons${args.values.out ? ` → ${args.values.out}` : ''}${args.values.json ? ` → ${args.values.json}` : ''}`,
+      `${aar.lessons.length} lessons${args.values.out ? ` → ${args.values.out}` : ''}${args.values.json && !toStdout ? ` → ${args.values.json}` : ''}`,
   );
   return 0;
 }

@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { build } from 'vite';
 import { chromium, type Page } from 'playwright-core';
 import { createAppServer } from '../../server/app';
-import { chromiumArgs, requireChromium } from '../../test/chromium';
+import { chromiumArgs, requireChromium } from './chromium';
 
 type Figure = { name: string; value: number | string; unit: string; budget?: string; ok?: boolean };
 
@@ -193,9 +193,12 @@ async function moduleFigures(path: string, exportName: string): Promise<Figure[]
   return Object.entries(result).map(([name, value]) => ({ name, value, unit: '' }));
 }
 
-/** `BENCH_PARTS=browser,engine,game,replay,team,verify,pacing` (the default: all) picks what to measure. */
+/**
+ * `BENCH_PARTS=browser,engine,game,replay,team,verify,exercise,pacing` (the default: all) picks
+ * what to measure.
+ */
 const PARTS = new Set(
-  (process.env.BENCH_PARTS ?? 'browser,engine,game,replay,team,verify,pacing').split(','),
+  (process.env.BENCH_PARTS ?? 'browser,engine,game,replay,team,verify,exercise,pacing').split(','),
 );
 
 async function main(): Promise<void> {
@@ -212,7 +215,7 @@ async function main(): Promise<void> {
     } finally {
       rmSync(outDir, { recursive: true, force: true });
     }
-  for (const part of ['engine', 'game', 'replay', 'team', 'verify', 'pacing'])
+  for (const part of ['engine', 'game', 'replay', 'team', 'verify', 'exercise', 'pacing'])
     if (PARTS.has(part))
       figures.push(...(await moduleFigures(`./${part}Bench.ts`, `${part}Bench`)));
 

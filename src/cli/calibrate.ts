@@ -2,12 +2,12 @@
 // Runs the no-action baseline and checks the global curve, and its decline over the run, against the
 // published Slammer figures (docs/HISTORY.md lists the sources). Writes docs/calibration.svg. Exits 1 when a target fails.
 import { writeFileSync } from 'node:fs';
-import { advanceTo, createEngine, drainEvents, metrics, type EngineParams } from '../engine/index';
+import { advanceTo, createEngine, drainEvents, metrics, type EngineParams } from '../engine';
 import { derive } from '../engine/derived';
 import { globalEverInfected, globalInfectedTotal, regionEverInfected } from '../engine/globalModel';
 import { parseArgs } from './cliArgs';
-import { DEFAULT_UNTIL_ISO, loadLevelEngine } from './simRun';
-import { isoToSimMs, simMsToIso } from '../engine/index';
+import { DEFAULT_UNTIL_ISO, loadLevelEngine } from './simEngine';
+import { isoToSimMs, simMsToIso } from '../engine';
 
 export interface CalibrationRow {
   key: string;

@@ -4,14 +4,14 @@
 //   microsimRatio  — microsim wall time ÷ aggregate wall time on one shared scaled population
 //   peakHeapMB     — largest heapUsed sampled while running the default scenario
 // Targets: fullRunMs ≤ 300, microsimRatio ≥ 1000.
-import { advanceTo, createEngine, isoToSimMs } from '../engine/index';
+import { advanceTo, createEngine, isoToSimMs } from '../engine';
 import {
   DEFAULT_MICROSIM,
   runAggregate,
   runMicrosim,
   type MicrosimConfig,
 } from '../engine/microsim';
-import { DEFAULT_UNTIL_ISO, loadLevelEngine } from './simRun';
+import { DEFAULT_UNTIL_ISO, loadLevelEngine } from './simEngine';
 
 const LEVEL = 'levels/backbone-isp.json';
 

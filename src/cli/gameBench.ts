@@ -19,7 +19,7 @@ import {
   type IncidentEvent,
   type Level,
   type Run,
-} from '../game/index';
+} from '../game';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 

@@ -8,7 +8,7 @@ import {
   ghostRun,
   type Level,
   type Run,
-} from '../game/index';
+} from '../game';
 import { openWindowS } from '../game/pacing';
 
 export interface PacedRun {

@@ -5,7 +5,7 @@
 // Run alone: `npx tsx src/cli/pacingBench.ts`.
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseLevel, type Level } from '../game/index';
+import { parseLevel, type Level } from '../game';
 import { READ_REAL_S } from '../game/pacing';
 import { pacedRun } from './pacedRun';
 

@@ -16,8 +16,8 @@ import {
   timelineOfRunFile,
   toRunFile,
   type Level,
-} from '../game/index';
-import { nextUint32, seedRng, type RngState } from '../game/prng';
+} from '../game';
+import { drawU32, seedSaltedPrng, type PrngState } from '../engine/prng';
 import { buildAar } from '../aar/buildAar';
 import { renderAarHtml } from '../aar/renderHtml';
 import { openDatabase } from '../../server/db';
@@ -114,13 +114,13 @@ export async function replayBench(): Promise<Figure[]> {
     timeline.snapshots.reduce((n, s) => n + JSON.stringify(s.run.state).length, 0) / 1e6;
 
   // Seeks at 200 seeded random ticks, in random order (backwards and forwards).
-  let rng: RngState = seedRng(125);
+  let rng: PrngState = seedSaltedPrng(125);
   const span = timeline.endTick - timeline.startTick;
   const times: number[] = [];
   let sink = '';
   for (let i = 0; i < 200; i++) {
     let u: number;
-    [u, rng] = nextUint32(rng);
+    [u, rng] = drawU32(rng);
     const tick = timeline.startTick + (u % (span + 1));
     const s0 = performance.now();
     const c = timeline.seek(tick);

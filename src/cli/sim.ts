@@ -6,12 +6,18 @@
 // its engine block. --until ends the run there in every mode: scripted commands after it
 // (--history, --commands) are left out and counted. Samples are states at engine step boundaries
 // (10 s before the onset), so a --sample finer than a step gives each step once.
-import { isoToSimMs, simMsToIso } from '../engine/index';
+import { isoToSimMs, simMsToIso } from '../engine';
 import { intOption, parseArgs } from './cliArgs';
 import { readFileSync } from 'node:fs';
-import type { ScriptedCommand } from '../game/index';
-import { DEFAULT_UNTIL_ISO, loadActions, loadLevelEngine, runSim, type SimResult } from './simRun';
-import { loadCommandsFile, loadLevelFile } from './gameSim';
+import { ghostRun, runScore, type ScriptedCommand } from '../game';
+import {
+  DEFAULT_UNTIL_ISO,
+  loadActions,
+  loadLevelEngine,
+  runSim,
+  type SimResult,
+} from './simEngine';
+import { loadCommandsFile, loadLevelFile } from './levelFiles';
 import { runGameJson } from './simGame';
 
 export const SIM_ARGS = {
@@ -28,7 +34,12 @@ function dayKst(tS: number): string {
   return `${iso.slice(5, 10)} ${iso.slice(11, 19)}`;
 }
 
-export function formatSummary(r: SimResult): string {
+/** What the summary prints: a bare engine run or a game run (which has no engine rejections). */
+export type SummaryInput = Omit<SimResult, 'state' | 'rejected'> & {
+  rejected?: SimResult['rejected'];
+};
+
+export function formatSummary(r: SummaryInput): string {
   const s = r.series;
   const lines: string[] = [];
   lines.push(`level ${r.level}  seed ${r.seed}  engine ${r.engineVersion}`);
@@ -69,7 +80,7 @@ export function formatSummary(r: SimResult): string {
   lines.push(`  subscribers online  ${s.subscribersOnlinePct[n]!.toFixed(1)} %`);
   lines.push(`  DNS success         ${s.dnsSuccessPct[n]!.toFixed(1)} %`);
   lines.push(`  intl link util      ${s.intlLinkUtilPct[n]!.toFixed(1)} %`);
-  if (r.rejected.length > 0) {
+  if (r.rejected && r.rejected.length > 0) {
     lines.push('');
     lines.push(`rejected actions: ${r.rejected.map((x) => x.message).join('; ')}`);
   }
@@ -197,13 +208,16 @@ function gameMain(
   if (o.json) {
     console.log(JSON.stringify(result));
   } else {
-    console.log(
-      formatSummary({ ...result, rejected: [], state: undefined as never, seed: o.seed }),
-    );
+    console.log(formatSummary(result));
     console.log('');
     console.log(`score ${result.score.total} / 1000`);
     for (const [part, v] of Object.entries(result.score.parts))
       console.log(`  ${part.padEnd(18)} ${v}`);
+    // Beside a player's run, what the real organisation's response scores on the same seed.
+    if (!o.history)
+      console.log(
+        `ghost (the historical response, same seed): ${runScore(ghostRun(level.value, o.seed).run).total} / 1000`,
+      );
     for (const r of result.refused ?? [])
       console.log(`refused #${r.index} ${r.type} at ${r.at}: ${r.code} — ${r.message}`);
     if (result.notPlayed)

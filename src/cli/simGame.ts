@@ -4,7 +4,7 @@
 // same run) with the score added. Samples are taken by the run's observer at game points, which
 // never perturbs the run, so the hash and the score are those `npm run verify` checks.
 import { writeFileSync } from 'node:fs';
-import { ENGINE_VERSION, simMsToIso } from '../engine/index';
+import { ENGINE_VERSION, simMsToIso } from '../engine';
 import {
   advanceToTick,
   createRun,
@@ -17,19 +17,12 @@ import {
   toRunFile,
   type Level,
   type ScriptedCommand,
-} from '../game/index';
-import { scriptUntil } from './gameSim';
-import { emptySeries, recordMetrics, type SimSeries } from './simRun';
+} from '../game';
+import { scriptUntil } from './levelFiles';
+import { emptySeries, recordMetrics, type SimResult } from './simEngine';
 
-export interface GameSimJson {
-  level: string;
-  seed: number;
-  engineVersion: string;
-  from: string;
-  until: string;
-  hash: string;
-  series: SimSeries;
-  events: { t: number; kind: string; id?: string }[];
+/** The engine path's JSON shape (less its engine state and action rejections), plus the score. */
+export interface GameSimJson extends Omit<SimResult, 'state' | 'rejected'> {
   score: { total: number; parts: Record<string, number> };
   /** Scripted commands after --until, left out of the run; only present when some were. */
   notPlayed?: number;

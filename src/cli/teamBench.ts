@@ -225,7 +225,12 @@ export async function populate(
   rooms: number,
   stats: () => Stats,
   /** Roles besides the facilitator, and how often each player acts (min, min + span ms). */
-  options: { roles?: SeatRole[]; actMs?: [number, number] } = {},
+  options: {
+    roles?: SeatRole[];
+    actMs?: [number, number];
+    /** Rooms already made (an exercise's): used instead of creating `rooms` sessions. */
+    made?: { code: string; facilitatorToken: string }[];
+  } = {},
 ): Promise<{ seats: Seat[]; close: () => void }> {
   const roles = options.roles ?? ROLES;
   const [actMin, actSpan] = options.actMs ?? [10_000, 20_000];
@@ -233,13 +238,7 @@ export async function populate(
   const sentAt = new Map<string, number>();
   const Ws = WebSocket as unknown as WebSocketConstructor;
   for (let r = 0; r < rooms; r++) {
-    const res = await fetch(`${server.base}/api/sessions`, {
-      method: 'POST',
-      body: JSON.stringify({ level: LEVELS[r % LEVELS.length], seed: r + 1, roles }),
-    });
-    if (res.status !== 201)
-      throw new Error(`POST /api/sessions: ${res.status} ${await res.text()}`);
-    const session = (await res.json()) as CreateSessionResponse;
+    const session = options.made?.[r] ?? (await createBenchSession(server, r, roles));
     const roomSeats: Seat[] = [
       {
         role: 'facilitator',
@@ -326,6 +325,19 @@ export async function populate(
       for (const s of seats) s.client.close();
     },
   };
+}
+
+async function createBenchSession(
+  server: ServerProcess,
+  r: number,
+  roles: SeatRole[],
+): Promise<CreateSessionResponse> {
+  const res = await fetch(`${server.base}/api/sessions`, {
+    method: 'POST',
+    body: JSON.stringify({ level: LEVELS[r % LEVELS.length], seed: r + 1, roles }),
+  });
+  if (res.status !== 201) throw new Error(`POST /api/sessions: ${res.status} ${await res.text()}`);
+  return (await res.json()) as CreateSessionResponse;
 }
 
 async function loadTest(): Promise<Figure[]> {

@@ -6,9 +6,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseRunFile, verifyRunFile, type VerifyResult } from '../game/index';
+import { runFileProblem, verifyRunFile, type VerifyResult } from '../game';
 import { parseArgs } from './cliArgs';
-import { loadLevelFile } from './gameSim';
+import { loadLevelFile } from './levelFiles';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -31,8 +31,8 @@ export function verifyFile(
       : undefined);
   if (!file) {
     // Let the run-file schema name the problem (missing level id) before our own file-name rule.
-    const parsed = parseRunFile(json);
-    if (!parsed.ok) return verifyRunFile(json, undefined as never);
+    const problem = runFileProblem(json);
+    if (problem) return problem;
     return {
       ok: false,
       code: 'LEVEL_MISMATCH',

@@ -7,7 +7,7 @@
 import { request } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createRun, finishRun, parseLevel, toRunFile, type RunFile } from '../game/index';
+import { createRun, finishRun, parseLevel, toRunFile, type RunFile } from '../game';
 import {
   cpuOf,
   loadAverage,

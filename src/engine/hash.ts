@@ -1,23 +1,81 @@
-// Canonical serialisation + 64-bit FNV-1a. Keys are sorted so the hash depends on content, not on the order
-// in which code happened to create properties; numbers use JS's shortest round-trip form, which is specified
-// exactly by ECMAScript, so every engine prints the same digits.
+// The project's one canonical JSON, and the FNV-1a hashes taken over it. Which hash is for what
+// (state hash, level and run-file SHA-256, the command-log digest): docs/ARCHITECTURE.md, "Hashes".
 
+/**
+ * Canonical JSON: object keys sorted by UTF-16 code unit order, no whitespace, arrays kept in
+ * order, `undefined` members dropped (as JSON.stringify does; `undefined` in an array or alone is
+ * `null`). Two semantically equal levels, states or run files therefore serialise to the same
+ * string, which is what every hash is taken over. Numbers use JSON.stringify's shortest round-trip
+ * form, which ECMAScript specifies exactly, so every JS engine prints the same digits (and -0 is 0).
+ *
+ * NaN and ±Infinity have no JSON form. They throw, naming where they are: such a number in a state
+ * is a bug, and a hash or a run file must not quietly carry it (an older engine copy wrote "NaN").
+ */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') {
-    if (typeof value === 'number') {
-      if (!Number.isFinite(value))
-        return value !== value ? '"NaN"' : value > 0 ? '"Inf"' : '"-Inf"';
-      return Object.is(value, -0) ? '0' : String(value);
+  try {
+    return canonical(value);
+  } catch (err) {
+    if (err instanceof NonFiniteNumber) {
+      throw new Error(
+        `canonicalJson: ${nonFinitePath(value, '$') ?? '$'} is ${String(err.value)}; NaN and ±Infinity have no JSON form and never belong in a hashed state or a run file`,
+        { cause: err },
+      );
     }
-    if (value === undefined) return 'null';
-    return JSON.stringify(value);
+    throw err;
   }
-  if (Array.isArray(value)) return '[' + value.map(canonicalJson).join(',') + ']';
-  const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj)
-    .filter((k) => obj[k] !== undefined)
+}
+
+class NonFiniteNumber extends Error {
+  constructor(readonly value: number) {
+    super(String(value));
+  }
+}
+
+function canonical(value: unknown): string {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'number' && !Number.isFinite(value)) throw new NonFiniteNumber(value);
+    return JSON.stringify(value) ?? 'null';
+  }
+  if (Array.isArray(value)) {
+    return '[' + value.map((v) => (v === undefined ? 'null' : canonical(v))).join(',') + ']';
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record)
+    .filter((k) => record[k] !== undefined)
     .sort();
-  return '{' + keys.map((k) => JSON.stringify(k) + ':' + canonicalJson(obj[k])).join(',') + '}';
+  return '{' + keys.map((k) => JSON.stringify(k) + ':' + canonical(record[k])).join(',') + '}';
+}
+
+/** Where the first non-finite number sits (`$.links[3].inPct`); searched only once one was met, so
+ *  hashing pays nothing for the message. */
+function nonFinitePath(value: unknown, path: string): string | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : path;
+  if (value === null || typeof value !== 'object') return undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = nonFinitePath(value[i], `${path}[${i}]`);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  for (const k of Object.keys(value).sort()) {
+    const found = nonFinitePath((value as Record<string, unknown>)[k], `${path}.${k}`);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * FNV-1a (32-bit) over a string's UTF-16 code units, as 8 hex digits: the game half of the state
+ * hash and the command-log digest. Cheap enough to run at every checkpoint; not a security hash.
+ */
+export function fnv1a32(text: string, seed = 0x811c9dc5): string {
+  let h = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
 }
 
 /** FNV-1a 64 over the UTF-16 code units, computed with 16-bit limbs (no BigInt: fast and portable). */

@@ -5,7 +5,7 @@
  * the rejection `{ code, params }`. Accepted commands either act at once (clock, inject answers,
  * notes) or become a task that holds staff until its due tick, when the effect lands.
  */
-import type { EngineParams } from '../engine/index';
+import type { EngineParams } from '../engine';
 import { applyAction, gameMetrics, type EngineAction } from './engineBridge';
 import {
   commandArgSchemas,

@@ -5,8 +5,9 @@
  * claim that is false when sent costs trust and score — "worm contained" while it is not is the
  * classic.
  */
-import type { EngineEvent } from '../engine/index';
+import type { EngineEvent } from '../engine';
 import type { Claim } from './commandSchema';
+import { claimFactsOf } from './claimFacts';
 import { claimIsTrue } from './commands';
 import { nextContactStatus } from './contact.machine';
 import type { ContactRuntime, GameState } from './gameState';
@@ -100,7 +101,10 @@ export function sendMessage(
     contacts,
     acc,
     flags,
-    outbox: [...state.outbox, { tick: state.tick, to, blocks, claims: list, falseClaims }],
+    outbox: [
+      ...state.outbox,
+      { tick: state.tick, to, blocks, claims: list, falseClaims, facts: claimFactsOf(state, level) },
+    ],
     feed: [
       ...state.feed,
       {

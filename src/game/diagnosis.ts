@@ -3,7 +3,7 @@
  * graphs (5-minute averages, published late), sampled NetFlow, IDS alert counts, resolver query
  * logs — and the knowledge they gain becomes flags (`knowsUdp1434`…) that later commands require.
  */
-import type { EngineParams, EngineState } from '../engine/index';
+import type { EngineParams, EngineState } from '../engine';
 import type { ParsedCommand } from './commandSchema';
 import type { DiagnosisResult } from './commands';
 

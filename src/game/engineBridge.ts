@@ -13,7 +13,7 @@ import {
   type EngineEvent,
   type EngineParams,
   type EngineState,
-} from '../engine/index';
+} from '../engine';
 
 /** What the game needs each step: the truth, used for scoring and for checking claims. */
 export interface GameMetrics {

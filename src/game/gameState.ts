@@ -3,14 +3,14 @@
  * It holds the engine's state (which carries the engine PRNG) and everything the game adds on
  * top: clock, staff, tasks, knowledge flags, injects, inbox/outbox, trust and score totals.
  */
-import type { EngineState } from '../engine/index';
+import type { EngineState } from '../engine';
 import type { ClockState } from './clock';
+import type { ClaimFacts } from './claimFacts';
 import type { Claim, CustomInjectTarget, ParsedCommand } from './commandSchema';
-import type { OutsideAction, PatchCampaign } from './procedures';
 import type { ContactStatus } from './contact.machine';
 import type { InjectStatus } from './inject.machine';
 import type { Flag, LocalText } from './levelSchema';
-import type { RngState } from './prng';
+import type { PrngState } from '../engine/prng';
 import type { Role } from './roles';
 import type { ScoreAccumulators } from './scoring';
 import type { StaffState } from './staff';
@@ -82,6 +82,12 @@ export interface SentMessage {
   blocks: string[];
   claims: Claim[];
   falseClaims: Claim[];
+  /**
+   * What was true when it was sent, so a false claim can be named with the truth of that moment.
+   * Derived from the engine state (which the hash covers), so `hashGame` leaves it out: run files
+   * saved before it existed keep verifying.
+   */
+  facts?: ClaimFacts;
 }
 
 /** What a diagnosis showed: an observation, never the truth itself. */
@@ -112,7 +118,7 @@ export interface GameState {
   lastGameMs: number;
   nextGameMs: number;
   engine: EngineState;
-  rng: RngState;
+  rng: PrngState;
   clock: ClockState;
   staff: StaffState[];
   tasks: TaskState[];
@@ -145,4 +151,22 @@ export interface GameState {
   commandCount: number;
   endTick: number;
   ended: boolean;
+}
+
+/** A request an outside party agreed to, waiting to be carried out. */
+export interface OutsideAction {
+  dueTick: number;
+  contact: string;
+  option: string;
+  filterLink: string;
+}
+
+/** An active patch campaign: the segment, and the most hosts per hour the order asked for. */
+export interface PatchCampaign {
+  segment: string;
+  maxPerHour: number;
+  /** The rate the engine was last given (hosts per hour). */
+  rate: number;
+  /** Patched hosts in the segment when the campaign started (the staff know what they did since). */
+  patchedAtStart: number;
 }

@@ -8,8 +8,8 @@
  * were applied at). Commands are applied only at engine step boundaries, so how a browser chunks
  * its frames never changes the outcome.
  */
-import { createEngine, hashState } from '../engine/index';
-import { canonicalJson, fnv1a } from './canonicalJson';
+import { createEngine, hashState } from '../engine';
+import { canonicalJson, fnv1a32 } from '../engine/hash';
 import { initialClock } from './clock';
 import type { ParsedCommand } from './commandSchema';
 import { checkCommand } from './commands';
@@ -34,7 +34,7 @@ import {
   runInjects,
 } from './injects';
 import type { Level } from './levelSchema';
-import { seedRng } from './prng';
+import { seedSaltedPrng } from '../engine/prng';
 import type { Rejection } from './rejectionText';
 import type { Role } from './roles';
 import { initialAccumulators, scoreOf, updateBorderClear, type Score } from './scoring';
@@ -63,7 +63,7 @@ function initialState(level: Level, seed: number): GameState {
     lastGameMs: engine.tMs,
     nextGameMs: 0,
     engine,
-    rng: seedRng(seed >>> 0),
+    rng: seedSaltedPrng(seed >>> 0),
     clock: initialClock(),
     staff: initialStaff(level, startTick),
     tasks: [],
@@ -365,7 +365,7 @@ export function acceptCommand(
   const cmd = checked.command;
   let s: GameState = {
     ...state,
-    logDigest: fnv1a(
+    logDigest: fnv1a32(
       canonicalJson({ tick, role, type: cmd.type, args: cmd.args }),
       parseInt(state.logDigest, 16),
     ),
@@ -383,7 +383,12 @@ export function acceptCommand(
 /** Hash of the whole game state: the engine's own hash plus FNV-1a over the game part. */
 export function hashGame(state: GameState): string {
   const { engine, ...game } = state;
-  return `${hashState(engine)}-${fnv1a(canonicalJson(game))}`;
+  // A message's `facts` are read off the engine state its hash already covers; leaving them out
+  // keeps the hashes of run files saved before messages carried them.
+  const hashed = game.outbox.some((m) => m.facts)
+    ? { ...game, outbox: game.outbox.map(({ facts: _facts, ...m }) => m) }
+    : game;
+  return `${hashState(engine)}-${fnv1a32(canonicalJson(hashed))}`;
 }
 
 /** The score as of now (at the end of a run: the final score). */

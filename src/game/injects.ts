@@ -4,7 +4,7 @@
  * an outage starting). Condition-triggered injects are armed by the event and fire after their
  * delay, so "the press calls 20 minutes after the outage" follows the player's own outage.
  */
-import type { EngineEvent } from '../engine/index';
+import type { EngineEvent } from '../engine';
 import type { CommandArgs } from './commandSchema';
 import type { CustomInject, GameState, InjectRuntime } from './gameState';
 import { nextInjectStatus } from './inject.machine';

@@ -8,7 +8,7 @@
  * unknown keys, checks go in `.check(...)`, defaults in `z._default(schema, value)`.
  */
 import { z } from '../engine/zod';
-import { engineParamsSchema, formatZodIssues } from '../engine/index';
+import { engineParamsSchema, formatZodIssues } from '../engine';
 import { claimSchema, commandTypeSchema, INSTANT_COMMANDS, parseCommand } from './commandSchema';
 import { PLAYER_ROLES, roleSchema, staffSkillSchema } from './roles';
 import { isoToTick } from './simTime';

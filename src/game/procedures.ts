@@ -7,27 +7,10 @@
  */
 import { applyAction } from './engineBridge';
 import type { GameState } from './gameState';
+
 import type { Level } from './levelSchema';
-import { nextFloat } from './prng';
+import { drawFloat } from '../engine/prng';
 import { freeCount } from './staff';
-
-/** A request an outside party agreed to, waiting to be carried out. */
-export interface OutsideAction {
-  dueTick: number;
-  contact: string;
-  option: string;
-  filterLink: string;
-}
-
-/** An active patch campaign: the segment, and the most hosts per hour the order asked for. */
-export interface PatchCampaign {
-  segment: string;
-  maxPerHour: number;
-  /** The rate the engine was last given (hosts per hour). */
-  rate: number;
-  /** Patched hosts in the segment when the campaign started (the staff know what they did since). */
-  patchedAtStart: number;
-}
 
 /**
  * Resolver clusters that have stopped answering, with the tick their failure (or last failed restart)
@@ -145,8 +128,8 @@ export function receiveRequest(
   if (!contact || !req) return state;
   if ((state.outside ?? []).some((o) => o.contact === contactId && o.option === optionId))
     return state;
-  const [u, rng1] = nextFloat(state.rng);
-  const [v, rng] = nextFloat(rng1);
+  const [u, rng1] = drawFloat(state.rng);
+  const [v, rng] = drawFloat(rng1);
   const accepted = u < req.acceptChance;
   const delayS = Math.round((req.delayMin[0] + v * (req.delayMin[1] - req.delayMin[0])) * 60);
   const msg = {

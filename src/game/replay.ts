@@ -25,7 +25,7 @@
  * ticks never decrease), and it names its parent (SHA-256 of the parent run file's canonical JSON,
  * and T) so its run file records where it came from.
  */
-import { metrics } from '../engine/index';
+import { metrics } from '../engine';
 import type { GameState } from './gameState';
 import type { Level } from './levelSchema';
 import {

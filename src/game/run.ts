@@ -8,7 +8,7 @@
  * part of the hashed state. Whatever frame sizes the browser uses, the sequence of steps and the
  * boundaries at which commands apply are the same, so the hashes are too.
  */
-import { canonicalJson } from './canonicalJson';
+import { canonicalJson } from '../engine/hash';
 import { smoothPace, targetPace } from './clock';
 import {
   ATTENTION_HOLD_REAL_S,
@@ -42,6 +42,8 @@ export interface LoggedCommand {
   role: Role;
   type: string;
   args: Record<string, unknown>;
+  /** A team session's bot sent it (provenance only: never read by the simulation). */
+  bot?: 'historical' | 'sensible';
 }
 
 export interface Checkpoint {
@@ -263,6 +265,8 @@ export function replayLog(
     run = res.run;
     if (!res.outcome.ok)
       return { ok: false, run, index: i, tick: c.tick, rejection: res.outcome.rejection };
+    // The bot mark rides along (replay and review show it); the run's copy of the log is its own.
+    if (c.bot) run.log[run.log.length - 1] = { ...run.log[run.log.length - 1]!, bot: c.bot };
   }
   if (untilMs !== undefined) run = advanceToMs(run, untilMs);
   // The pace is not replayed step by step; start from what the network's activity asks for now.

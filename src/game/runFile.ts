@@ -9,11 +9,11 @@
  * verification re-simulates the fork's own log and does not need the parent.
  */
 import { z } from '../engine/zod';
-import { ENGINE_VERSION } from '../engine/index';
+import { ENGINE_VERSION } from '../engine';
 import { SCORE_PARTS } from './levelSchema';
 import { GAME_VERSION } from './incident';
 import { hashGame, runScore } from './run';
-import { canonicalJson } from './canonicalJson';
+import { canonicalJson } from '../engine/hash';
 import { sha256 } from './sha256';
 import type { Score } from './scoring';
 import {
@@ -94,7 +94,13 @@ export function toRunFile(run: ForkableRun): RunFile {
     seed: run.seed,
     players: run.players.map((p) => ({ id: p.id, roles: [...p.roles] })),
     ...parentOut(run),
-    commands: run.log.map((c) => ({ tick: c.tick, role: c.role, type: c.type, args: c.args })),
+    commands: run.log.map((c) => ({
+      tick: c.tick,
+      role: c.role,
+      type: c.type,
+      args: c.args,
+      ...(c.bot ? { bot: c.bot } : {}),
+    })),
     result: {
       endMs: run.state.engine.tMs,
       endTick: run.state.tick,

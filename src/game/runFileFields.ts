@@ -22,6 +22,12 @@ export const loggedCommandSchema = z.strictObject({
   role: roleSchema,
   type: z.string().check(z.minLength(1), z.maxLength(80)),
   args: z.record(z.string(), z.unknown()),
+  /**
+   * Only on a command a bot sent in a team session (docs/TEAMS.md "Bots"): which bot. Provenance,
+   * not simulation: a bot's command is checked and applied like anyone's, and files without the
+   * field (all older ones) verify as before.
+   */
+  bot: z.optional(z.enum(['historical', 'sensible'])),
 });
 
 export const playerSchema = z.strictObject({

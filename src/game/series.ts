@@ -3,7 +3,7 @@
  * seconds — the truth the players could not see, beside the score as it built up. Computed from the
  * log, like everything else, so the AAR of a verified run file is trustworthy.
  */
-import { metrics } from '../engine/index';
+import { metrics } from '../engine';
 import type { Level } from './levelSchema';
 import type { GameState } from './gameState';
 import { currentScore } from './incident';

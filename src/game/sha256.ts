@@ -1,109 +1,20 @@
 /**
- * SHA-256 (FIPS 180-4) in plain TypeScript.
+ * SHA-256 for the game core: the level hash and the run-file hash (which hash is for what:
+ * docs/ARCHITECTURE.md, "Hashes").
  *
- * Why not node:crypto or SubtleCrypto: the game core must run unchanged in the browser, in the
- * server and in the CLI, synchronously (SubtleCrypto is async) and with no Node built-ins. Level
- * files are small (tens of kB), so a straightforward implementation is fast enough.
+ * `@noble/hashes`: audited, small, and synchronous in the browser, the server and the CLI alike.
+ * Not node:crypto (the core has no Node built-ins) and not SubtleCrypto (asynchronous, while the
+ * core hashes inside synchronous reducers and verifiers).
  */
+import { sha256 as sha256Digest } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 
-const K = new Uint32Array([
-  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-  0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-  0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-  0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-  0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-  0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-  0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-  0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-]);
-
-/** UTF-8 encoding without TextEncoder, so the function has no host dependency at all. */
-export function utf8Bytes(text: string): Uint8Array {
-  const out: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-        i++;
-      }
-    }
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else
-      out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-  }
-  return Uint8Array.from(out);
-}
-
-/** SHA-256 of raw bytes, as 64 lower-case hex digits. */
-export function sha256Bytes(bytes: Uint8Array): string {
-  const bitLength = bytes.length * 8;
-  const paddedLength = (((bytes.length + 9 + 63) >> 6) << 6) >>> 0;
-  const msg = new Uint8Array(paddedLength);
-  msg.set(bytes);
-  msg[bytes.length] = 0x80;
-  // Length in bits as a 64-bit big-endian integer; split so lengths above 2^32 bits stay exact.
-  const high = Math.floor(bitLength / 0x100000000);
-  const low = bitLength >>> 0;
-  const view = new DataView(msg.buffer);
-  view.setUint32(paddedLength - 8, high);
-  view.setUint32(paddedLength - 4, low);
-
-  const h = new Uint32Array([
-    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-  ]);
-  const w = new Uint32Array(64);
-  for (let offset = 0; offset < paddedLength; offset += 64) {
-    for (let t = 0; t < 16; t++) w[t] = view.getUint32(offset + t * 4);
-    for (let t = 16; t < 64; t++) {
-      const a = w[t - 15]!;
-      const b = w[t - 2]!;
-      const s0 = ((a >>> 7) | (a << 25)) ^ ((a >>> 18) | (a << 14)) ^ (a >>> 3);
-      const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10);
-      w[t] = (w[t - 16]! + s0 + w[t - 7]! + s1) >>> 0;
-    }
-    let a = h[0]!;
-    let b = h[1]!;
-    let c = h[2]!;
-    let d = h[3]!;
-    let e = h[4]!;
-    let f = h[5]!;
-    let g = h[6]!;
-    let hh = h[7]!;
-    for (let t = 0; t < 64; t++) {
-      const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
-      const ch = (e & f) ^ (~e & g);
-      const t1 = (hh + S1 + ch + K[t]! + w[t]!) >>> 0;
-      const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
-      const maj = (a & b) ^ (a & c) ^ (b & c);
-      const t2 = (S0 + maj) >>> 0;
-      hh = g;
-      g = f;
-      f = e;
-      e = (d + t1) >>> 0;
-      d = c;
-      c = b;
-      b = a;
-      a = (t1 + t2) >>> 0;
-    }
-    h[0] = (h[0]! + a) >>> 0;
-    h[1] = (h[1]! + b) >>> 0;
-    h[2] = (h[2]! + c) >>> 0;
-    h[3] = (h[3]! + d) >>> 0;
-    h[4] = (h[4]! + e) >>> 0;
-    h[5] = (h[5]! + f) >>> 0;
-    h[6] = (h[6]! + g) >>> 0;
-    h[7] = (h[7]! + hh) >>> 0;
-  }
-  let hex = '';
-  for (let i = 0; i < 8; i++) hex += h[i]!.toString(16).padStart(8, '0');
-  return hex;
-}
-
-/** SHA-256 of a string's UTF-8 encoding. */
+/** SHA-256 of a string's UTF-8 bytes, as 64 lowercase hex digits. */
 export function sha256(text: string): string {
-  return sha256Bytes(utf8Bytes(text));
+  return bytesToHex(sha256Digest(utf8ToBytes(text)));
+}
+
+/** SHA-256 of bytes, as 64 lowercase hex digits. */
+export function sha256Bytes(bytes: Uint8Array): string {
+  return bytesToHex(sha256Digest(bytes));
 }

@@ -4,7 +4,7 @@
  * the pure core). The game adds what level files need on top: stricter field checks, and "24:00"
  * as the end of a day.
  */
-import { isoToSimMs, simMsToIso } from '../engine/index';
+import { isoToSimMs, simMsToIso } from '../engine';
 
 /** Unix seconds of the origin 2003-01-25T05:00:00Z (= 14:00 KST). */
 export const ORIGIN_UNIX_S = 1043470800;

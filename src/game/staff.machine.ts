@@ -5,7 +5,9 @@
  */
 import { setup } from 'xstate';
 import { nextStatus } from './lifecycle';
-import type { StaffStatus } from './staff';
+
+/** The states of the staff machine, as stored in the game state. */
+export type StaffStatus = 'off' | 'enRoute' | 'free' | 'busy';
 
 export type StaffEvent =
   | { type: 'staff.call' }

@@ -5,9 +5,9 @@
  */
 import type { Level } from './levelSchema';
 import type { StaffSkill } from './roles';
-import { nextStaffStatus } from './staff.machine';
+import { nextStaffStatus, type StaffStatus } from './staff.machine';
 
-export type StaffStatus = 'off' | 'enRoute' | 'free' | 'busy';
+export type { StaffStatus };
 
 export interface StaffState {
   id: string;

@@ -11,7 +11,7 @@ import { sendMessage, startExpectations } from './comms';
 import { diagnose } from './diagnosis';
 import type { GameState, TaskState } from './gameState';
 import type { Flag, Level, LocalText } from './levelSchema';
-import { nextFloat } from './prng';
+import { drawFloat } from '../engine/prng';
 import type { Role } from './roles';
 import { assign, callIn, release } from './staff';
 import { nextTaskStatus } from './task.machine';
@@ -115,7 +115,7 @@ export function landTask(state: GameState, level: Level, task: TaskState): GameS
   let s = state;
   const chance = level.commands[task.command.type]?.failureChance ?? 0;
   if (chance > 0) {
-    const [u, rng] = nextFloat(s.rng);
+    const [u, rng] = drawFloat(s.rng);
     s = { ...s, rng };
     if (u < chance) return finishTask(s, task, false, TASK_FAILED_TEXT);
   }
@@ -159,7 +159,7 @@ export function landTask(state: GameState, level: Level, task: TaskState): GameS
   }
   switch (cmd.type) {
     case 'staff.call': {
-      const [luck, rng] = nextFloat(s.rng);
+      const [luck, rng] = drawFloat(s.rng);
       s = {
         ...s,
         rng,

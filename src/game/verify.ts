@@ -8,12 +8,12 @@
  * all its score depends on, so it verifies without its parent. Only its tick is checked for sense.
  */
 import { levelHash, replayLog, runScore, hashGame, type Run } from './run';
-import { parseRunFile } from './runFile';
+import { parseRunFile, type RunFile } from './runFile';
 import { SCORE_PARTS, type Level } from './levelSchema';
 import { renderRejection } from './rejectionText';
 import type { Score } from './scoring';
 import { tickToClock } from './simTime';
-import { ENGINE_VERSION } from '../engine/index';
+import { ENGINE_VERSION } from '../engine';
 
 export type VerifyFailureCode =
   | 'MALFORMED'
@@ -29,24 +29,40 @@ export type VerifyResult =
   | { ok: true; score: Score; run: Run }
   | { ok: false; code: VerifyFailureCode; message: string; details?: string[] };
 
+/** A run file read, or why it is not one at all (schema or version), before any level is needed. */
+function readRunFile(
+  json: unknown,
+): { ok: true; file: RunFile } | { ok: false; result: VerifyResult } {
+  const parsed = parseRunFile(json);
+  if (parsed.ok) return { ok: true, file: parsed.value };
+  const unsupported =
+    parsed.errors.length === 1 && parsed.errors[0]!.includes('unsupported version');
+  return {
+    ok: false,
+    result: {
+      ok: false,
+      code: unsupported ? 'UNSUPPORTED_VERSION' : 'MALFORMED',
+      message: parsed.errors[0]!,
+      details: parsed.errors,
+    },
+  };
+}
+
+/** Why a file is not a run file at all, or undefined when its shape and version are right. */
+export function runFileProblem(json: unknown): VerifyResult | undefined {
+  const read = readRunFile(json);
+  return read.ok ? undefined : read.result;
+}
+
 /**
  * Re-simulates a run file against a level and accepts it only if everything matches. The first
  * problem found is reported, in the order a reader would want: file shape, version, level, the
  * commands, checkpoints in time order, final hash, score.
  */
 export function verifyRunFile(json: unknown, level: Level): VerifyResult {
-  const parsed = parseRunFile(json);
-  if (!parsed.ok) {
-    const unsupported =
-      parsed.errors.length === 1 && parsed.errors[0]!.includes('unsupported version');
-    return {
-      ok: false,
-      code: unsupported ? 'UNSUPPORTED_VERSION' : 'MALFORMED',
-      message: parsed.errors[0]!,
-      details: parsed.errors,
-    };
-  }
-  const file = parsed.value;
+  const read = readRunFile(json);
+  if (!read.ok) return read.result;
+  const file = read.file;
   if (file.parent && file.parent.tick > file.result.endTick) {
     return {
       ok: false,

@@ -3,7 +3,7 @@
  * engine's observation (delayed, averaged, noisy — what 2003 tools showed), never from the truth;
  * the score is included for the debrief and the running tally.
  */
-import { observe, type EngineObservation } from '../engine/index';
+import { observe, type EngineObservation } from '../engine';
 import type { CommandType, CustomInjectTarget } from './commandSchema';
 import { commandRoles } from './commands';
 import { CUSTOM_INJECT_SENDER, CUSTOM_INJECT_SUBJECT } from './injects';

@@ -35,6 +35,10 @@ const FEATURES = {
     en: () => import('./locales/shortcuts.en').then((m) => m.shortcutsEn),
     ko: () => import('./locales/shortcuts.ko').then((m) => m.shortcutsKo),
   },
+  score: {
+    en: () => import('./locales/score.en').then((m) => m.scoreEn),
+    ko: () => import('./locales/score.ko').then((m) => m.scoreKo),
+  },
   team: {
     en: () => import('./locales/team.en').then((m) => ({ team: m.teamEn })),
     ko: () => import('./locales/team.ko').then((m) => ({ team: m.teamKo })),
@@ -42,6 +46,11 @@ const FEATURES = {
   replay: {
     en: () => import('./locales/replay.en').then((m) => ({ replay: m.replayEn })),
     ko: () => import('./locales/replay.ko').then((m) => ({ replay: m.replayKo })),
+  },
+  /** The exercise screens (issue 17): a team session's discussion, feedback and improvement plan, and the console for many teams. */
+  exercise: {
+    en: () => import('./locales/exercise.en').then((m) => ({ exercise: m.exerciseEn })),
+    ko: () => import('./locales/exercise.ko').then((m) => ({ exercise: m.exerciseKo })),
   },
 } satisfies Record<string, Record<Language, () => Promise<object>>>;
 export type StringFeature = keyof typeof FEATURES;

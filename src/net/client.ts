@@ -25,6 +25,7 @@ import {
   CLOSE_SUPERSEDED,
   decodeServerMessage,
   PROTOCOL_VERSION,
+  type BotKind,
   type ClientMessage,
   type LogEntry,
   type SeatRole,
@@ -202,11 +203,23 @@ export class SessionClient {
   removeSeat(seat: string): boolean {
     return this.send({ t: 'seat.remove', seat });
   }
+  /** Facilitator: give a role nobody holds to a bot, or take it back (null). */
+  assignBot(role: SeatRole, bot: BotKind | null): boolean {
+    return this.send({ t: 'bot.assign', role, bot });
+  }
   startSession(): boolean {
     return this.send({ t: 'session.start' });
   }
   endSession(): boolean {
     return this.send({ t: 'session.end' });
+  }
+  /** Facilitator: put a discussion question on every screen (null: take it down). */
+  showQuestion(question: number | null): boolean {
+    return this.send({ t: 'discussion.show', question });
+  }
+  /** A player's feedback form, after the session ended (answered with `feedback.ok`). */
+  sendFeedback(form: Extract<ClientMessage, { t: 'feedback' }>['form']): boolean {
+    return this.send({ t: 'feedback', form });
   }
   sendCheckpoint(tick: number, hash: string): boolean {
     return this.send({ t: 'checkpoint', tick, hash });

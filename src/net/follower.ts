@@ -39,7 +39,7 @@ import {
   type Player,
   type Rejection,
   type Run,
-} from '../game/index';
+} from '../game';
 import type { LogEntry } from './protocol';
 
 export interface FollowerOptions {

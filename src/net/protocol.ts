@@ -14,7 +14,8 @@
  * JSON text frames of at most MAX_MESSAGE_BYTES (client → server); every message has a `t` field.
  */
 import { z } from 'zod/mini';
-import type { PlayerRole } from '../game/index';
+import type { PlayerRole } from '../game';
+import { feedbackFormSchema } from '../aar/exerciseRecords';
 
 /** Bumped when a message changes shape incompatibly; `join`/`resume` carry it. */
 export const PROTOCOL_VERSION = 1;
@@ -33,6 +34,13 @@ export const SEAT_ROLES = ['commander', 'network', 'security', 'systems', 'comms
 export type SeatRole = (typeof SEAT_ROLES)[number];
 export type SeatKind = 'facilitator' | 'player' | 'projector';
 export type SessionState = 'lobby' | 'running' | 'ended';
+/**
+ * Who plays a role nobody holds (docs/TEAMS.md "Bots"): `historical` sends the real
+ * organisation's scripted commands for that role at their times; `sensible` follows a small
+ * documented policy (server/sessions/botPolicy.ts). Both go through the same checks as a player.
+ */
+export const BOT_KINDS = ['historical', 'sensible'] as const;
+export type BotKind = (typeof BOT_KINDS)[number];
 
 const roomCode = z
   .string()
@@ -79,6 +87,12 @@ export const seatAssignMsg = z.strictObject({
 });
 /** Facilitator: remove a seat; its token stops working and its connection is closed. */
 export const seatRemoveMsg = z.strictObject({ t: z.literal('seat.remove'), seat: seatId });
+/** Facilitator: give a role nobody holds to a bot (or take it back: `bot` null). Lobby or running. */
+export const botAssignMsg = z.strictObject({
+  t: z.literal('bot.assign'),
+  role: seatRole,
+  bot: z.nullable(z.enum(BOT_KINDS)),
+});
 /** Facilitator: start the clock (lobby → running). */
 export const sessionStartMsg = z.strictObject({ t: z.literal('session.start') });
 /** Facilitator: end the session; the server stores the run and sends `ended`. */
@@ -98,6 +112,20 @@ export const cmdMsg = z.strictObject({
 export const checkpointMsg = z.strictObject({ t: z.literal('checkpoint'), tick: z.int(), hash });
 /** Ask for the log from `fromSeq` (a gap, or a full re-simulation after `resync`). */
 export const syncMsg = z.strictObject({ t: z.literal('sync'), fromSeq: uint });
+/**
+ * Facilitator: put a discussion question (its index in the level's `discussion`) on every screen
+ * — the projector shows it large — or take it down (null). Not part of the log: it changes nothing
+ * in the simulation; the team's answer is a `note.add` command carrying the question.
+ */
+export const discussionShowMsg = z.strictObject({
+  t: z.literal('discussion.show'),
+  question: z.nullable(z.int().check(z.minimum(0), z.maximum(99))),
+});
+/**
+ * A player's answers to the participant feedback form, once per seat, after the session ended.
+ * Stored without the seat (anonymous); answered with `feedback.ok`.
+ */
+export const feedbackMsg = z.strictObject({ t: z.literal('feedback'), form: feedbackFormSchema });
 /** Round-trip probe; answered with `pong` carrying the same id. */
 export const pingMsg = z.strictObject({ t: z.literal('ping'), id: uint });
 
@@ -107,12 +135,15 @@ export const clientMessageSchema = z.discriminatedUnion('t', [
   roleChooseMsg,
   seatAssignMsg,
   seatRemoveMsg,
+  botAssignMsg,
   sessionStartMsg,
   sessionEndMsg,
   cmdMsg,
   checkpointMsg,
   syncMsg,
   pingMsg,
+  discussionShowMsg,
+  feedbackMsg,
 ]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 export const CLIENT_MESSAGE_TYPES = [
@@ -121,12 +152,15 @@ export const CLIENT_MESSAGE_TYPES = [
   'role.choose',
   'seat.assign',
   'seat.remove',
+  'bot.assign',
   'session.start',
   'session.end',
   'cmd',
   'checkpoint',
   'sync',
   'ping',
+  'discussion.show',
+  'feedback',
 ] as const satisfies readonly ClientMessage['t'][];
 
 // ---------------------------------------------------------------- server → client
@@ -145,9 +179,15 @@ export interface LogEntry {
   role: PlayerRole;
   type: string;
   args: Record<string, unknown>;
-  /** Seat that sent it, and that seat's clientSeq (so the sender recognises its own command). */
+  /**
+   * Seat that sent it, and that seat's clientSeq (so the sender recognises its own command). A
+   * bot's command has seat `bot`, an exercise controller's (sent to every room) seat `exercise`;
+   * both with clientSeq 0.
+   */
   seat: string;
   clientSeq: number;
+  /** Only on a bot's command: which bot sent it (the seat is then `bot`). */
+  bot?: BotKind;
 }
 
 export interface SeatInfo {
@@ -172,6 +212,8 @@ export interface SessionInfo {
   roles: SeatRole[];
   state: SessionState;
   runId: number | null;
+  /** Roles given to a bot (absent when none; older servers never send it). */
+  bots?: Partial<Record<SeatRole, BotKind>>;
 }
 
 export type ServerMessage =
@@ -190,6 +232,10 @@ export type ServerMessage =
       seats: SeatInfo[];
       log: LogEntry[];
       ms: number;
+      /** The discussion question on the screens now (discussion.show), if any. */
+      discussion?: number | null;
+      /** A player seat that already sent its feedback form (after the end). */
+      feedbackSent?: boolean;
     }
   /** The roster changed (joins, roles, connections). */
   | { t: 'seats'; seats: SeatInfo[] }
@@ -237,6 +283,10 @@ export type ServerMessage =
   /** Your seat was removed by the facilitator (the connection closes with code 4000). */
   | { t: 'removed'; text: LocalText }
   | { t: 'pong'; id: number }
+  /** The facilitator put a discussion question on the screens (null: took it down). */
+  | { t: 'discussion'; question: number | null }
+  /** Your feedback form was stored (anonymously). */
+  | { t: 'feedback.ok' }
   /** Something about a message was wrong; `field` names the part at fault when there is one. */
   | {
       t: 'error';
@@ -277,6 +327,10 @@ export const ERROR_CODES = [
   'SUPERSEDED',
   /** The session is being ended (its run verified and stored): no more commands. */
   'ENDING',
+  /** Feedback before the session has ended. */
+  'NOT_ENDED',
+  /** This seat already sent its feedback form. */
+  'ALREADY_SENT',
   /** The server could not store something (e.g. a full disk); the session goes on. */
   'STORAGE_FAILED',
   'INTERNAL',

@@ -2,10 +2,11 @@
 // audio wrapper, persisted settings and the HTML overlay. Scenes hold no rules of their own.
 import type { i18n } from 'i18next';
 import type { Actor } from 'xstate';
-import type { appFlowMachine } from '../game/appFlow.machine';
+import type { appFlowMachine } from './appFlow.machine';
 import type { AudioCues } from '../audio/audio';
 import type { SettingsStore } from './settings';
-import type { OpsSession } from './session/opsSession';
+import type { AnySession } from './session/anySession';
+import type { TeamSession } from './session/teamSession';
 import type { Run } from '../game';
 
 export interface UiContext {
@@ -15,7 +16,7 @@ export interface UiContext {
   settings: SettingsStore;
   overlay: HTMLElement;
   /** What the Ops scene shows: a solo run (set by Briefing or Continue), a team seat or a replay. */
-  session?: OpsSession;
+  session?: AnySession;
   /** The Ops map while it is shown: where a device is drawn (page pixels) and its label. Read by
    *  the test hooks only. */
   map?: {
@@ -24,6 +25,8 @@ export interface UiContext {
   };
   /** The run that just ended, for the debrief. */
   finished?: Run;
+  /** The team seat of the run that just ended, still connected for the debrief's forms. */
+  endedSeat?: TeamSession;
 }
 
 export const UI_CONTEXT_KEY = 'ui';

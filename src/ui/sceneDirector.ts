@@ -5,7 +5,7 @@
 // (the service worker precaches their chunks, so this works offline too).
 import type { Game, Scene } from 'phaser';
 import type { UiContext } from './context';
-import { screenOf } from '../game/appFlow.machine';
+import { screenOf } from './appFlow.machine';
 
 const SCENE_FOR_SCREEN: Record<string, string> = {
   booting: 'Boot',

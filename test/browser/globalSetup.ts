@@ -1,5 +1,5 @@
 // Fails the browser project with a how-to-install message when no Chromium is present (never skips).
-import { requireChromium } from '../chromium';
+import { requireChromium } from '../../src/cli/chromium';
 
 export default function setup(): void {
   requireChromium();

@@ -2,7 +2,7 @@
 // persisted settings and focus.
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
-import { appFlowMachine, screenOf } from '../../src/game/appFlow.machine';
+import { appFlowMachine, screenOf } from '../../src/ui/appFlow.machine';
 import { createI18n } from '../../src/i18n';
 import { AudioCues } from '../../src/audio/audio';
 import { createSettingsStore, SETTINGS_KEY } from '../../src/ui/settings';

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { chromiumArgs, requireChromium } from '../chromium';
+import { chromiumArgs, requireChromium } from '../../src/cli/chromium';
 
 export interface Session {
   context: BrowserContext;

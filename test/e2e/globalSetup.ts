@@ -1,7 +1,7 @@
 // Builds the game once and serves it with `vite preview` on a free port for every e2e file.
 import type { TestProject } from 'vitest/node';
 import { build, preview } from 'vite';
-import { requireChromium } from '../chromium';
+import { requireChromium } from '../../src/cli/chromium';
 
 // Overridable so two people (or helpers) can run e2e at once without clobbering each other's build.
 export const E2E_OUT_DIR = process.env.E2E_OUT_DIR ?? 'test-results/e2e-dist';

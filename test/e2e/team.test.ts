@@ -56,7 +56,8 @@ async function chooseRole(seat: Seat, role: string) {
 const paused = (page: Page) =>
   page.evaluate(() => document.querySelector('.ops-state')?.textContent ?? '');
 
-describe('team session (four browser contexts, real server)', () => {
+// Four browsers and a server on a 2-core CI machine: the 2-minute default is too tight for the whole story.
+describe('team session (four browser contexts, real server)', { timeout: 300_000 }, () => {
   it('should create, join, play, pause with an inject, and end on one state hash', async () => {
     const fac = await openSeat(browser, 'Facilitator');
     const proj = await openSeat(browser, 'Projector', { viewport: { width: 1600, height: 900 } });

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createAppServer } from '../../server/app';
-import { chromiumArgs, requireChromium } from '../chromium';
+import { chromiumArgs, requireChromium } from '../../src/cli/chromium';
 import { E2E_OUT_DIR } from './globalSetup';
 
 export interface TeamServer {

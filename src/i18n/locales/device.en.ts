@@ -31,11 +31,14 @@ export const deviceEn = {
     'nothingToUndo.disconnected': 'This link is connected.',
     'nothingToUndo.patching': 'No patching under way here.',
     'needs.knowsUdp1434':
-      'Needs the unusual traffic identified first — run NetFlow on a busy link or read the IDS alerts.',
+      'Needs the flooding traffic identified first — run NetFlow on a busy link or read the IDS alerts.',
     'needs.knowsWorm':
-      'Needs the unusual traffic identified first — run NetFlow on a busy link or read the IDS alerts.',
+      'Needs the flooding traffic identified first — run NetFlow on a busy link or read the IDS alerts.',
     'needs.knowsInfectedHosts':
       'Needs our own infected hosts found first — run NetFlow on a link that sends the traffic out.',
+    // Before a diagnosis (src/ui/panels/ops/disclosure.ts): what is seen, not what it is.
+    'needs.knowsInfectedHosts_observed':
+      'Needs our own servers that send the flood found first — run NetFlow on a link that sends the traffic out.',
     'needs.knowsDnsOverload': 'Needs the DNS trouble understood first — read the DNS logs.',
     'needs.escalated': 'Needs the incident escalated first.',
     'needs.kisaNotified': 'Needs KISA told first.',

@@ -31,11 +31,13 @@ export const deviceKo = {
     'nothingToUndo.disconnected': '이 회선은 연결되어 있습니다.',
     'nothingToUndo.patching': '이곳에서 진행 중인 패치 작업이 없습니다.',
     'needs.knowsUdp1434':
-      '먼저 이상 트래픽의 정체를 알아내야 합니다 — 붐비는 회선에서 NetFlow를 돌리거나 IDS 경보를 확인하세요.',
+      '먼저 폭주 트래픽의 정체를 알아내야 합니다 — 붐비는 회선에서 NetFlow를 돌리거나 IDS 경보를 확인하세요.',
     'needs.knowsWorm':
-      '먼저 이상 트래픽의 정체를 알아내야 합니다 — 붐비는 회선에서 NetFlow를 돌리거나 IDS 경보를 확인하세요.',
+      '먼저 폭주 트래픽의 정체를 알아내야 합니다 — 붐비는 회선에서 NetFlow를 돌리거나 IDS 경보를 확인하세요.',
     'needs.knowsInfectedHosts':
       '먼저 우리 쪽 감염 호스트를 찾아야 합니다 — 트래픽을 밖으로 내보내는 회선에서 NetFlow를 돌리세요.',
+    'needs.knowsInfectedHosts_observed':
+      '먼저 폭주 트래픽을 내보내는 우리 서버를 찾아야 합니다 — 트래픽을 밖으로 내보내는 회선에서 NetFlow를 돌리세요.',
     'needs.knowsDnsOverload': '먼저 DNS 문제의 원인을 알아야 합니다 — DNS 로그를 확인하세요.',
     'needs.escalated': '먼저 사고 등급을 올려야 합니다.',
     'needs.kisaNotified': '먼저 KISA에 알려야 합니다.',

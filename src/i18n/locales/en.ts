@@ -4,7 +4,8 @@ export const en = {
   app: {
     title: '1·25',
     subtitle: 'The day Korea went dark',
-    tagline: 'Saturday 25 January 2003, 14:00 KST. SQL Slammer is about to hit UDP port 1434.',
+    // Before play the game names no worm and no port: the player finds them (issue 16).
+    tagline: 'Saturday 25 January 2003, 14:00 KST. A quiet weekend shift — for another half hour.',
   },
   loading: {
     label: 'Loading {{percent}}%',
@@ -30,6 +31,8 @@ export const en = {
     replaysHint: 'Your finished and imported run files',
     team: 'Team session',
     teamHint: 'A facilitated exercise: create a room or join one with its code',
+    exercise: 'Exercise console',
+    exerciseHint: 'Several teams on the same scenario, watched and steered from one screen',
     settings: 'Settings',
     comingLater: 'Not available yet in this build',
   },
@@ -59,7 +62,7 @@ export const en = {
     situation: 'Situation',
     objectives: 'Objectives',
     objectiveList:
-      'Keep subscribers online and name resolution working · Find and stop the attack traffic · Tell KISA, customers and management in time, and only what is true · Leave no exposed server for Monday',
+      'Keep subscribers online and name resolution working · Find and stop whatever disrupts the network · Tell KISA, customers and management in time, and only what is true · Leave no exposed server for Monday',
     staffOnDuty: 'On duty now',
     staffOnCall: 'Can be called in',
     arrivesIn: 'arrives {{min}} min after the call',
@@ -119,6 +122,8 @@ export const en = {
     legendIn: 'in',
     legendOut: 'out',
     worldInset: 'Internet: infected hosts (ISC reports)',
+    // `_observed`: the wording before a diagnosis (src/ui/panels/ops/disclosure.ts).
+    worldInset_observed: 'Internet: hosts sending unusual traffic (ISC reports)',
     unknownTraffic: 'traffic',
     wormTraffic: 'UDP 1434 worm',
     legitTraffic: 'normal traffic',
@@ -196,6 +201,7 @@ export const en = {
     'outside.agreed': '{{from}} agreed to your request',
     'outside.refused': '{{from}} turned down your request',
     'outside.filtered': '{{from}} now filters UDP 1434 on its side of {{id}}',
+    'outside.filtered_observed': '{{from}} now filters the flooding traffic on its side of {{id}}',
     'campaign.done': 'Patch campaign finished: {{id}} has no unpatched hosts left',
     'staff.arrived': '{{staff}} arrived',
     'task.started': 'Started: {{command}}',
@@ -222,8 +228,12 @@ export const en = {
     'diag.ids': 'Read IDS alerts',
     'diag.dnsLogs': 'Read DNS logs',
     'filter.apply': 'Filter UDP 1434',
+    // Before a diagnosis the order is named by what the player sees: a flood, not its port.
+    'filter.apply_observed': 'Filter the flooding traffic',
     'filter.remove': 'Remove UDP 1434 filter',
+    'filter.remove_observed': 'Remove the traffic filter',
     'ratelimit.apply': 'Rate-limit UDP 1434',
+    'ratelimit.apply_observed': 'Rate-limit the flooding traffic',
     'ratelimit.remove': 'Remove rate limit',
     'nullroute.apply': 'Null-route segment',
     'nullroute.remove': 'Restore routing',
@@ -235,6 +245,7 @@ export const en = {
     'patch.start': 'Start patch campaign',
     'patch.stop': 'Stop patch campaign',
     'reboot.segment': 'Reboot infected hosts',
+    'reboot.segment_observed': 'Reboot the servers sending the flood',
     'staff.call': 'Call in staff',
     'incident.escalate': 'Escalate incident',
     'comms.send': 'Send message',
@@ -249,9 +260,12 @@ export const en = {
   directions: { ingress: 'inbound', egress: 'outbound' },
   flags: {
     knowsWorm: 'worm identified',
+    knowsWorm_observed: 'the cause of the flood identified',
     knowsUdp1434: 'UDP 1434 identified',
+    knowsUdp1434_observed: 'the flooding traffic identified',
     knowsDnsOverload: 'DNS overload understood',
     knowsInfectedHosts: 'infected hosts found',
+    knowsInfectedHosts_observed: 'our own servers sending the flood found',
     escalated: 'incident escalated',
     kisaNotified: 'KISA notified',
   },

@@ -17,6 +17,7 @@ export const replayEn = {
   decisions: 'Decisions',
   events: 'Injects and the real day',
   decision: '{{time}} · {{role}} · {{command}}',
+  byBot: '[{{kind}} bot]',
   inject: '{{time}} · inject: {{subject}}',
   realEvent: '{{time}} · the real day: {{text}}',
   markerHint: 'Arrow keys move between markers, Enter jumps there',

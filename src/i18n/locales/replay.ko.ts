@@ -19,6 +19,7 @@ export const replayKo: Widen<typeof replayEn> = {
   decisions: '결정',
   events: '돌발 상황과 실제 그날',
   decision: '{{time}} · {{role}} · {{command}}',
+  byBot: '[{{kind}} 봇]',
   inject: '{{time}} · 돌발 상황: {{subject}}',
   realEvent: '{{time}} · 실제 그날: {{text}}',
   markerHint: '화살표 키로 표시 사이를 옮기고 Enter로 그 시각으로 갑니다',

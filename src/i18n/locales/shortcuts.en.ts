@@ -10,6 +10,7 @@ export const shortcutsEn = {
     monitor: 'M — monitoring graphs',
     inbox: 'I — inbox and messages',
     tasks: 'T — tasks and staff',
+    score: 'S — score: points, weights and what changed it',
     help: '? — this help',
     close: 'Close',
   },

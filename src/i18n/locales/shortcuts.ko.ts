@@ -12,6 +12,7 @@ export const shortcutsKo: Widen<typeof shortcutsEn> = {
     monitor: 'M — 모니터링 그래프',
     inbox: 'I — 수신함과 메시지',
     tasks: 'T — 작업과 인력',
+    score: 'S — 점수: 항목별 점수, 가중치, 바뀐 이유',
     help: '? — 이 도움말',
     close: '닫기',
   },

@@ -14,6 +14,12 @@ export const teamEn = {
     none: 'No role yet',
   },
   lobby: {
+    botFor: 'Empty {{role}} seat',
+    botNone: 'left empty',
+    bot: {
+      historical: 'Historical bot (the real organisation’s response)',
+      sensible: 'Sensible bot (a simple checklist)',
+    },
     create: 'Create a session',
     createHint: 'You will be the facilitator: you run the clock and the injects.',
     level: 'Level',
@@ -113,6 +119,9 @@ export const teamEn = {
   feed: {
     accepted: '{{who}} ({{role}}): {{command}}',
     facilitator: '{{role}}: {{command}}',
+    botHistorical: 'Historical bot ({{role}}): {{command}}',
+    botSensible: 'Sensible bot ({{role}}): {{command}}',
+    exercise: 'Exercise console: {{command}}',
     refused: 'Refused ({{who}}, {{command}}): {{reason}}',
     note: '{{text}}',
   },

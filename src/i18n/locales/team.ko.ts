@@ -15,6 +15,12 @@ export const teamKo: Widen<typeof teamEn> = {
     none: '아직 역할 없음',
   },
   lobby: {
+    botFor: '빈 {{role}} 자리',
+    botNone: '비워 둠',
+    bot: {
+      historical: '역사 봇(실제 조직의 대응)',
+      sensible: '상식 봇(간단한 점검표)',
+    },
     create: '세션 만들기',
     createHint: '만든 사람이 진행자가 됩니다: 시계와 상황 부여를 맡습니다.',
     level: '레벨',
@@ -114,6 +120,9 @@ export const teamKo: Widen<typeof teamEn> = {
   feed: {
     accepted: '{{who}} ({{role}}): {{command}}',
     facilitator: '{{role}}: {{command}}',
+    botHistorical: '역사 봇({{role}}): {{command}}',
+    botSensible: '상식 봇({{role}}): {{command}}',
+    exercise: '합동 훈련 콘솔: {{command}}',
     refused: '거부됨 ({{who}}, {{command}}): {{reason}}',
     note: '{{text}}',
   },

@@ -3,14 +3,9 @@
 // from the level's lon/lat, and a small deterministic spreading of nodes that share a site
 // (Hyehwa's gateway, DNS and IDC sit in one building).
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { equirectangularSphereFit, mercatorFit, type Projection } from './projection';
+import { equirectangularSphereFit, mercatorFit, type Projection, type Rect } from './projection';
 
-export interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export type { Rect } from './projection';
 
 export interface KoreaGeo extends FeatureCollection {
   view: { west: number; east: number; south: number; north: number };

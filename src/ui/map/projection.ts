@@ -11,7 +11,14 @@
 // points along them where the projected arc bends (adaptive resampling); the north edge of a
 // lon/lat box bulges poleward, so those added points set the box's top. `resampledRing` below is
 // d3's resampler (src/projection/resample.js) restricted to what a simple ring needs.
-import type { Rect } from './geometry';
+
+/** A screen rectangle in pixels: where a projection fits its map. */
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 /** lon/lat in degrees → screen pixels. */
 export type Projection = (point: readonly [number, number]) => [number, number];

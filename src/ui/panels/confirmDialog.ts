@@ -2,6 +2,7 @@
 // translated and is skipped by some browsers): a modal <dialog> that says what will happen, with
 // the safe choice focused. Resolves true only when the player confirms.
 import { el } from '../dom';
+import { openModal } from './modal';
 
 export interface ConfirmText {
   heading: string;
@@ -11,7 +12,6 @@ export interface ConfirmText {
 }
 
 export function confirmDialog(parent: HTMLElement, text: ConfirmText): Promise<boolean> {
-  const previous = document.activeElement as HTMLElement | null;
   const yes = el('button', {
     type: 'button',
     class: 'menu-button primary',
@@ -37,20 +37,13 @@ export function confirmDialog(parent: HTMLElement, text: ConfirmText): Promise<b
     el('div', { class: 'button-row' }, yes, no),
   );
   return new Promise((resolve) => {
-    const done = (answer: boolean) => {
-      dialog.close();
-      dialog.remove();
-      previous?.focus();
-      resolve(answer);
-    };
-    yes.addEventListener('click', () => done(true));
-    no.addEventListener('click', () => done(false));
-    dialog.addEventListener('cancel', (e) => {
-      e.preventDefault();
-      done(false);
+    // Escape answers no: the safe choice, as the focused button is.
+    let answer = false;
+    const modal = openModal(parent, dialog, { focus: no, onClose: () => resolve(answer) });
+    yes.addEventListener('click', () => {
+      answer = true;
+      modal.close();
     });
-    parent.append(dialog);
-    dialog.showModal();
-    no.focus();
+    no.addEventListener('click', modal.close);
   });
 }

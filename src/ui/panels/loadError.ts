@@ -1,5 +1,5 @@
 import type { UiContext } from '../context';
-import type { AssetFailure } from '../../game/appFlow.machine';
+import type { AssetFailure } from '../appFlow.machine';
 import { clear, el } from '../dom';
 
 /** The on-screen error for an asset that failed to load: names the file, says why, offers reload. */

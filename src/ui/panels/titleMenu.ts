@@ -127,6 +127,12 @@ export function renderTitleMenu(ctx: UiContext): void {
       flow.send({ type: 'menu.runs' }),
     ),
     entry('team', t('menu.team'), t('menu.teamHint'), () => flow.send({ type: 'menu.team' })),
+    // Fetched on first use with its strings: the solo path never downloads the console.
+    entry('exercise', t('menu.exercise'), t('menu.exerciseHint'), () => {
+      void import('./exercise/exerciseConsole').then((m) =>
+        m.openExerciseConsole(ctx, () => renderTitleMenu(ctx)),
+      );
+    }),
     el(
       'section',
       { class: 'settings', 'aria-labelledby': 'settings-heading' },
@@ -217,18 +223,18 @@ function continueEntry(
       const restored = level.ok
         ? restoreRun(save, level.level)
         : { ok: false as const, message: level.error };
-      if (!restored.ok) {
+      if (!level.ok || !restored.ok) {
         clearAutosave(window.localStorage);
         renderTitleMenu(ctx);
-        announce(ctx, t('menu.continueFailed', { reason: restored.message }), 8000);
+        announce(
+          ctx,
+          t('menu.continueFailed', { reason: restored.ok ? '' : restored.message }),
+          8000,
+        );
         return;
       }
       ctx.session?.dispose();
-      ctx.session = new SoloSession(
-        level.ok ? level.level : (undefined as never),
-        { run: restored.run },
-        ctx.audio,
-      );
+      ctx.session = new SoloSession(level.level, { run: restored.run }, ctx.audio);
       ctx.session.history.restore(save.history, restored.run.state.tick);
       ctx.flow.send({ type: 'menu.continue', levelId: save.levelId });
     })();

@@ -1,5 +1,6 @@
 import { Scene } from 'phaser';
 import { UI_CONTEXT_KEY, type UiContext } from '../context';
+import { mountHtmlScreen } from './htmlScreen';
 import { clear, el } from '../dom';
 import { formatKst, local } from '../format';
 import { loadLevel } from '../session/levels';
@@ -37,20 +38,14 @@ export class Briefing extends Scene {
     this.ctx = this.registry.get(UI_CONTEXT_KEY) as UiContext;
     this.cameras.main.setBackgroundColor('#0b1320');
     const id = this.ctx.flow.getSnapshot().context.levelId ?? '';
-    const onLanguage = () => this.render();
-    this.ctx.i18n.on('languageChanged', onLanguage);
     // Escape goes back, as the Back button does.
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !document.querySelector('dialog[open]'))
-        this.ctx.flow.send({ type: 'nav.back' });
-    };
-    document.addEventListener('keydown', onKey);
-    this.events.once('shutdown', () => {
-      this.map?.destroy();
-      this.map = undefined;
-      document.removeEventListener('keydown', onKey);
-      this.ctx.i18n.off('languageChanged', onLanguage);
-      clear(this.ctx.overlay);
+    mountHtmlScreen(this, this.ctx, {
+      render: () => this.render(),
+      onEscape: () => this.ctx.flow.send({ type: 'nav.back' }),
+      onShutdown: () => {
+        this.map?.destroy();
+        this.map = undefined;
+      },
     });
     this.renderMessage(this.ctx.i18n.t('briefing.loading'));
     void loadLevel(id).then((res) => {
@@ -222,7 +217,8 @@ export class Briefing extends Scene {
         selected: this.selected,
         reducedMotion: true,
         labels,
-        insetTitle: this.ctx.i18n.t('ops.worldInset'),
+        // 14:00, before anything is known: the inset is worded by what is seen (disclosure.ts).
+        insetTitle: this.ctx.i18n.t('ops.worldInset', { context: 'observed' }),
         textScale: this.ctx.settings.get().textScale,
       },
       0,

@@ -1,10 +1,13 @@
 import { Scene } from 'phaser';
 import { UI_CONTEXT_KEY, type UiContext } from '../context';
+import { mountHtmlScreen } from './htmlScreen';
 import { clear, el } from '../dom';
 import { formatKstTime, formatNumber, local } from '../format';
-import { isoToTick, runScore, SCORE_PARTS, toRunFile, type Run } from '../../game';
+import { isoToTick, runScore, toRunFile, type Run } from '../../game';
+import { useFeatureStrings } from '../../i18n';
 import type { Aar } from '../../aar/types';
 import type { SOURCES as SourceTable } from '../../aar/sources';
+import type { ReviewPanel } from '../panels/team/reviewPanel';
 
 /**
  * Debrief: the score part by part beside the historical response scored the same way (the ghost),
@@ -20,6 +23,13 @@ export class Debrief extends Scene {
     renderAarHtml: (aar: Aar, lang: 'ko' | 'en') => string;
     SOURCES: typeof SourceTable;
   };
+  /** The score's table, history and wording, fetched with the debrief (not needed to play). */
+  private scoreModule?: typeof import('../panels/score/scoreView') & {
+    namesFromLevel: typeof import('../../aar/scoreWords').namesFromLevel;
+  };
+
+  /** A team seat's feedback form or the facilitator's plan editor (fetched for team sessions only). */
+  private review?: ReviewPanel;
 
   constructor() {
     super('Debrief');
@@ -35,14 +45,43 @@ export class Debrief extends Scene {
       this.ctx.flow.send({ type: 'debrief.done' });
       return;
     }
-    const onLanguage = () => this.render(run);
-    this.ctx.i18n.on('languageChanged', onLanguage);
-    this.events.once('shutdown', () => {
-      this.ctx.i18n.off('languageChanged', onLanguage);
-      clear(this.ctx.overlay);
+    mountHtmlScreen(this, this.ctx, {
+      render: () => this.render(run),
+      onShutdown: () => {
+        this.review?.dispose();
+        this.review = undefined;
+        // The team seat's connection was kept for the forms; leaving the debrief closes it.
+        this.ctx.endedSeat?.close();
+        this.ctx.endedSeat = undefined;
+      },
     });
+    const seat = this.ctx.endedSeat;
+    if (seat)
+      void Promise.all([import('../panels/team/reviewPanel'), import('../../aar/renderHtml')])
+        .then(([{ mountReviewPanel }, { renderAarHtml }]) =>
+          mountReviewPanel(this.ctx, seat, { aar: () => this.aar, renderAarHtml }),
+        )
+        .then((panel) => {
+          this.review = panel;
+          if (this.scene.isActive()) this.render(run);
+        })
+        .catch((err: unknown) => console.warn('Team review unavailable:', err));
     this.ctx.audio.play('confirm');
     this.render(run);
+    void Promise.all([
+      import('../panels/score/scoreView'),
+      import('../../aar/scoreWords'),
+      useFeatureStrings(this.ctx.i18n, 'score'),
+    ])
+      .then(([view, { namesFromLevel }]) => {
+        this.scoreModule = { ...view, namesFromLevel };
+      })
+      .catch((err: unknown) => {
+        this.aarError ??= err instanceof Error ? err.message : String(err);
+      })
+      .finally(() => {
+        if (this.scene.isActive()) this.render(run);
+      });
     // The review re-verifies the run and plays the ghost: let the page paint first.
     void Promise.all([
       import('../../aar/buildAar'),
@@ -68,21 +107,42 @@ export class Debrief extends Scene {
     const score = runScore(run);
     const ghost = this.aar?.score;
     clear(this.ctx.overlay);
-    const rows = [...SCORE_PARTS, 'total' as const].map((part) => {
-      const mine = part === 'total' ? score.total : score.parts[part];
-      const real = ghost
-        ? part === 'total'
-          ? ghost.ghostTotal
-          : ghost.parts.find((p) => p.part === part)?.ghost
-        : undefined;
-      return el(
-        'tr',
-        { class: part === 'total' ? 'total' : '' },
-        el('th', { scope: 'row', text: t(`parts.${part}`) }),
-        el('td', { text: formatNumber(i18n, mine, 1) }),
-        el('td', { text: real === undefined ? '…' : formatNumber(i18n, real, 1) }),
+    const how = el('button', {
+      type: 'button',
+      class: 'menu-button',
+      'data-testid': 'score-how-open',
+      text: this.scoreModule ? t('scorePanel.how') : '…',
+    });
+    how.addEventListener('click', () => {
+      audio.play('click');
+      void import('../panels/score/howItWorks').then(({ openHowItWorks }) =>
+        openHowItWorks(this.ctx, run.level),
       );
     });
+    const sm = this.scoreModule;
+    const names = sm?.namesFromLevel(run.level);
+    // Every part as points of 100 with its weight and measured quantity, beside the historical
+    // response's points (aligned number columns); then the false claims and the score's history.
+    const scorePanel = sm
+      ? [
+          el(
+            'div',
+            { class: 'table-scroll' },
+            sm.scoreTable(sm.scoreBreakdown(run.state, run.level), lang, t('parts.total'), {
+              label: t('debrief.real'),
+              points: (part) => ghost?.parts.find((p) => p.part === part)?.ghost,
+              total: ghost?.ghostTotal,
+            }),
+          ),
+          how,
+          el('h2', { text: t('scorePanel.falseClaims') }),
+          sm.falseClaimList(run.state.outbox, lang, names!, t('scorePanel.noFalseClaims')),
+          el('h2', { text: t('scorePanel.history') }),
+          this.aar?.scoreHistory
+            ? sm.historyList(this.aar.scoreHistory, null, lang, names!, t('scorePanel.noChanges'))
+            : el('p', { class: 'hint', text: t('debrief.computing') }),
+        ]
+      : [el('p', { class: 'hint', text: t('debrief.computing') })];
     const again = el('button', {
       type: 'button',
       class: 'menu-button',
@@ -169,22 +229,7 @@ export class Debrief extends Scene {
             ? ` · ${t('debrief.history')}: ${formatNumber(i18n, ghost.ghostTotal, 1)}`
             : ` · ${t('debrief.computing')}`,
         ),
-        el(
-          'table',
-          { class: 'score-table' },
-          el(
-            'thead',
-            {},
-            el(
-              'tr',
-              {},
-              el('th', { scope: 'col', text: t('debrief.part') }),
-              el('th', { scope: 'col', text: t('debrief.you') }),
-              el('th', { scope: 'col', text: t('debrief.real') }),
-            ),
-          ),
-          el('tbody', {}, ...rows),
-        ),
+        ...scorePanel,
         el('h2', { text: t('debrief.lessons') }),
         el('ul', { class: 'lessons', 'data-testid': 'lessons' }, ...lessons),
         el('h2', { text: t('debrief.timeline') }),
@@ -211,6 +256,10 @@ export class Debrief extends Scene {
         again,
       ),
     );
+    if (this.review) {
+      again.before(this.review.element);
+      this.review.refresh();
+    }
     // Enter goes back to the title, but the page stays at the top, where the score is.
     again.focus({ preventScroll: true });
   }

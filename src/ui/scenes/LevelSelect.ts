@@ -1,5 +1,6 @@
 import { Scene } from 'phaser';
 import { UI_CONTEXT_KEY, type UiContext } from '../context';
+import { mountHtmlScreen } from './htmlScreen';
 import { clear, el } from '../dom';
 import { loadLevelSummaries, type LevelSummary } from '../levelCatalog';
 import { bestScore } from '../session/bestScores';
@@ -15,19 +16,11 @@ export class LevelSelect extends Scene {
   create(): void {
     this.ctx = this.registry.get(UI_CONTEXT_KEY) as UiContext;
     this.cameras.main.setBackgroundColor('#0b1320');
-    const onLanguage = () => this.render(summaries);
     let summaries: LevelSummary[] = [];
-    this.ctx.i18n.on('languageChanged', onLanguage);
     // Escape goes back, as the Back button does.
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !document.querySelector('dialog[open]'))
-        this.ctx.flow.send({ type: 'nav.back' });
-    };
-    document.addEventListener('keydown', onKey);
-    this.events.once('shutdown', () => {
-      document.removeEventListener('keydown', onKey);
-      this.ctx.i18n.off('languageChanged', onLanguage);
-      clear(this.ctx.overlay);
+    mountHtmlScreen(this, this.ctx, {
+      render: () => this.render(summaries),
+      onEscape: () => this.ctx.flow.send({ type: 'nav.back' }),
     });
     this.render([]);
     void loadLevelSummaries().then((list) => {

@@ -1,6 +1,7 @@
 import { Scene } from 'phaser';
 import type { FeatureCollection } from 'geojson';
 import { UI_CONTEXT_KEY, type UiContext } from '../context';
+import { mountModeControls } from '../panels/modeControls';
 import { clear, el } from '../dom';
 import { formatKst } from '../format';
 import { OpsMap } from '../map/OpsMap';
@@ -14,10 +15,12 @@ import { TasksPanel } from '../panels/ops/tasksPanel';
 import { FeedPanel } from '../panels/ops/feedPanel';
 import { SituationPause } from '../session/situationPause';
 import { MapLabelCache } from '../map/mapLabels';
+import type { FeedItem } from '../session/soloSession';
 import type { OpsSession } from '../session/opsSession';
 import { recordScore } from '../session/bestScores';
 import { runScore } from '../../game';
 import { useFeatureStrings } from '../../i18n';
+import { wording } from '../panels/ops/disclosure';
 
 const PANEL_EVERY_MS = 250;
 type Tab = 'monitor' | 'inbox' | 'tasks';
@@ -91,7 +94,7 @@ export class Ops extends Scene {
       labelOf: (id) => this.map.labelText(id),
     };
     this.cleanups.push(() => (this.ctx.map = undefined));
-    if (session.mountControls) this.cleanups.push(session.mountControls(this.sessionBar, this.ctx));
+    this.cleanups.push(mountModeControls(session, this.sessionBar, this.ctx));
     this.scale.on('resize', this.layoutMap, this);
     this.cleanups.push(() => this.scale.off('resize', this.layoutMap, this));
     // The slot also moves when the panels around it change size (a wrapped top bar, a font load).
@@ -109,7 +112,12 @@ export class Ops extends Scene {
         this.devices.choose(hit);
       }
     });
-    this.cleanups.push(session.onFeed((items) => this.feed.add(items)));
+    this.cleanups.push(
+      session.onFeed((items) => {
+        this.feed.add(items);
+        this.nameFalseClaims(items);
+      }),
+    );
     // A run taken over from a replay or continued from a save opens with its recent events, not
     // an empty log.
     if (session.mode === 'solo') this.feed.add(session.run.state.feed.slice(-30));
@@ -148,7 +156,7 @@ export class Ops extends Scene {
         selected: this.devices.selectedId(),
         reducedMotion: this.ctx.settings.get().reducedMotion,
         labels: this.labels(),
-        insetTitle: this.ctx.i18n.t('ops.worldInset'),
+        insetTitle: this.ctx.i18n.t('ops.worldInset', wording(view.flags)),
         textScale: this.ctx.settings.get().textScale,
       },
       delta,
@@ -192,6 +200,7 @@ export class Ops extends Scene {
       this.session,
       this.session.endShift ? () => this.endShift() : undefined,
       () => this.quit(),
+      () => this.openScore(),
     );
     this.devices = new DevicePanel(this.ctx, this.session, this.report);
     this.charts = new MonitorCharts(this.ctx, this.session.level);
@@ -201,10 +210,11 @@ export class Ops extends Scene {
     this.feed = new FeedPanel(
       this.ctx,
       session.level,
-      session.feedText ? (item) => session.feedText?.(item, this.ctx) : undefined,
+      session.feedText ? (item) => session.feedText?.(item, this.ctx.i18n) : undefined,
       (id) =>
         session.run.state.tasks.find((x) => x.id === id)?.command.args as
           Record<string, unknown> | undefined,
+      () => session.run.state.flags,
     );
     this.slot = el('div', { class: 'ops-map-slot', id: 'ops-map-slot', 'aria-hidden': 'true' });
     const tab = (id: Tab, label: string, key: string, panel: HTMLElement) => {
@@ -329,11 +339,47 @@ export class Ops extends Scene {
     } else if (key === 't' || key === 'T') {
       this.showTab('tasks');
       this.tabs.tasks.button.focus();
+    } else if (key === 's' || key === 'S') {
+      this.openScore();
     } else if (key === '?') {
       this.openHelp();
     } else return;
     e.preventDefault();
     this.refresh(true);
+  }
+
+  /** A message whose claims were false when it landed: the event log names each with the truth. */
+  private nameFalseClaims(items: readonly FeedItem[]): void {
+    const sent = items.filter((i) => i.kind === 'comms.sent' && Number(i.params.falseClaims) > 0);
+    if (sent.length === 0) return;
+    const session = this.session;
+    Promise.all([import('../panels/score/claimWarning'), useFeatureStrings(this.ctx.i18n, 'score')])
+      .then(([{ falseClaimLines }]) => {
+        for (const item of sent) {
+          const m = session.run.state.outbox.find(
+            (x) => x.tick === item.tick && x.to === item.params.to && x.falseClaims.length > 0,
+          );
+          if (!m) continue;
+          for (const line of falseClaimLines(this.ctx, session.level, m))
+            this.feed.note(line, false, m.tick);
+        }
+      })
+      .catch(() => {
+        // The plain "message sent" line stays; the score panel names the claim too.
+      });
+  }
+
+  /** The score panel and its strings are fetched when first opened (not needed to start playing). */
+  private openScore(): void {
+    Promise.all([import('../panels/score/scorePanel'), useFeatureStrings(this.ctx.i18n, 'score')])
+      .then(([{ openScorePanel }]) => openScorePanel(this.ctx, this.session))
+      .catch((err: unknown) => {
+        this.feed.note(
+          err instanceof Error ? err.message : String(err),
+          false,
+          this.session.run.state.tick,
+        );
+      });
   }
 
   /** The keyboard help is fetched when first asked for: it is not needed to start playing. */
@@ -405,7 +451,10 @@ export class Ops extends Scene {
       .catch((err: unknown) => {
         console.warn('Run library unavailable:', err instanceof Error ? err.message : err);
       });
-    this.session.dispose();
+    // A team seat stays connected for the debrief's feedback form and improvement plan.
+    const keep = this.session.keepAfterEnd;
+    if (keep) this.ctx.endedSeat = keep.call(this.session);
+    else this.session.dispose();
     this.ctx.session = undefined;
     this.ctx.flow.send({ type: 'run.end' });
   }

@@ -1,5 +1,6 @@
 import { Scene } from 'phaser';
 import { UI_CONTEXT_KEY, type UiContext } from '../context';
+import { mountHtmlScreen } from './htmlScreen';
 import { clear, el } from '../dom';
 import { formatKstTime, formatNumber } from '../format';
 import { levelHash } from '../../game';
@@ -37,17 +38,9 @@ export class RunLibrary extends Scene {
     this.status = new Map();
     this.message = '';
     this.focusSettled = false;
-    const onLanguage = () => this.render();
-    this.ctx.i18n.on('languageChanged', onLanguage);
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !document.querySelector('dialog[open]'))
-        this.ctx.flow.send({ type: 'nav.back' });
-    };
-    document.addEventListener('keydown', onKey);
-    this.events.once('shutdown', () => {
-      document.removeEventListener('keydown', onKey);
-      this.ctx.i18n.off('languageChanged', onLanguage);
-      clear(this.ctx.overlay);
+    mountHtmlScreen(this, this.ctx, {
+      render: () => this.render(),
+      onEscape: () => this.ctx.flow.send({ type: 'nav.back' }),
     });
     this.render();
     void loadLevelSummaries().then((list) => {

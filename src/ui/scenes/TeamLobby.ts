@@ -1,10 +1,11 @@
 import { Scene } from 'phaser';
 import { UI_CONTEXT_KEY, type UiContext } from '../context';
+import { mountHtmlScreen } from './htmlScreen';
 import { clear, el } from '../dom';
 import { loadLevelSummaries } from '../levelCatalog';
 import { loadLevel } from '../session/levels';
 import { SessionClient, wsUrlFor, type SeatAuth } from '../../net/client';
-import { TeamSession as NetTeamSession } from '../../net/teamSession';
+import { TeamLink } from '../../net/teamLink';
 import type { CreateSessionResponse, ServerMessage } from '../../net/protocol';
 import { serverText, TeamSession, type Welcome } from '../session/teamSession';
 import { renderEntryForms, type CreateRequest, type EntryForms } from '../panels/team/lobbyForms';
@@ -38,7 +39,7 @@ const SEAT_GONE = new Set(['BAD_TOKEN', 'UNKNOWN_ROOM', 'ROOM_ENDED', 'REMOVED',
 export class TeamLobby extends Scene {
   private ctx: UiContext;
   private client: SessionClient | undefined;
-  private net: NetTeamSession | undefined;
+  private net: TeamLink | undefined;
   private session: TeamSession | undefined;
   private forms: EntryForms | undefined;
   private cleanups: (() => void)[] = [];
@@ -60,24 +61,19 @@ export class TeamLobby extends Scene {
     this.session = undefined;
     this.forms = undefined;
     this.handedOver = false;
-    const onLanguage = () => this.render();
-    this.ctx.i18n.on('languageChanged', onLanguage);
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !document.querySelector('dialog[open]') && !this.session)
-        this.back();
-    };
-    document.addEventListener('keydown', onKey);
-    this.cleanups.push(
-      () => this.ctx.i18n.off('languageChanged', onLanguage),
-      () => document.removeEventListener('keydown', onKey),
-    );
-    this.events.once('shutdown', () => {
-      this.cleanups.splice(0).forEach((c) => c());
-      this.clientCleanups.splice(0).forEach((c) => c());
-      // Leaving without starting (Back, Escape): the connection goes with the screen; the seat
-      // token stays so the player can come back to the same seat.
-      if (!this.handedOver) this.disconnect();
-      clear(this.ctx.overlay);
+    mountHtmlScreen(this, this.ctx, {
+      render: () => this.render(),
+      // In a room, Escape does not leave it (Leave is a deliberate button).
+      onEscape: () => {
+        if (!this.session) this.back();
+      },
+      onShutdown: () => {
+        this.cleanups.splice(0).forEach((c) => c());
+        this.clientCleanups.splice(0).forEach((c) => c());
+        // Leaving without starting (Back, Escape): the connection goes with the screen; the seat
+        // token stays so the player can come back to the same seat.
+        if (!this.handedOver) this.disconnect();
+      },
     });
     const stored = readSeat();
     if (stored) this.connect({ resume: { token: stored.token } }, true);
@@ -215,7 +211,7 @@ export class TeamLobby extends Scene {
     // resolved in a task after the loader's promise, so after the glue's own continuation.
     let loaded: (ok: true | string) => void = () => undefined;
     const ready = new Promise<true | string>((r) => (loaded = r));
-    const net = new NetTeamSession(client, {
+    const net = new TeamLink(client, {
       loadLevel: async (id) => {
         const r = await loadLevel(id);
         setTimeout(() => loaded(r.ok ? true : r.error), 0);
@@ -274,7 +270,7 @@ export class TeamLobby extends Scene {
 
   private async welcomed(
     client: SessionClient,
-    net: NetTeamSession,
+    net: TeamLink,
     ready: Promise<true | string>,
     welcome: Welcome,
     early: ServerMessage[],

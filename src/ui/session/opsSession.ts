@@ -2,9 +2,10 @@
 // a solo run (local log, every role), a team seat (the server orders the log; the seat holds one
 // role, or none for the projector) and a replay (a stored run watched read-only). The scene stays
 // one thin view over all three.
+import type { TeamSession } from './teamSession';
 import type { CommandOutcome, Level, PlayerRole, Run, ViewSnapshot } from '../../game';
 import type { metrics } from '../../engine';
-import type { UiContext } from '../context';
+import type { i18n as I18n } from 'i18next';
 import type { History } from './history';
 
 export interface FeedItem {
@@ -44,16 +45,16 @@ export interface OpsSession {
    * Words for the feed items only this kind of session adds (a team seat's who-did-what and
    * connection notes); undefined leaves the item to the event log's own wording.
    */
-  feedText?(item: FeedItem, ctx: UiContext): string | undefined;
+  feedText?(item: FeedItem, i18n: I18n): string | undefined;
   /** Keeps what must survive a reload (solo: the autosave). */
   save(): boolean;
   /** Ends the shift early, when this client may (solo; the facilitator in a team). */
   endShift?(): void;
-  /**
-   * Extra controls the mode brings into the Ops layout (replay timeline, facilitator console,
-   * seat banner). Returns a clean-up.
-   */
-  mountControls?(host: HTMLElement, ctx: UiContext): () => void;
   /** Leaves the run: stops sound loops and timers, saves what should be saved. */
   dispose(): void;
+  /**
+   * Instead of dispose at the end of a run: a team seat keeps its connection for the debrief's
+   * feedback form and improvement plan, and returns itself (undefined: it was disposed).
+   */
+  keepAfterEnd?(): TeamSession | undefined;
 }

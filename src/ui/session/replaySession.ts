@@ -22,7 +22,6 @@ import {
   type ViewSnapshot,
 } from '../../game';
 import { metrics, observe } from '../../engine';
-import type { UiContext } from '../context';
 import { History, type HistorySample } from './history';
 import type { FeedItem, OpsSession } from './opsSession';
 
@@ -204,19 +203,6 @@ export class ReplaySession implements OpsSession {
   /** Nothing to keep: the run file is already stored. */
   save(): boolean {
     return true;
-  }
-
-  mountControls(host: HTMLElement, ctx: UiContext): () => void {
-    let disposed = false;
-    let unmount: (() => void) | undefined;
-    // The controls (and uPlot for the ghost chart) load with the viewer, not with the game.
-    void import('../panels/replay/replayControls').then(({ mountReplayControls }) => {
-      if (!disposed) unmount = mountReplayControls(host, ctx, this);
-    });
-    return () => {
-      disposed = true;
-      unmount?.();
-    };
   }
 
   dispose(): void {

@@ -1,5 +1,5 @@
 // A seat in a team session (DESIGN §7): the server orders the log and paces the clock; this
-// client's copy of the run follows it (src/net/teamSession.ts: the lockstep follower wired to the
+// client's copy of the run follows it (src/net/teamLink.ts: the lockstep follower wired to the
 // client) and never changes by itself. A command
 // is checked here first against a copy of the run (the same core the server uses) so the player
 // hears and reads the answer at once, then goes to the server, whose verdict arrives later — as a
@@ -16,9 +16,10 @@ import {
 import { metrics } from '../../engine';
 import type { AudioCues } from '../../audio/audio';
 import type { LockstepFollower } from '../../net/follower';
-import type { TeamSession as NetTeamSession } from '../../net/teamSession';
+import type { TeamLink } from '../../net/teamLink';
 import type { ConnectionState, SessionClient } from '../../net/client';
 import type {
+  BotKind,
   LocalText,
   LogEntry,
   SeatInfo,
@@ -26,12 +27,12 @@ import type {
   ServerMessage,
   SessionInfo,
 } from '../../net/protocol';
-import type { UiContext } from '../context';
+import type { i18n as I18n } from 'i18next';
 import type { History } from './history';
 import type { FeedItem, OpsSession } from './opsSession';
 import { backfillHistory, RunWatch, ViewCache } from './runWatch';
-import { mountTeamControls } from '../panels/team/console';
-import { clearSeat } from '../panels/team/seatStore';
+import { clearSeat, readSeat } from '../panels/team/seatStore';
+import type { FeedbackForm } from '../../aar/exerciseRecords';
 import { teamFeedText } from '../panels/team/feedText';
 
 export type LinkStatus = 'online' | 'reconnecting' | 'closed';
@@ -75,6 +76,8 @@ const FRAMES = [
   'desync',
   'ended',
   'removed',
+  'discussion',
+  'feedback.ok',
 ] as const satisfies readonly ServerMessage['t'][];
 
 export class TeamSession implements OpsSession {
@@ -101,6 +104,17 @@ export class TeamSession implements OpsSession {
   lastError: LocalText | undefined;
   /** Set by the seat's removal: the scene leaves for the title. */
   removed = false;
+  /** The discussion question the facilitator put on the screens (its index), or null. */
+  shownQuestion: number | null = null;
+  /** This player seat's feedback form was stored by the server. */
+  feedbackSent = false;
+  /**
+   * The seat's token, kept past the end (the stored copy is cleared then): the facilitator's
+   * saves the improvement plan and reads the review over HTTP.
+   */
+  endToken: string | undefined;
+  /** After the end the connection stays open for the debrief's forms (see keepAfterEnd). */
+  private lingering = false;
   private readonly clockNow = () => performance.now();
   private readonly views = new ViewCache(this.clockNow);
   private readonly watch: RunWatch;
@@ -119,7 +133,7 @@ export class TeamSession implements OpsSession {
    * (applied now, in order, before listening to the client directly).
    */
   constructor(
-    private readonly net: NetTeamSession,
+    private readonly net: TeamLink,
     welcome: Welcome,
     private readonly audio: AudioCues,
     since: readonly ServerMessage[] = [],
@@ -131,6 +145,8 @@ export class TeamSession implements OpsSession {
     this.info = welcome.session;
     this.seat = welcome.seat;
     this.seats = welcome.seats;
+    this.shownQuestion = welcome.discussion ?? null;
+    this.feedbackSent = welcome.feedbackSent === true;
     const kind = welcome.seat.kind;
     this.mode = kind === 'projector' ? 'projector' : 'team';
     this.controlsClock = kind === 'facilitator';
@@ -199,8 +215,8 @@ export class TeamSession implements OpsSession {
     return () => this.changeListeners.delete(listener);
   }
 
-  feedText(item: FeedItem, ctx: UiContext): string | undefined {
-    return item.kind.startsWith('team.') ? teamFeedText(ctx, item) : undefined;
+  feedText(item: FeedItem, i18n: I18n): string | undefined {
+    return item.kind.startsWith('team.') ? teamFeedText(i18n, item) : undefined;
   }
 
   onFeed(listener: (feed: FeedItem[]) => void): () => void {
@@ -209,7 +225,7 @@ export class TeamSession implements OpsSession {
 
   frame(realMs: number): void {
     // Steps toward the server's clock, reports checkpoint hashes, asks for the log on a gap or
-    // a divergence (src/net/teamSession.ts).
+    // a divergence (src/net/teamLink.ts).
     if (this.net.frame(realMs)) this.afterChange();
     this.watch.updateLoops(this.run, this.view());
   }
@@ -236,11 +252,6 @@ export class TeamSession implements OpsSession {
     return outcome;
   }
 
-  /** The seat banner for everyone; the facilitator's console; the projector's role strip. */
-  mountControls(host: HTMLElement, ctx: UiContext): () => void {
-    return mountTeamControls(host, ctx, this);
-  }
-
   save(): boolean {
     // The server keeps the log; a reload takes the seat again with its token.
     return true;
@@ -262,6 +273,11 @@ export class TeamSession implements OpsSession {
 
   start(): boolean {
     return this.link.startSession();
+  }
+
+  /** Facilitator: give a role nobody holds to a bot, or take it back (null). */
+  assignBot(role: SeatRole, bot: BotKind | null): boolean {
+    return this.link.assignBot(role, bot);
   }
 
   /** Leaves the room for good (the seat stays on the server; its token is dropped by the caller). */
@@ -292,6 +308,8 @@ export class TeamSession implements OpsSession {
         this.info = m.session;
         this.seat = m.seat;
         this.seats = m.seats;
+        this.shownQuestion = m.discussion ?? null;
+        if (m.feedbackSent) this.feedbackSent = true;
         this.noteEntries(m.log, true);
         this.status = 'online';
         if (this.wasAway) {
@@ -364,9 +382,58 @@ export class TeamSession implements OpsSession {
         this.link.close();
         this.changed();
         break;
+      case 'discussion':
+        this.shownQuestion = m.question;
+        this.changed();
+        break;
+      case 'feedback.ok':
+        this.feedbackSent = true;
+        this.lastError = undefined;
+        this.changed();
+        break;
       case 'pong':
         break;
     }
+  }
+
+  // ---- the exercise: discussion on the screens, feedback after the end
+
+  /** Facilitator: put a discussion question on every screen, or take it down (null). */
+  showQuestion(question: number | null): boolean {
+    return this.link.showQuestion(question);
+  }
+
+  /** A player's feedback form (after the end); the verdict arrives as feedback.ok or an error. */
+  sendFeedback(form: FeedbackForm): boolean {
+    this.lastError = undefined;
+    return this.link.sendFeedback(form);
+  }
+
+  /** Whether the connection to the room is up (the debrief's forms need it). */
+  get online(): boolean {
+    return this.status === 'online' && !this.disposed;
+  }
+
+  /**
+   * Called instead of dispose when the run ends: the game side is released, but the connection
+   * stays open for the debrief (feedback form, improvement plan) until close().
+   */
+  keepAfterEnd(): this | undefined {
+    // The projector has nothing to send after the end.
+    if (this.seat.kind === 'projector' || !this.endedBy) {
+      this.dispose();
+      return undefined;
+    }
+    this.lingering = true;
+    this.net.dispose();
+    this.watch.dispose();
+    return this;
+  }
+
+  /** Closes what keepAfterEnd left open. */
+  close(): void {
+    this.lingering = false;
+    this.dispose();
   }
 
   /** The server's final hash, if the session ended and this copy reached the same end. */
@@ -375,7 +442,7 @@ export class TeamSession implements OpsSession {
   }
 
   dispose(): void {
-    if (this.disposed) return;
+    if (this.disposed || this.lingering) return;
     this.disposed = true;
     this.unsubscribe.splice(0).forEach((u) => u());
     this.net.dispose();
@@ -389,9 +456,10 @@ export class TeamSession implements OpsSession {
   private finishWith(m: Ended): void {
     if (this.endedBy) return;
     this.endedBy = m;
-    // Nothing left to take again after a reload.
+    // Nothing left to take again after a reload; the token stays in memory for the debrief.
+    this.endToken = readSeat()?.token;
     clearSeat();
-    // The server played the run to the level's end; so did this copy (src/net/teamSession.ts).
+    // The server played the run to the level's end; so did this copy (src/net/teamLink.ts).
     if (!this.run.state.ended) this.follower.finish();
     this.notice = { key: 'team.console.ended', tone: 'ok' };
     this.afterChange();
@@ -416,7 +484,13 @@ export class TeamSession implements OpsSession {
       this.lastBySeat.set(e.seat, action);
       if (announce) {
         const who = this.seats.find((s) => s.id === e.seat)?.name ?? e.seat;
-        this.note('team.accepted', { who, role: e.role, command: e.type }, e.tick);
+        // A bot's or the exercise console's command is marked as such in the feed.
+        const by: Record<string, string> = e.bot
+          ? { by: e.bot }
+          : e.seat === 'exercise'
+            ? { by: 'exercise' }
+            : {};
+        this.note('team.accepted', { who, role: e.role, command: e.type, ...by }, e.tick);
       }
     }
     if (this.recent.length > RECENT_LIMIT) this.recent.length = RECENT_LIMIT;

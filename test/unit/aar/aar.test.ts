@@ -7,7 +7,7 @@ import {
   toRunFile,
   type Level,
   type RunFile,
-} from '../../../src/game/index';
+} from '../../../src/game';
 import { AarError, REAL_OUTAGE_MINUTES, buildAar } from '../../../src/aar/buildAar';
 import { renderAarHtml } from '../../../src/aar/renderHtml';
 import type { Aar, KeyTimeId } from '../../../src/aar/types';

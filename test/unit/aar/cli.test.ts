@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { aarMain } from '../../../src/cli/aar';
 import { clone, historyRunFile, loadFixtureLevel, tempDirs } from '../server/fixtures';
-import type { RunFile } from '../../../src/game/index';
+import type { RunFile } from '../../../src/game';
 
 let dirs: ReturnType<typeof tempDirs>;
 let out: string;
@@ -58,6 +58,39 @@ describe('npm run aar', () => {
     expect(aar.formatVersion).toBe(1);
     expect(aar.score.total).toBe(run.result.score.total);
   }, 60_000);
+
+  it('should print the review with --json alone, with a session’s records from --review', () => {
+    const records = join(out, 'review.json');
+    writeFileSync(
+      records,
+      JSON.stringify({
+        code: 'ABCDEF',
+        feedback: [{ n: 1, ratings: { useful: 4 }, wentWell: 'ok', improve: '', monday: '' }],
+        improvementPlan: [
+          { issue: 'KISA late', action: 'Call', capability: '', owner: 'NOC', due: '' },
+        ],
+      }),
+    );
+    const plain = capture(() => aarMain([runPath, '--json'], env()));
+    expect(plain.code).toBe(0);
+    const aar = JSON.parse(plain.stdout) as Record<string, unknown>;
+    for (const k of ['discussion', 'observations', 'feedback', 'improvementPlan'])
+      expect(aar[k]).toEqual([]);
+    expect(plain.stderr).toContain('after-action review of');
+    const withReview = capture(() => aarMain([runPath, '--json', '--review', records], env()));
+    const merged = JSON.parse(withReview.stdout) as {
+      feedback: unknown[];
+      feedbackSummary: { averages: { useful: number } };
+      improvementPlan: { issue: string }[];
+    };
+    expect(merged.feedback).toHaveLength(1);
+    expect(merged.feedbackSummary.averages.useful).toBe(4);
+    expect(merged.improvementPlan[0]!.issue).toBe('KISA late');
+    writeFileSync(records, JSON.stringify({ improvementPlan: [{ issue: 'x', due: 'soon' }] }));
+    const bad = capture(() => aarMain([runPath, '--json', '--review', records], env()));
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/review\.json: improvementPlan\[0\]/);
+  }, 120_000);
 
   it('should exit 2 for bad arguments', () => {
     expect(capture(() => aarMain([runPath], env())).code).toBe(2);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoToTick } from '../../../src/game/index';
+import { isoToTick } from '../../../src/game';
 import { lessonsFor, type LessonFacts } from '../../../src/aar/lessons';
 import { KEY_TIME_IDS, type OutageSummary } from '../../../src/aar/types';
 

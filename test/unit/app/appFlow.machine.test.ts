@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
-import { appFlowMachine, screenOf, type AppFlowEvent } from '../../../src/game/appFlow.machine';
+import { appFlowMachine, screenOf, type AppFlowEvent } from '../../../src/ui/appFlow.machine';
 
 const EVENTS: AppFlowEvent[] = [
   { type: 'boot.done' },

@@ -10,7 +10,16 @@ import {
 } from '../../../src/i18n';
 
 // Everything a player may see: the main strings and the team and replay screens' own.
-const FEATURES = ['debrief', 'runs', 'shortcuts', 'team', 'replay', 'device'] as const;
+const FEATURES = [
+  'debrief',
+  'runs',
+  'shortcuts',
+  'team',
+  'replay',
+  'device',
+  'score',
+  'exercise',
+] as const;
 const all = async (lng: 'en' | 'ko') => {
   const parts = await Promise.all(FEATURES.map((f) => loadFeatureLocale(f, lng)));
   const merged: Record<string, unknown> = { ...(await loadLocale(lng)) };

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ghostRun, runScore, verifyRunFile, type ScriptedCommand } from '../../../src/game';
-import { loadLevelFile } from '../../../src/cli/gameSim';
+import { loadLevelFile } from '../../../src/cli/levelFiles';
 import { runGameJson } from '../../../src/cli/simGame';
 
 const loaded = loadLevelFile('levels/tutorial.json');

@@ -2,12 +2,15 @@
 // commands are left out, not played past it), and --sample finer than an engine step never
 // repeats a time value.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { isoToTick, type ScriptedCommand } from '../../../src/game';
-import { loadLevelFile, runGameSim, scriptUntil } from '../../../src/cli/gameSim';
+import { loadLevelFile, scriptUntil } from '../../../src/cli/levelFiles';
 import { runGameJson } from '../../../src/cli/simGame';
 import { main } from '../../../src/cli/sim';
-import { loadLevelEngine, runSim } from '../../../src/cli/simRun';
-import { isoToSimMs } from '../../../src/engine/index';
+import { loadLevelEngine, runSim } from '../../../src/cli/simEngine';
+import { isoToSimMs } from '../../../src/engine';
 
 const loaded = loadLevelFile('levels/tutorial.json');
 if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
@@ -38,12 +41,13 @@ describe('sim --until with --history (game mode)', () => {
     expect(cut.score).toEqual(alone.score);
   });
 
-  it('should stop the gameSim path (run file) at --until too', () => {
-    const r = runGameSim({ level, seed: 1, script: history, untilIso: UNTIL });
-    expect(r.runFile.commands.every((c) => c.tick <= untilTick)).toBe(true);
-    expect(r.runFile.commands.length).toBeGreaterThan(0);
+  it('should stop the run file written with --out at --until too', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'one25-until-')), 'run.json');
+    const r = runGameJson({ level, seed: 1, script: history, untilIso: UNTIL, out });
+    const file = JSON.parse(readFileSync(out, 'utf8')) as { commands: { tick: number }[] };
+    expect(file.commands.every((c) => c.tick <= untilTick)).toBe(true);
+    expect(file.commands.length).toBeGreaterThan(0);
     expect(r.notPlayed).toBe(history.filter((c) => isoToTick(c.at)! > untilTick).length);
-    expect(r.summary).toContain('not played');
   });
 
   it('should keep refusals pointing at the command in the script, not in the cut', () => {
@@ -53,8 +57,8 @@ describe('sim --until with --history (game mode)', () => {
     ];
     const cut = scriptUntil(bad, untilTick);
     expect(cut.indices).toEqual([1]);
-    const r = runGameSim({ level, seed: 1, script: bad, untilIso: UNTIL });
-    expect(r.refused.map((x) => x.index)).toEqual([1]);
+    const r = runGameJson({ level, seed: 1, script: bad, untilIso: UNTIL });
+    expect(r.refused?.map((x) => x.index)).toEqual([1]);
   });
 
   describe('through main()', () => {
@@ -75,6 +79,11 @@ describe('sim --until with --history (game mode)', () => {
       const j = JSON.parse(out.join('\n')) as { until: string; series: { t: number[] } };
       expect(j.until).toBe(UNTIL);
       expect(Math.max(...j.series.t)).toBe(untilTick);
+    });
+
+    it('should say in the text summary how many scripted commands --until left out', () => {
+      expect(main(['--level', 'levels/tutorial.json', '--history', '--until', UNTIL])).toBe(0);
+      expect(out.join('\n')).toMatch(/\d+ scripted command\(s\) after --until not played/);
     });
   });
 });

@@ -8,7 +8,7 @@ import {
   metrics,
   type EngineMetrics,
   type EngineState,
-} from '../../../src/engine/index';
+} from '../../../src/engine';
 import { kst, levelParams, run, type Timed } from './helpers';
 
 const P = levelParams();

@@ -5,7 +5,7 @@ import { drawBinomial } from '../../../src/engine/draws';
 import { canonicalJson, fnv1a64, hashValue } from '../../../src/engine/hash';
 import { isoToSimMs, simMsToIso } from '../../../src/engine/time';
 import { formatZodIssues } from '../../../src/engine/validation';
-import { engineParamsSchema } from '../../../src/engine/index';
+import { engineParamsSchema } from '../../../src/engine';
 import { levelParams } from './helpers';
 
 describe('detmath', () => {

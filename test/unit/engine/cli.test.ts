@@ -2,8 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { main } from '../../../src/cli/sim';
 import { parseArgs } from '../../../src/cli/cliArgs';
-import { runSim, loadActions, loadLevelEngine } from '../../../src/cli/simRun';
-import { hashState } from '../../../src/engine/index';
+import { runSim, loadActions, loadLevelEngine } from '../../../src/cli/simEngine';
+import { hashState } from '../../../src/engine';
 
 let out: MockInstance;
 let err: MockInstance;

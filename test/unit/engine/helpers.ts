@@ -9,7 +9,7 @@ import {
   type EngineAction,
   type EngineParams,
   type EngineState,
-} from '../../../src/engine/index';
+} from '../../../src/engine';
 
 export const LEVEL_FILE = 'levels/backbone-isp.json';
 

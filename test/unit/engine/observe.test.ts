@@ -8,7 +8,7 @@ import {
   nextStepMs,
   observe,
   pacingActivity,
-} from '../../../src/engine/index';
+} from '../../../src/engine';
 import { kst, levelParams } from './helpers';
 
 const P = levelParams();

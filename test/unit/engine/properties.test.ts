@@ -16,7 +16,7 @@ import {
   type EngineAction,
   type EngineParams,
   type EngineState,
-} from '../../../src/engine/index';
+} from '../../../src/engine';
 import { derive } from '../../../src/engine/derived';
 import { coarseParams, kst } from './helpers';
 

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { derive } from '../../../src/engine/derived';
 import { createGlobalState, seedOutbreak, stepGlobal } from '../../../src/engine/globalModel';
-import { engineParamsSchema, metrics, type EngineParams } from '../../../src/engine/index';
+import { engineParamsSchema, metrics, type EngineParams } from '../../../src/engine';
 import { DEFAULT_WORLD_RESPONSE, NO_WORLD_RESPONSE } from '../../../src/engine/params';
 import { formatZodIssues } from '../../../src/engine/validation';
 import { coarseParams, kst, levelParams, run } from './helpers';

@@ -3,7 +3,7 @@
 // direction of the effect — never a stored number.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { advanceTo, applyAction, createEngine, metrics } from '../../../src/engine/index';
+import { advanceTo, applyAction, createEngine, metrics } from '../../../src/engine';
 import { parseLevel, type Level } from '../../../src/game/levelSchema';
 import { runScore, type Run } from '../../../src/game/run';
 import { runScripted, type ScriptedCommand } from '../../../src/game/script';

@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { gameSimMain, loadCommandsFile, loadLevelFile } from '../../../src/cli/gameSim';
+import { loadCommandsFile, loadLevelFile } from '../../../src/cli/levelFiles';
+import { main as simMain } from '../../../src/cli/sim';
 import { verifyMain } from '../../../src/cli/verify';
 import { FIXTURE_PATH } from './helpers';
 
@@ -19,7 +20,7 @@ describe('game CLIs', () => {
 
   it('sim --history --out --json writes a run file that verify accepts, and refuses a tampered one', () => {
     const runPath = join(dir, 'history.json');
-    expect(gameSimMain(['--level', FIXTURE_PATH, '--history', '--out', runPath, '--json'])).toBe(0);
+    expect(simMain(['--level', FIXTURE_PATH, '--history', '--out', runPath, '--json'])).toBe(0);
     const json = JSON.parse(out.join('\n'));
     expect(json.score.total).toBeGreaterThan(0);
     expect(Object.keys(json.score.parts)).toHaveLength(11);
@@ -57,7 +58,7 @@ describe('game CLIs', () => {
       ]),
     );
     expect(
-      gameSimMain([
+      simMain([
         '--level',
         FIXTURE_PATH,
         '--commands',
@@ -87,8 +88,8 @@ describe('game CLIs', () => {
     expect(l.ok ? [] : l.errors).toEqual([
       'meta.id: "backbone-isp" must equal the file name "other-name"',
     ]);
-    expect(gameSimMain(['--level', lvl])).toBe(1);
-    expect(gameSimMain(['--history'])).toBe(2);
+    expect(simMain(['--level', lvl])).toBe(1);
+    expect(simMain(['--history'])).toBe(2);
     expect(verifyMain([])).toBe(2);
   });
 });

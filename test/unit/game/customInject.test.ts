@@ -1,6 +1,6 @@
 // The facilitator's custom inject (team sessions) and commandRoles, the per-role action list.
 import { describe, expect, it } from 'vitest';
-import { commandRoles, COMMAND_TYPES, snapshotView, verifyRunFile } from '../../../src/game/index';
+import { commandRoles, COMMAND_TYPES, snapshotView, verifyRunFile } from '../../../src/game';
 import { hashGame } from '../../../src/game/incident';
 import { applyCommand, finishRun, replayLog } from '../../../src/game/run';
 import { toRunFile } from '../../../src/game/runFile';

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { hashGame } from '../../../src/game/incident';
 import { parseLevel, type Level } from '../../../src/game/levelSchema';
-import { nextUint32, seedRng, type RngState } from '../../../src/game/prng';
+import { drawU32, seedSaltedPrng, type PrngState } from '../../../src/engine/prng';
 import {
   createTimeline,
   forkAt,
@@ -51,11 +51,11 @@ const historyFile: RunFile = toRunFile(ghostRun(level, SEED).run);
 
 /** Seeded random ticks in [lo, hi], unsorted. */
 function randomTicks(n: number, lo: number, hi: number, seed: number): number[] {
-  let rng: RngState = seedRng(seed);
+  let rng: PrngState = seedSaltedPrng(seed);
   const out: number[] = [];
   for (let i = 0; i < n; i++) {
     let u: number;
-    [u, rng] = nextUint32(rng);
+    [u, rng] = drawU32(rng);
     out.push(lo + (u % (hi - lo + 1)));
   }
   return out;

@@ -13,7 +13,7 @@ import {
   toRunFile,
   type Level,
   type RunFile,
-} from '../../../src/game/index';
+} from '../../../src/game';
 import { ReplaySession } from '../../../src/ui/session/replaySession';
 
 function level(id: string): Level {

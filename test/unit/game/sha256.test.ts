@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, fnv1a } from '../../../src/game/canonicalJson';
-import { sha256, sha256Bytes, utf8Bytes } from '../../../src/game/sha256';
+import { canonicalJson, fnv1a32 } from '../../../src/engine/hash';
+import { readFileSync, readdirSync } from 'node:fs';
+import { sha256, sha256Bytes } from '../../../src/game/sha256';
 
 describe('sha256', () => {
   it('should match the FIPS 180-4 / NIST test vectors', () => {
@@ -43,12 +44,21 @@ describe('sha256', () => {
     }
   });
 
-  it('should encode UTF-8 like Buffer', () => {
+  it('should hash text as its UTF-8 bytes, like Buffer', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 50 }), (t) => {
-        expect(Buffer.from(utf8Bytes(t)).equals(Buffer.from(t, 'utf8'))).toBe(true);
+        expect(sha256(t)).toBe(createHash('sha256').update(Buffer.from(t, 'utf8')).digest('hex'));
       }),
     );
+  });
+
+  it('should give every shipped level the hash node:crypto gives its canonical JSON', () => {
+    // Run files carry the level's hash: the library (@noble/hashes since issue 15) must not change it.
+    const dir = new URL('../../../levels/', import.meta.url);
+    for (const file of readdirSync(dir)) {
+      const text = canonicalJson(JSON.parse(readFileSync(new URL(file, dir), 'utf8')));
+      expect(sha256(text), file).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
+    }
   });
 });
 
@@ -64,12 +74,22 @@ describe('canonicalJson', () => {
     );
   });
 
-  it('should refuse non-finite numbers instead of hashing them as null', () => {
-    expect(() => canonicalJson({ x: Number.NaN })).toThrow(/non-finite/);
+  it('should refuse NaN and ±Infinity, naming where they are, instead of hashing them', () => {
+    // One canonical JSON for engine and game (issue 15): the engine's old copy wrote "NaN".
+    expect(() => canonicalJson({ x: Number.NaN })).toThrow(/canonicalJson: \$\.x is NaN/);
+    expect(() =>
+      canonicalJson({ links: [{ inPct: 3 }, { inPct: Number.POSITIVE_INFINITY }] }),
+    ).toThrow(/\$\.links\[1\]\.inPct is Infinity; NaN and ±Infinity have no JSON form/);
+    expect(() => canonicalJson([1, Number.NEGATIVE_INFINITY])).toThrow(/\$\[1\] is -Infinity/);
+    expect(() => canonicalJson(Number.NaN)).toThrow(/\$ is NaN/);
+    // Finite numbers as JSON.stringify prints them; -0 is 0.
+    expect(canonicalJson({ a: -0, b: 1e21, c: 0.1 + 0.2 })).toBe(
+      '{"a":0,"b":1e+21,"c":0.30000000000000004}',
+    );
   });
 
   it('should give a stable FNV-1a', () => {
-    expect(fnv1a('')).toBe('811c9dc5');
-    expect(fnv1a('a')).toBe('e40c292c');
+    expect(fnv1a32('')).toBe('811c9dc5');
+    expect(fnv1a32('a')).toBe('e40c292c');
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isoToSimMs } from '../../../src/engine/index';
+import { isoToSimMs } from '../../../src/engine';
 import { isoToTick, tickToClock, tickToIso } from '../../../src/game/simTime';
 
 describe('sim time', () => {

@@ -9,7 +9,7 @@ import {
   hashGame,
   type Level,
   type Run,
-} from '../../../src/game/index';
+} from '../../../src/game';
 import { LockstepFollower } from '../../../src/net/follower';
 import type { LogEntry } from '../../../src/net/protocol';
 import { fixtureLevel } from '../game/helpers';

@@ -14,7 +14,7 @@ import {
   toRunFile,
   type Level,
   type RunFile,
-} from '../../../src/game/index';
+} from '../../../src/game';
 import { createAppServer, type AppOptions } from '../../../server/app';
 
 export const FIXTURE_LEVEL = new URL('../../../levels/backbone-isp.json', import.meta.url);

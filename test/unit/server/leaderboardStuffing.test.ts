@@ -2,7 +2,7 @@
 // fields must not store it again, free-text fields are bounded with a 400 naming the field, and
 // result.endMs must be the time the replay ends at.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Level, RunFile } from '../../../src/game/index';
+import type { Level, RunFile } from '../../../src/game';
 import { openDatabase } from '../../../server/db';
 import { clone, idleRunFile, loadFixtureLevel, startServer, tempDirs } from './fixtures';
 
@@ -95,7 +95,14 @@ describe('leaderboard stuffing', () => {
     try {
       const db = openDatabase(own.dataDir);
       db.exec(
-        'DROP INDEX runs_by_key; ALTER TABLE runs DROP COLUMN run_key; UPDATE schema_version SET version = 2',
+        // Back to version 2: migration 5's exercise tables and columns, migration 4's review
+        // tables and migration 3's key go.
+        'DROP TABLE session_refusals; DROP INDEX sessions_by_exercise; ' +
+          'ALTER TABLE session_log DROP COLUMN bot; ALTER TABLE sessions DROP COLUMN bots_json; ' +
+          'ALTER TABLE sessions DROP COLUMN team; ALTER TABLE sessions DROP COLUMN exercise_id; ' +
+          'DROP TABLE exercises; ' +
+          'DROP TABLE session_feedback; DROP TABLE session_feedback_sent; DROP TABLE session_plan; ' +
+          'DROP INDEX runs_by_key; ALTER TABLE runs DROP COLUMN run_key; UPDATE schema_version SET version = 2',
       );
       const insert = db.prepare(
         `INSERT INTO runs (level_id, level_sha256, seed, player, score_total, parts_json, final_hash, file_sha256, run_json, game_version, created_at)

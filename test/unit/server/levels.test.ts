@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { levelHash } from '../../../src/game/index';
+import { levelHash } from '../../../src/game';
 import { createLevelStore } from '../../../server/levels';
 import { FIXTURE_LEVEL, tempDirs } from './fixtures';
 

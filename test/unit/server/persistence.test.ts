@@ -22,9 +22,14 @@ describe('database', () => {
         .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         .all();
       expect(tables).toEqual([
+        { name: 'exercises' },
         { name: 'runs' },
         { name: 'schema_version' },
+        { name: 'session_feedback' },
+        { name: 'session_feedback_sent' },
         { name: 'session_log' },
+        { name: 'session_plan' },
+        { name: 'session_refusals' },
         { name: 'session_seats' },
         { name: 'sessions' },
       ]);

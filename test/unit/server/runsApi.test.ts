@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { levelHash, type Level, type RunFile } from '../../../src/game/index';
+import { levelHash, type Level, type RunFile } from '../../../src/game';
 import {
   clone,
   historyRunFile,

@@ -4,7 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunFile } from '../../../src/game/index';
+import type { RunFile } from '../../../src/game';
 import { openDatabase } from '../../../server/db';
 import { createLevelStore } from '../../../server/levels';
 import { createRunsApi, DEFAULT_RATE_LIMIT, SubmitLimiter } from '../../../server/runsApi';
@@ -128,4 +128,59 @@ describe('SubmitLimiter', () => {
     now += 60_000 / DEFAULT_RATE_LIMIT.perMinute;
     expect(limiter.take('203.0.113.9').ok).toBe(true);
   });
+});
+
+describe('POST /api/runs rate limit and proxies', () => {
+  /** A runs API with a one-submission burst, trusting `hops` proxies of our own. */
+  async function apiBehind(hops: number): Promise<{ url: string; close: () => Promise<void> }> {
+    const d = tempDirs();
+    const api = createRunsApi({
+      db: openDatabase(d.dataDir),
+      levels: createLevelStore(d.levelsDir),
+      rateLimit: { burst: 1, perMinute: 1 },
+      clockMs: () => 0,
+      trustProxy: hops,
+    });
+    const s = createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://x');
+      void api(req, res, url.pathname, url.searchParams);
+    });
+    await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+    return {
+      url: `http://127.0.0.1:${(s.address() as AddressInfo).port}/api/runs`,
+      close: async () => {
+        s.closeAllConnections();
+        await new Promise<void>((r) => s.close(() => r()));
+        d.cleanup();
+      },
+    };
+  }
+  const postFrom = (url: string, forwardedFor: string) =>
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+      body: JSON.stringify(idle),
+    }).then((r) => r.status);
+
+  it('keys on the address our own proxy saw when TRUST_PROXY says there is one', async () => {
+    const api = await apiBehind(1);
+    try {
+      expect(await postFrom(api.url, '198.51.100.1')).toBe(201);
+      expect(await postFrom(api.url, '198.51.100.1')).toBe(429);
+      // Another client behind the same proxy has its own bucket.
+      expect(await postFrom(api.url, '198.51.100.2')).toBe(200);
+    } finally {
+      await api.close();
+    }
+  }, 60_000);
+
+  it('ignores a forged X-Forwarded-For when no proxy is trusted', async () => {
+    const api = await apiBehind(0);
+    try {
+      expect(await postFrom(api.url, '198.51.100.1')).toBe(201);
+      expect(await postFrom(api.url, '198.51.100.2')).toBe(429);
+    } finally {
+      await api.close();
+    }
+  }, 60_000);
 });

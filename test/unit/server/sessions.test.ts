@@ -15,7 +15,7 @@ import {
   type CommandType,
   type PlayerRole,
   type RunFile,
-} from '../../../src/game/index';
+} from '../../../src/game';
 import { FIXTURE_LEVEL, loadFixtureLevel, tempDirs } from './fixtures';
 import { VALID_ARGS } from '../game/helpers';
 import { readFileSync } from 'node:fs';

@@ -11,7 +11,7 @@ import {
   verifyRunFile,
   type Level,
   type RunFile,
-} from '../../../src/game/index';
+} from '../../../src/game';
 import { situationCap } from '../../../src/game/pacing';
 import { FIXTURE_LEVEL, tempDirs } from './fixtures';
 import { converge, openRoomOn, startSessionServer, type RunningServer } from './sessionsHelpers';

@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseLevel, verifyRunFile, type Level, type RunFile } from '../../../src/game/index';
+import { parseLevel, verifyRunFile, type Level, type RunFile } from '../../../src/game';
 import { tempDirs } from './fixtures';
 import { openRoomOn, startSessionServer, waitFor, type RunningServer } from './sessionsHelpers';
 

@@ -3,7 +3,7 @@
 // at the same time is untouched.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashGame } from '../../../src/game/index';
+import { hashGame } from '../../../src/game';
 import {
   MAX_MESSAGE_BYTES,
   parseClientMessage,

@@ -1,15 +1,15 @@
 // Shared set-up for the team-session tests: a real server (in-process or a child process) on a
 // loopback port, sessions created over HTTP, and clients that are what the browser runs —
-// SessionClient over Node's `ws` with a TeamSession (lockstep follower) on top.
+// SessionClient over Node's `ws` with a TeamLink (lockstep follower) on top.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { WebSocket } from 'ws';
-import type { Level, PlayerRole } from '../../../src/game/index';
+import type { Level, PlayerRole } from '../../../src/game';
 import { SessionClient, type SeatAuth, type WebSocketConstructor } from '../../../src/net/client';
 import type { CreateSessionResponse, ServerMessage } from '../../../src/net/protocol';
-import { TeamSession } from '../../../src/net/teamSession';
+import { TeamLink } from '../../../src/net/teamLink';
 import { createAppServer, type AppOptions, type AppServer } from '../../../server/app';
 import { loadFixtureLevel } from './fixtures';
 
@@ -107,7 +107,7 @@ export async function createSession(
 /** A browser tab in a test: transport + lockstep follower, recording every frame it gets. */
 export class TestSeat {
   readonly client: SessionClient;
-  readonly team: TeamSession;
+  readonly team: TeamLink;
   readonly frames: ServerMessage[] = [];
   token: string | undefined;
   private timer: ReturnType<typeof setInterval> | undefined;
@@ -122,7 +122,7 @@ export class TestSeat {
     });
     if ('resume' in auth) this.token = auth.resume.token;
     this.client.on('token', ({ token }) => (this.token = token));
-    this.team = new TeamSession(this.client, { loadLevel: async () => level });
+    this.team = new TeamLink(this.client, { loadLevel: async () => level });
     for (const t of [
       'welcome',
       'seats',

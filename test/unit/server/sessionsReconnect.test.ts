@@ -3,7 +3,7 @@
 // state hash as everyone else.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
-import { hashGame } from '../../../src/game/index';
+import { hashGame } from '../../../src/game';
 import { loadFixtureLevel, tempDirs } from './fixtures';
 import {
   converge,

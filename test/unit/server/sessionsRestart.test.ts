@@ -5,7 +5,7 @@
 // verified run the server stores.
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyRunFile, type RunFile } from '../../../src/game/index';
+import { verifyRunFile, type RunFile } from '../../../src/game';
 import { loadFixtureLevel, tempDirs } from './fixtures';
 import { converge, openRoomOn, spawnServer, waitFor } from './sessionsHelpers';
 

@@ -4,7 +4,7 @@
 import { closeSync, openSync, truncateSync, writeSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Level } from '../../../src/game/index';
+import type { Level } from '../../../src/game';
 import { DB_FILE, openDatabase } from '../../../server/db';
 import { createAppServer } from '../../../server/app';
 import type { SessionStore } from '../../../server/sessions/store';

@@ -2,7 +2,7 @@
 // event loop (health checks, room relay) does not wait for it, and a full queue answers 503 with
 // Retry-After instead of queueing without end.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Level, RunFile } from '../../../src/game/index';
+import type { Level, RunFile } from '../../../src/game';
 import { VerifyPool } from '../../../server/verifyPool';
 import { idleRunFile, loadFixtureLevel, tempDirs } from './fixtures';
 import { startSessionServer, type RunningServer } from './sessionsHelpers';

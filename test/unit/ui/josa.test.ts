@@ -37,7 +37,15 @@ describe('Korean particles', () => {
       else if (n && typeof n === 'object') Object.values(n).forEach(walk);
     };
     walk(await loadLocale('ko'));
-    for (const f of ['debrief', 'runs', 'replay', 'team', 'shortcuts', 'device'] as const)
+    for (const f of [
+      'debrief',
+      'runs',
+      'replay',
+      'team',
+      'shortcuts',
+      'device',
+      'exercise',
+    ] as const)
       walk(await loadFeatureLocale(f, 'ko'));
     expect(strings.filter((s) => /\((이|가|은|는|을|를|과|와|으)\)/.test(s))).toEqual([]);
   });

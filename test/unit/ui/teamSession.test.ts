@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createRun, finishRun, hashGame, parseLevel, type Level } from '../../../src/game';
 import type { SessionClient } from '../../../src/net/client';
 import type { SeatInfo, ServerMessage } from '../../../src/net/protocol';
-import { TeamSession as NetTeamSession } from '../../../src/net/teamSession';
+import { TeamLink } from '../../../src/net/teamLink';
 import type { AudioCues } from '../../../src/audio/audio';
 import type { FeedItem } from '../../../src/ui/session/opsSession';
 import { TeamSession, type Welcome } from '../../../src/ui/session/teamSession';
@@ -109,7 +109,7 @@ function welcome(seatId: string): Welcome {
 /** A seat as the lobby builds it: the glue loads the level, then the session takes over. */
 async function seat(seatId: string) {
   const client = new FakeClient();
-  const net = new NetTeamSession(client as unknown as SessionClient, {
+  const net = new TeamLink(client as unknown as SessionClient, {
     loadLevel: () => Promise.resolve(level),
   });
   const w = welcome(seatId);
@@ -210,7 +210,7 @@ describe('team seat (browser side)', () => {
 
   it('should show the graphs from the start when it joins midway', async () => {
     const client = new FakeClient();
-    const net = new NetTeamSession(client as unknown as SessionClient, {
+    const net = new TeamLink(client as unknown as SessionClient, {
       loadLevel: () => Promise.resolve(level),
     });
     const start = createRun(level, 125).state;

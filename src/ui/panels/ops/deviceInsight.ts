@@ -8,6 +8,7 @@ import { commandName, deviceLabel } from './labels';
 import { renderRejectionFor } from './refusal';
 import type { StateLine } from './deviceState';
 import type { Reason } from './actionAvailability';
+import { wording } from './disclosure';
 
 export { deviceState } from './deviceState';
 export { availability } from './actionAvailability';
@@ -46,13 +47,13 @@ export function stateText(
   return i18n.t(`state.${line.key}`, params);
 }
 
-export function reasonText(ctx: UiContext, reason: Reason): string {
+export function reasonText(ctx: UiContext, reason: Reason, flags: ViewSnapshot['flags']): string {
   const { i18n } = ctx;
-  if (reason.rejection) return renderRejectionFor(ctx, reason.rejection);
+  if (reason.rejection) return renderRejectionFor(ctx, reason.rejection, flags);
   const p = reason.params;
   const params: Record<string, string | number> = { ...p };
   for (const k of ['since', 'at', 'until'] as const)
     if (typeof p[k] === 'number') params[k] = formatKstTime(i18n, p[k]);
   if (p.skill) params.skill = i18n.t(`skills.${p.skill}`);
-  return i18n.t(`why.${reason.key}`, params);
+  return i18n.t(`why.${reason.key}`, { ...params, ...wording(flags) });
 }

@@ -11,6 +11,7 @@ import { commandName, deviceLabel } from './labels';
 import { useFeatureStrings } from '../../../i18n';
 import { mayAct } from '../team/permissions';
 import { reportRefusal } from './refusalReport';
+import { wording } from './disclosure';
 
 export class DevicePanel {
   readonly root: HTMLElement;
@@ -175,8 +176,10 @@ export class DevicePanel {
     const t = i18n.t.bind(i18n);
     const cost = view.commands.find((c) => c.type === spec.type);
     const missing = cost?.requires.filter((f) => view.flags[f] === undefined) ?? [];
+    // Until a diagnosis an order is named by what the player sees (disclosure.ts).
+    const words = wording(view.flags);
     const name = [
-      t(`cmd.${spec.type}`),
+      t(`cmd.${spec.type}`, words),
       spec.direction ? `(${t(`directions.${spec.direction}`)})` : '',
       spec.subject
         ? `— ${deviceLabel(
@@ -249,10 +252,10 @@ export class DevicePanel {
             this.session.level,
             view,
           );
-    const why = can.ok ? '' : this.insight!.reasonText(this.ctx, can.reason);
+    const why = can.ok ? '' : this.insight!.reasonText(this.ctx, can.reason, view.flags);
     const needs =
       can.ok && missing.length
-        ? t('ops.needsFlag', { flag: missing.map((f) => t(`flags.${f}`)).join(', ') })
+        ? t('ops.needsFlag', { flag: missing.map((f) => t(`flags.${f}`, words)).join(', ') })
         : '';
     const whyId = `why-${spec.key}`.replace(/[^a-zA-Z0-9_-]/g, '_');
     if (!can.ok) {
@@ -283,7 +286,13 @@ export class DevicePanel {
       }
       const outcome = this.session.command(spec.type, args);
       // The log line names the device the order acts on, not only the order.
-      const named = commandName(this.ctx, this.session.level, spec.type, args);
+      const named = commandName(
+        this.ctx,
+        this.session.level,
+        spec.type,
+        args,
+        this.session.run.state.flags,
+      );
       if (outcome.ok) this.report(true, t('ops.accepted', { name: named }));
       else reportRefusal(this.ctx, outcome.rejection, this.report);
     });

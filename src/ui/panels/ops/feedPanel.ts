@@ -7,6 +7,7 @@ import { el } from '../../dom';
 import { formatKstTime, local } from '../../format';
 import { commandName, contactLabel, deviceLabel, staffLabel } from './labels';
 import { feedKey } from './feedKey';
+import { wording } from './disclosure';
 
 const MAX_ITEMS = 60;
 
@@ -21,6 +22,8 @@ export class FeedPanel {
     private readonly ownText?: (item: FeedItem) => string | undefined,
     /** A task's arguments by id, so a task's line names the device it acts on. */
     private readonly taskArgs?: (id: number) => Record<string, unknown> | undefined,
+    /** The player's knowledge flags now: until a diagnosis lines are worded by what is seen. */
+    private readonly flags?: () => Readonly<Partial<Record<string, number>>>,
   ) {
     const t = ctx.i18n.t.bind(ctx.i18n);
     this.list = el('ol', { class: 'feed-list', 'data-testid': 'feed' });
@@ -56,6 +59,7 @@ export class FeedPanel {
             this.level,
             String(p.command),
             p.task !== undefined ? this.taskArgs?.(Number(p.task)) : undefined,
+            this.flags?.(),
           )
         : '',
       to: contactLabel(this.ctx, this.level, String(p.to ?? '')),
@@ -66,7 +70,10 @@ export class FeedPanel {
     };
     return t(
       feedKey(item.kind, (k) => i18n.exists(k)),
-      params,
+      {
+        ...params,
+        ...wording(this.flags?.() ?? {}),
+      },
     );
   }
 

@@ -10,6 +10,8 @@ import { formatKstTime, local } from '../../format';
 import { KeyedList } from './keyedList';
 import { contactLabel, nameDevices } from './labels';
 import { mayAct, mayAnswer } from '../team/permissions';
+import { diagnosed, namesTruth } from './disclosure';
+import { useFeatureStrings } from '../../../i18n';
 import { deadlineText } from './deadline';
 
 /** The extensions the facilitator is offered on a situation card (game minutes). */
@@ -23,6 +25,11 @@ export class InboxPanel {
   private readonly blocks: HTMLElement;
   private readonly claimsLine: HTMLElement;
   private readonly compose: HTMLElement;
+  /** Whether the options offered so far were those for after a diagnosis. */
+  private offersTruth = false;
+  private readonly sendButton: HTMLButtonElement;
+  /** The warning shown before sending a claim the player's own information contradicts. */
+  private warning?: HTMLElement;
 
   constructor(
     private readonly ctx: UiContext,
@@ -48,6 +55,7 @@ export class InboxPanel {
       text: t('ops.send'),
     });
     send.addEventListener('click', () => this.send());
+    this.sendButton = send;
     this.renderBlocks();
     this.compose = el(
       'section',
@@ -81,11 +89,19 @@ export class InboxPanel {
     return this.session.level.contacts.find((c) => c.id === this.recipient.value)!;
   }
 
+  /** The recipient's options the player can say now: nothing about a worm before a diagnosis. */
+  private options() {
+    return this.contact().options.filter((o) => this.offersTruth || !namesTruth(o));
+  }
+
   private renderBlocks(): void {
+    this.offersTruth = diagnosed(this.session.run.state.flags);
+    const checked = new Set(this.chosen());
     this.blocks.querySelectorAll('label').forEach((n) => n.remove());
-    for (const opt of this.contact().options) {
+    for (const opt of this.options()) {
       const id = `block-${opt.id}`;
       const box = el('input', { type: 'checkbox', id, value: opt.id, 'data-block': opt.id });
+      box.checked = checked.has(opt.id);
       box.addEventListener('change', () => this.renderClaims());
       this.blocks.append(
         el(
@@ -104,22 +120,60 @@ export class InboxPanel {
   }
 
   private renderClaims(): void {
+    this.clearWarning();
     const t = this.ctx.i18n.t.bind(this.ctx.i18n);
-    const claims = this.contact()
-      .options.filter((o) => this.chosen().includes(o.id))
+    const claims = this.options()
+      .filter((o) => this.chosen().includes(o.id))
       .flatMap((o) => o.claims);
     this.claimsLine.textContent = claims.length
       ? `⚑ ${[...new Set(claims)].map((c) => t(`claims.${c}`)).join(' · ')}`
       : '';
   }
 
-  private send(): void {
+  private clearWarning(): void {
+    this.warning?.remove();
+    this.warning = undefined;
+  }
+
+  /**
+   * Sends the draft. A draft that makes claims is first checked against what the player's own
+   * monitoring shows (the check and its words are fetched with the first such message); if
+   * something contradicts a claim, a warning asks to revise or send anyway.
+   */
+  private send(checked = false): void {
     const t = this.ctx.i18n.t.bind(this.ctx.i18n);
     const blocks = this.chosen();
     const contact = this.contact();
     const claims = [
       ...new Set(contact.options.filter((o) => blocks.includes(o.id)).flatMap((o) => o.claims)),
     ];
+    if (!checked && claims.length > 0) {
+      void Promise.all([
+        import('../score/claimWarning'),
+        useFeatureStrings(this.ctx.i18n, 'score'),
+      ]).then(([m]) => {
+        const warnings = m.warningsFor(this.session, claims);
+        if (warnings.length === 0) return this.send(true);
+        this.clearWarning();
+        const box = m.warningBox(
+          this.ctx,
+          this.session.level,
+          warnings,
+          () => {
+            this.clearWarning();
+            this.send(true);
+          },
+          () => {
+            this.clearWarning();
+            this.blocks.querySelector<HTMLInputElement>('input:checked')?.focus();
+          },
+        );
+        this.warning = box;
+        this.sendButton.before(box);
+        box.querySelector<HTMLButtonElement>('button')?.focus();
+      });
+      return;
+    }
     const outcome = this.session.command('comms.send', { to: contact.id, blocks, claims });
     const name = `${t('cmd.comms.send')} → ${contactLabel(this.ctx, this.session.level, contact.id)}`;
     if (outcome.ok) {
@@ -134,6 +188,8 @@ export class InboxPanel {
   update(view: ViewSnapshot): void {
     // Only a seat that may send messages gets the composer (solo: always; a team role can change).
     this.compose.hidden = !mayAct(this.session, 'comms.send');
+    // A diagnosis gives the player the words for what they found.
+    if (diagnosed(view.flags) !== this.offersTruth) this.renderBlocks();
     const { i18n } = this.ctx;
     const t = i18n.t.bind(i18n);
     const level = this.session.level;

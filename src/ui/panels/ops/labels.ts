@@ -3,6 +3,7 @@
 import type { UiContext } from '../../context';
 import type { Level } from '../../../game';
 import { local } from '../../format';
+import { wording } from './disclosure';
 
 export type DeviceKind = 'nodes' | 'links' | 'segments' | 'clusters';
 const KINDS: DeviceKind[] = ['nodes', 'links', 'segments', 'clusters'];
@@ -93,14 +94,18 @@ export function commandTarget(
   return `${where}${direction}`;
 }
 
-/** A command in words with its target: "Block UDP port 1434 — Hyehwa gateway (inbound)". */
+/**
+ * A command in words with its target: "Block UDP port 1434 — Hyehwa gateway (inbound)"; with the
+ * player's knowledge `flags`, by what they have seen until a diagnosis (disclosure.ts).
+ */
 export function commandName(
   ctx: UiContext,
   level: Level,
   type: string,
   args: Record<string, unknown> = {},
+  flags?: Readonly<Partial<Record<string, number>>>,
 ): string {
-  const name = ctx.i18n.t(`cmd.${type}`);
+  const name = ctx.i18n.t(`cmd.${type}`, flags ? wording(flags) : {});
   const target = commandTarget(ctx, level, args);
   return target ? `${name} — ${target}` : name;
 }

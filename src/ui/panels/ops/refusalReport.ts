@@ -12,7 +12,12 @@ export function reportRefusal(
   const t = ctx.i18n.t.bind(ctx.i18n);
   import('./refusal')
     .then(({ renderRejectionFor }) =>
-      report(false, t('ops.refused', { reason: renderRejectionFor(ctx, rejection) })),
+      report(
+        false,
+        t('ops.refused', {
+          reason: renderRejectionFor(ctx, rejection, ctx.session?.run.state.flags),
+        }),
+      ),
     )
     // Offline with the module missing from the cache: the refusal is still reported, by its code.
     .catch(() => report(false, t('ops.refused', { reason: rejection.code })));

@@ -1,5 +1,5 @@
 // The Ops top bar: the KST clock with the current pace, clock controls (pause, speed, skip), the
-// running score and the way out. Clock changes are commands in the log.
+// running score (a button: it opens the score panel) and the way out. Clock changes are commands in the log.
 import type { UiContext } from '../../context';
 import type { OpsSession } from '../../session/opsSession';
 import type { ViewSnapshot } from '../../../game';
@@ -11,7 +11,7 @@ export class TopBar {
   private clock: HTMLElement;
   private pace: HTMLElement;
   private state: HTMLElement;
-  private score: HTMLElement;
+  private score: HTMLButtonElement;
   private pause: HTMLButtonElement;
   private speeds: HTMLButtonElement[];
   private skip: HTMLButtonElement;
@@ -22,12 +22,22 @@ export class TopBar {
     /** Absent when this client may not end the shift (a team seat, the projector, a replay). */
     private readonly onEnd: (() => void) | undefined,
     private readonly onQuit: () => void,
+    /** Opens the score panel (points, weights and what changed the score). */
+    onScore: () => void,
   ) {
     const t = ctx.i18n.t.bind(ctx.i18n);
     this.clock = el('span', { class: 'ops-clock', 'data-testid': 'clock' });
     this.pace = el('span', { class: 'ops-pace' });
     this.state = el('span', { class: 'ops-state', role: 'status' });
-    this.score = el('span', { class: 'ops-score', 'data-testid': 'score' });
+    // The running score opens its explanation (S from anywhere; the title names the key).
+    this.score = el('button', {
+      type: 'button',
+      class: 'tool ops-score',
+      'data-testid': 'score',
+      'aria-keyshortcuts': 'S',
+      'aria-haspopup': 'dialog',
+    });
+    this.score.addEventListener('click', () => onScore());
     this.pause = el('button', {
       type: 'button',
       class: 'tool',

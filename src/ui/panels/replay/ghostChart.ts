@@ -44,6 +44,42 @@ export class GhostChart {
   ) {
     const t = ctx.i18n.t.bind(ctx.i18n);
     this.root = el('div', { class: 'replay-ghost-charts', 'data-testid': 'ghost-chart' });
+    // One legend for the four charts, on a line of its own rather than under the first chart:
+    // the charts sit above the map, and every line they take is taken from the map (at 1366×768
+    // a legend table under one chart squeezed the map to 60 % of its height).
+    // Okabe–Ito colours; dashes tell the three apart without colour too (the swatches in
+    // replay.css draw the same: the page's policy allows no inline style).
+    const SERIES = [
+      { key: 'you', label: t('replay.ghostYou'), stroke: '#56b4e9', width: 2 },
+      {
+        key: 'history',
+        label: t('replay.ghostHistory'),
+        stroke: '#e69f00',
+        width: 2,
+        dash: [6, 4],
+      },
+      {
+        key: 'baseline',
+        label: t('replay.ghostBaseline'),
+        stroke: '#cc79a7',
+        width: 1.5,
+        dash: [2, 3],
+      },
+    ];
+    this.root.append(
+      el(
+        'p',
+        { class: 'ghost-legend' },
+        ...SERIES.map((s) =>
+          el(
+            'span',
+            { class: 'ghost-key' },
+            el('span', { class: `ghost-swatch ghost-${s.key}`, 'aria-hidden': 'true' }),
+            s.label,
+          ),
+        ),
+      ),
+    );
     const x = player.tick;
     const cursorLine: uPlot.Plugin = {
       hooks: {
@@ -78,16 +114,13 @@ export class GhostChart {
         alignTo(x, refs.history, m.key),
         alignTo(x, refs.baseline, m.key),
       ];
-      // Okabe–Ito colours; dashes tell the three apart without colour too.
       const plot = new uPlot(
         {
           width: each,
-          height: 110,
+          height: 92,
           series: [
             {},
-            { label: t('replay.ghostYou'), stroke: '#56b4e9', width: 2 },
-            { label: t('replay.ghostHistory'), stroke: '#e69f00', width: 2, dash: [6, 4] },
-            { label: t('replay.ghostBaseline'), stroke: '#cc79a7', width: 1.5, dash: [2, 3] },
+            ...SERIES.map(({ label, stroke, width, dash }) => ({ label, stroke, width, dash })),
           ],
           axes: [
             {
@@ -97,12 +130,13 @@ export class GhostChart {
               // that carry the date on the second day.
               incrs: [600, 1800, 3600, 2 * 3600, 3 * 3600, 6 * 3600, 12 * 3600],
               space: 70,
+              size: 26,
               values: (_u, ticks) => ticks.map((s) => formatKstTime(this.ctx.i18n, s)),
             },
             { stroke: '#9fb3c8', grid: { stroke: '#1d3656' }, size: 60 },
           ],
           scales: { x: { time: false }, ...(m.pct ? { y: { range: [0, 100] } } : {}) },
-          legend: { show: m.key === 'subscribersOnlinePct', live: false },
+          legend: { show: false },
           cursor: { show: false },
           plugins: [cursorLine],
         },

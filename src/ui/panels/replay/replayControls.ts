@@ -72,7 +72,11 @@ function markersOf(ctx: UiContext, s: ReplaySession): { decisions: Marker[]; eve
     text: t('replay.decision', {
       time: time(c.tick),
       role: t(`replay.roles.${c.role}`, { defaultValue: c.role }),
-      command: t(`cmd.${c.type}`, { defaultValue: c.type }) + argsText(ctx, s, c),
+      command:
+        t(`cmd.${c.type}`, { defaultValue: c.type }) +
+        argsText(ctx, s, c) +
+        // A team session's bot is marked as in the live feed.
+        (c.bot ? ` ${t('replay.byBot', { kind: c.bot })}` : ''),
     }),
   }));
   // Injects as they fired in this run: the state at the end knows every fired tick.

@@ -10,6 +10,7 @@ import { serverText, type Notice, type TeamSession } from '../../session/teamSes
 import { openInjectDialog } from './injectDialog';
 import { renderRoster, roleName, rosterManager } from './roster';
 import { commandName } from './feedText';
+import { mountDiscussion } from './discussionPanel';
 
 /** How long a good-news notice ("caught up") stays before the banner clears. */
 const OK_NOTICE_MS = 6000;
@@ -119,7 +120,7 @@ export function mountTeamControls(
     const a = session.lastBySeat.get(seatId);
     return a
       ? t('team.facilitator.lastAction', {
-          command: commandName(ctx, a.type),
+          command: commandName(ctx.i18n, a.type),
           time: formatKstTime(ctx.i18n, a.tick),
         })
       : t('team.facilitator.noAction');
@@ -209,19 +210,25 @@ export function mountTeamControls(
             'li',
             {},
             el('span', { class: 'when', text: formatKstTime(ctx.i18n, a.tick) }),
-            ` ${names.get(a.seat) ?? `${a.seat} `}(${t(`team.roles.${a.role}`)}): ${commandName(ctx, a.type)}`,
+            ` ${names.get(a.seat) ?? `${a.seat} `}(${t(`team.roles.${a.role}`)}): ${commandName(ctx.i18n, a.type)}`,
           ),
         );
     }
   };
 
   host.append(banner, bar);
+  // The level's discussion questions: the facilitator's panel in the bar, the question on the others' screens.
+  const discussionHost = el('div', { class: 'team-discussion-slot' });
+  if (facilitator) bar.append(discussionHost);
+  else host.append(discussionHost);
+  const unmountDiscussion = mountDiscussion(discussionHost, ctx, session);
   render();
   const off = session.onChange(render);
   const onLanguage = () => render();
   ctx.i18n.on('languageChanged', onLanguage);
   return () => {
     off();
+    unmountDiscussion();
     ctx.i18n.off('languageChanged', onLanguage);
     if (okTimer) clearTimeout(okTimer);
     if (leaveTimer) clearTimeout(leaveTimer);

@@ -9,12 +9,12 @@ import {
 } from '../../../game';
 import type { UiContext } from '../../context';
 import { el } from '../../dom';
+import { openModal } from '../modal';
 import type { TeamSession } from '../../session/teamSession';
 import { renderRejectionFor } from '../ops/refusal';
 
 export function openInjectDialog(ctx: UiContext, session: TeamSession): void {
   const t = ctx.i18n.t.bind(ctx.i18n);
-  const previous = document.activeElement as HTMLElement | null;
   const roles = new Set<string>(session.info.roles);
   const to = el(
     'select',
@@ -70,16 +70,8 @@ export function openInjectDialog(ctx: UiContext, session: TeamSession): void {
     msg.textContent = text;
     msg.classList.toggle('run-error', error);
   };
-  const done = () => {
-    dialog.close();
-    dialog.remove();
-    previous?.focus();
-  };
-  close.addEventListener('click', done);
-  dialog.addEventListener('cancel', (e) => {
-    e.preventDefault();
-    done();
-  });
+  const modal = openModal(ctx.overlay, dialog, { focus: textKo });
+  close.addEventListener('click', modal.close);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const ko = textKo.value.trim();
@@ -116,13 +108,10 @@ export function openInjectDialog(ctx: UiContext, session: TeamSession): void {
       say(t('ops.refused', { reason: renderRejectionFor(ctx, outcome.rejection) }), true);
       return;
     }
-    done();
+    modal.close();
     const name = to.selectedOptions[0]?.textContent ?? target;
     ctx.overlay
       .querySelector('#announcer')
       ?.replaceChildren(t('team.facilitator.sent', { to: name }));
   });
-  ctx.overlay.append(dialog);
-  dialog.showModal();
-  textKo.focus();
 }

@@ -32,23 +32,54 @@ export interface EntryForms {
   busy(form: 'create' | 'join', on: boolean): void;
 }
 
-export function renderEntryForms(
+/** One of the two forms: the element, its submit button and the message line under it. */
+interface FormParts {
+  form: HTMLFormElement;
+  button: HTMLButtonElement;
+  msg: HTMLElement;
+}
+
+type Say = (text: string) => void;
+
+/** A seed as typed: empty (the server picks one), or a whole number that fits in 32 bits. */
+export function parseSeedText(text: string): { ok: true; seed?: number } | { ok: false } {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: true };
+  const value = Number(trimmed);
+  return /^\d+$/.test(trimmed) && Number.isSafeInteger(value) && value <= 0xffffffff
+    ? { ok: true, seed: value }
+    : { ok: false };
+}
+
+function submitButton(testId: string, text: string): HTMLButtonElement {
+  return el('button', {
+    type: 'submit',
+    class: 'menu-button primary',
+    'data-testid': testId,
+    text,
+  });
+}
+
+function messageLine(testId: string): HTMLElement {
+  return el('p', { class: 'team-msg', role: 'status', 'data-testid': testId });
+}
+
+/** A labelled choice (checkbox or radio) laid out as a block. */
+function choiceBlock(input: HTMLInputElement, label: string): HTMLElement {
+  return el('label', { class: 'block', for: input.id }, input, el('span', { text: label }));
+}
+
+function createForm(
   ctx: UiContext,
-  o: {
-    levels: LevelSummary[];
-    code?: string;
-    name?: string;
-    onCreate(req: CreateRequest): void;
-    onJoin(req: JoinRequest): void;
-    onBack(): void;
-  },
-): EntryForms {
+  levels: LevelSummary[],
+  onCreate: (req: CreateRequest) => void,
+  sayError: Say,
+): FormParts {
   const t = ctx.i18n.t.bind(ctx.i18n);
-  // ---- create
   const level = el(
     'select',
     { id: 'team-level', 'data-testid': 'team-level' },
-    ...o.levels.map((l) => el('option', { value: l.id, text: local(ctx.i18n, l.title) })),
+    ...levels.map((l) => el('option', { value: l.id, text: local(ctx.i18n, l.title) })),
   );
   const seed = el('input', {
     id: 'team-seed',
@@ -59,9 +90,7 @@ export function renderEntryForms(
     'aria-describedby': 'team-seed-hint',
   });
   const roleBoxes = SEAT_ROLES.map((r) =>
-    el(
-      'label',
-      { class: 'block', for: `team-role-${r}` },
+    choiceBlock(
       el('input', {
         type: 'checkbox',
         id: `team-role-${r}`,
@@ -69,17 +98,12 @@ export function renderEntryForms(
         'data-role': r,
         checked: true,
       }),
-      el('span', { text: t(`team.roles.${r}`) }),
+      t(`team.roles.${r}`),
     ),
   );
-  const createButton = el('button', {
-    type: 'submit',
-    class: 'menu-button primary',
-    'data-testid': 'team-create',
-    text: t('team.lobby.createButton'),
-  });
-  const createMsg = el('p', { class: 'team-msg', role: 'status', 'data-testid': 'create-msg' });
-  const create = el(
+  const button = submitButton('team-create', t('team.lobby.createButton'));
+  const msg = messageLine('create-msg');
+  const form = el(
     'form',
     { class: 'panel team-form', 'aria-labelledby': 'team-create-heading', novalidate: true },
     el('h2', { id: 'team-create-heading', text: t('team.lobby.create') }),
@@ -95,33 +119,37 @@ export function renderEntryForms(
       el('legend', { text: t('team.lobby.roles') }),
       ...roleBoxes,
     ),
-    createButton,
-    createMsg,
+    button,
+    msg,
   );
-  create.addEventListener('submit', (e) => {
+  form.addEventListener('submit', (e) => {
     e.preventDefault();
     ctx.audio.play('click');
-    const roles = [...create.querySelectorAll<HTMLInputElement>('input[data-role]:checked')].map(
+    const roles = [...form.querySelectorAll<HTMLInputElement>('input[data-role]:checked')].map(
       (b) => b.value as SeatRole,
     );
-    const seedText = seed.value.trim();
-    const seedValue = seedText === '' ? undefined : Number(seedText);
-    if (
-      seedValue !== undefined &&
-      (!/^\d+$/.test(seedText) || !Number.isSafeInteger(seedValue) || seedValue > 0xffffffff)
-    ) {
-      forms.say('create', t('team.lobby.seedInvalid'), true);
+    const parsed = parseSeedText(seed.value);
+    if (!parsed.ok) {
+      sayError(t('team.lobby.seedInvalid'));
       seed.focus();
       return;
     }
     if (roles.length === 0) {
-      forms.say('create', t('team.lobby.rolesMissing'), true);
+      sayError(t('team.lobby.rolesMissing'));
       return;
     }
-    o.onCreate({ level: level.value, seed: seedValue, roles });
+    onCreate({ level: level.value, seed: parsed.seed, roles });
   });
+  return { form, button, msg };
+}
 
-  // ---- join
+function joinForm(
+  ctx: UiContext,
+  prefill: { code?: string; name?: string },
+  onJoin: (req: JoinRequest) => void,
+  sayError: Say,
+): FormParts {
+  const t = ctx.i18n.t.bind(ctx.i18n);
   const code = el('input', {
     id: 'team-code',
     'data-testid': 'team-code',
@@ -130,7 +158,7 @@ export function renderEntryForms(
     autocapitalize: 'characters',
     spellcheck: 'false',
     maxlength: ROOM_CODE_LENGTH + 2,
-    value: o.code ?? '',
+    value: prefill.code ?? '',
   });
   const name = el('input', {
     id: 'team-name',
@@ -138,12 +166,10 @@ export function renderEntryForms(
     type: 'text',
     autocomplete: 'nickname',
     maxlength: PLAYER_NAME_MAX,
-    value: o.name ?? '',
+    value: prefill.name ?? '',
   });
   const asChoice = (value: 'player' | 'projector', label: string) =>
-    el(
-      'label',
-      { class: 'block', for: `team-as-${value}` },
+    choiceBlock(
       el('input', {
         type: 'radio',
         name: 'team-as',
@@ -152,16 +178,11 @@ export function renderEntryForms(
         'data-testid': `team-as-${value}`,
         checked: value === 'player',
       }),
-      el('span', { text: label }),
+      label,
     );
-  const joinButton = el('button', {
-    type: 'submit',
-    class: 'menu-button primary',
-    'data-testid': 'team-join',
-    text: t('team.lobby.joinButton'),
-  });
-  const joinMsg = el('p', { class: 'team-msg', role: 'status', 'data-testid': 'join-msg' });
-  const join = el(
+  const button = submitButton('team-join', t('team.lobby.joinButton'));
+  const msg = messageLine('join-msg');
+  const form = el(
     'form',
     { class: 'panel team-form', 'aria-labelledby': 'team-join-heading', novalidate: true },
     el('h2', { id: 'team-join-heading', text: t('team.lobby.join') }),
@@ -177,31 +198,49 @@ export function renderEntryForms(
       asChoice('player', t('team.lobby.asPlayer')),
       asChoice('projector', t('team.lobby.asProjector')),
     ),
-    joinButton,
-    joinMsg,
+    button,
+    msg,
   );
-  join.addEventListener('submit', (e) => {
+  form.addEventListener('submit', (e) => {
     e.preventDefault();
     ctx.audio.play('click');
     const room = normaliseRoomCode(code.value);
     const as =
-      join.querySelector<HTMLInputElement>('input[name="team-as"]:checked')?.value === 'projector'
+      form.querySelector<HTMLInputElement>('input[name="team-as"]:checked')?.value === 'projector'
         ? 'projector'
         : 'player';
     if (!isRoomCode(room)) {
-      forms.say('join', t('team.lobby.codeInvalid'), true);
+      sayError(t('team.lobby.codeInvalid'));
       code.focus();
       return;
     }
     const who = name.value.trim() || (as === 'projector' ? t('team.roles.projector') : '');
     if (!who) {
-      forms.say('join', t('team.lobby.nameMissing'), true);
+      sayError(t('team.lobby.nameMissing'));
       name.focus();
       return;
     }
-    o.onJoin({ code: room, name: who, as });
+    onJoin({ code: room, name: who, as });
   });
+  return { form, button, msg };
+}
 
+export function renderEntryForms(
+  ctx: UiContext,
+  o: {
+    levels: LevelSummary[];
+    code?: string;
+    name?: string;
+    onCreate(req: CreateRequest): void;
+    onJoin(req: JoinRequest): void;
+    onBack(): void;
+  },
+): EntryForms {
+  const t = ctx.i18n.t.bind(ctx.i18n);
+  const parts = {
+    create: createForm(ctx, o.levels, o.onCreate, (text) => forms.say('create', text, true)),
+    join: joinForm(ctx, o, o.onJoin, (text) => forms.say('join', text, true)),
+  };
   const back = el('button', {
     type: 'button',
     class: 'menu-button',
@@ -212,24 +251,23 @@ export function renderEntryForms(
     ctx.audio.play('click');
     o.onBack();
   });
-
   const root = el(
     'div',
     { class: 'team-lobby', 'data-testid': 'team-entry' },
     el('h1', { text: t('team.heading') }),
-    el('div', { class: 'team-forms' }, join, create),
+    el('div', { class: 'team-forms' }, parts.join.form, parts.create.form),
     back,
   );
   const forms: EntryForms = {
     root,
     say(form, text, error = false) {
-      const box = form === 'create' ? createMsg : joinMsg;
+      const box = parts[form].msg;
       box.textContent = text;
       box.classList.toggle('run-error', error);
       if (error) ctx.audio.play('reject');
     },
     busy(form, on) {
-      const b = form === 'create' ? createButton : joinButton;
+      const b = parts[form].button;
       b.disabled = on;
       b.textContent = on
         ? t(form === 'create' ? 'team.lobby.creating' : 'team.lobby.joining')

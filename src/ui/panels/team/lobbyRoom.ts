@@ -4,7 +4,7 @@
 // projector only shows.
 import type { UiContext } from '../../context';
 import { el } from '../../dom';
-import type { SeatRole } from '../../../net/protocol';
+import type { BotKind, SeatRole } from '../../../net/protocol';
 import { serverText, type TeamSession } from '../../session/teamSession';
 import { qrCanvas } from './qr';
 import { renderRoster, rosterManager } from './roster';
@@ -118,7 +118,37 @@ export function renderLobbyRoom(
     status.classList.add('run-error');
   }
   seatsBox.append(status);
-  const missing = unfilledRoles(info.roles, session.seats);
+  // A role a bot plays is not missing; the facilitator can give the others to a bot here.
+  const missing = unfilledRoles(info.roles, session.seats).filter((r) => !info.bots?.[r]);
+  if (facilitator) {
+    for (const role of unfilledRoles(info.roles, session.seats)) {
+      const id = `team-bot-${role}`;
+      const pick = el(
+        'select',
+        { id, 'data-testid': id },
+        el('option', { value: '', text: t('team.lobby.botNone') }),
+        ...(['historical', 'sensible'] as const).map((k) =>
+          el('option', {
+            value: k,
+            text: t(`team.lobby.bot.${k}`),
+            selected: info.bots?.[role] === k,
+          }),
+        ),
+      );
+      pick.addEventListener('change', () => {
+        ctx.audio.play('click');
+        session.assignBot(role, pick.value === '' ? null : (pick.value as BotKind));
+      });
+      seatsBox.append(
+        el(
+          'div',
+          { class: 'my-role' },
+          el('label', { for: id, text: t('team.lobby.botFor', { role: t(`team.roles.${role}`) }) }),
+          pick,
+        ),
+      );
+    }
+  }
   if (missing.length && !projector) {
     const list = new Intl.ListFormat(ctx.i18n.language, { type: 'conjunction' });
     seatsBox.append(
@@ -150,7 +180,7 @@ export function renderLobbyRoom(
         status.textContent = t('team.console.reconnecting');
       }
     });
-    seatsBox.append(start);
+    seatsBox.append(start, sitmanButton(ctx, session));
   } else {
     seatsBox.append(
       el('p', {
@@ -181,5 +211,42 @@ export function renderLobbyRoom(
     el('h1', { text: `${t('team.heading')} · ${t('team.lobby.room', { code: info.code })}` }),
     el('div', { class: 'team-room' }, codeBox, seatsBox),
     leave,
+  );
+}
+
+/**
+ * The facilitator's Situation Manual of this session's level, in the language on screen: the
+ * generator is fetched on the first click (it is not needed to run a session).
+ */
+function sitmanButton(ctx: UiContext, session: TeamSession): HTMLElement {
+  const t = ctx.i18n.t.bind(ctx.i18n);
+  const button = el('button', {
+    type: 'button',
+    class: 'menu-button',
+    'data-testid': 'download-sitman',
+    'aria-describedby': 'sitman-hint',
+    text: t('exercise.sitman.download'),
+  });
+  button.addEventListener('click', () => {
+    ctx.audio.play('click');
+    const lang = ctx.i18n.language === 'ko' ? 'ko' : 'en';
+    void import('../../../aar/situationManual').then(({ renderSituationManual }) => {
+      const html = renderSituationManual(session.level, lang);
+      const url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
+      const a = el('a', {
+        href: url,
+        download: `1-25-${session.level.meta.id}-sitman-${lang}.html`,
+      });
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    });
+  });
+  return el(
+    'p',
+    { class: 'team-sitman' },
+    button,
+    el('span', { id: 'sitman-hint', class: 'hint', text: ` ${t('exercise.sitman.hint')}` }),
   );
 }

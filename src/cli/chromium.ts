@@ -1,4 +1,4 @@
-// Where the tests find a Chromium, and the flags that make it work headless on these machines
+// Where the bench and the tests find a Chromium, and the flags that make it work headless on these machines
 // (software WebGL via SwiftShader, audio without a gesture for e2e, no background networking).
 import { existsSync } from 'node:fs';
 

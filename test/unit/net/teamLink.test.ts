@@ -1,10 +1,10 @@
-// TeamSession, the glue views use: frames queued while the level loads, a level that differs from
+// TeamLink, the glue views use: frames queued while the level loads, a level that differs from
 // the server's refused, gaps and resyncs answered with log requests.
 import { describe, expect, it } from 'vitest';
-import { levelHash, type Level } from '../../../src/game/index';
+import { levelHash, type Level } from '../../../src/game';
 import type { SessionClient } from '../../../src/net/client';
 import type { LogEntry, ServerMessage, SessionInfo } from '../../../src/net/protocol';
-import { TeamSession } from '../../../src/net/teamSession';
+import { TeamLink } from '../../../src/net/teamLink';
 import { fixtureLevel, levelVariant } from '../game/helpers';
 
 /** A stand-in for SessionClient: frames are pushed by the test, requests are recorded. */
@@ -58,11 +58,11 @@ const entry = (seq: number, tick: number): LogEntry => ({
   clientSeq: seq,
 });
 
-describe('TeamSession', () => {
+describe('TeamLink', () => {
   it('queues frames until the level is loaded, then follows them in order', async () => {
     const { client, push } = fakeClient();
     let release!: (l: Level) => void;
-    const team = new TeamSession(client, {
+    const team = new TeamLink(client, {
       loadLevel: () => new Promise<Level>((r) => (release = r)),
     });
     push(welcome(level));
@@ -79,7 +79,7 @@ describe('TeamSession', () => {
     const { client, push } = fakeClient();
     const errors: unknown[] = [];
     const other = levelVariant((j) => (j.meta.title.en = 'Edited locally'));
-    const team = new TeamSession(client, {
+    const team = new TeamLink(client, {
       loadLevel: async () => other,
       onLevelError: (e) => errors.push(e),
     });
@@ -91,7 +91,7 @@ describe('TeamSession', () => {
 
   it('asks for the missing part of the log on a gap, and for all of it on resync', async () => {
     const { client, push, sent } = fakeClient();
-    const team = new TeamSession(client, { loadLevel: async () => level });
+    const team = new TeamLink(client, { loadLevel: async () => level });
     push(welcome(level));
     await new Promise((r) => setTimeout(r, 0));
     const t0 = team.follower!.run.state.tick;

@@ -9,12 +9,12 @@
  * - `frame(realMs)` from the view's animation loop steps the run and reports new checkpoints.
  * - `ended` → the run is played to the level's end; `finalHash` should equal the server's.
  */
-import { levelHash, type Level } from '../game/index';
+import { levelHash, type Level } from '../game';
 import type { SessionClient } from './client';
 import { LockstepFollower } from './follower';
 import type { ServerMessage, SessionInfo } from './protocol';
 
-export interface TeamSessionOptions {
+export interface TeamLinkOptions {
   /** Loads (and validates) a level by id. */
   loadLevel: (id: string) => Promise<Level>;
   /** Real ms over which the follower closes a gap to the server's clock (default 250). */
@@ -23,7 +23,7 @@ export interface TeamSessionOptions {
   onLevelError?: (error: unknown) => void;
 }
 
-export class TeamSession {
+export class TeamLink {
   follower: LockstepFollower | undefined;
   session: SessionInfo | undefined;
   /** The server's final hash once the session has ended. */
@@ -39,7 +39,7 @@ export class TeamSession {
 
   constructor(
     readonly client: SessionClient,
-    private readonly options: TeamSessionOptions,
+    private readonly options: TeamLinkOptions,
   ) {
     const feed = (m: ServerMessage) => this.onFrame(m);
     for (const t of ['welcome', 'cmd', 'tick', 'log', 'resync', 'ended', 'session'] as const)

@@ -23,7 +23,7 @@ import {
   type EngineEvent,
   type EngineParams,
   type EngineState,
-} from '../engine/index';
+} from '../engine';
 
 export const DEFAULT_FROM_ISO = '2003-01-25T14:00:00+09:00';
 export const DEFAULT_UNTIL_ISO = '2003-01-27T00:00:00+09:00';

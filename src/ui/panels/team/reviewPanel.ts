@@ -1,0 +1,524 @@
+// The debrief of a team session (issue 17), below the score: a player seat's anonymous feedback
+// form (sent over the session's ws), and for the facilitator the feedback received so far, the
+// improvement-plan editor (pre-filled with the lessons the game found; saved on the server with
+// the facilitator token) and the review with discussion, feedback and plan as HTML, JSON and CSV.
+// Everything typed here is shown and exported as text only.
+import type { UiContext } from '../../context';
+import { clear, el } from '../../dom';
+import { useFeatureStrings } from '../../../i18n';
+import type { TeamSession } from '../../session/teamSession';
+import type { Aar } from '../../../aar/types';
+import {
+  FEEDBACK_QUESTIONS,
+  FEEDBACK_STATEMENTS,
+  FEEDBACK_TEXT_MAX,
+  PLAN_ROWS_MAX,
+  PLAN_SHORT_MAX,
+  PLAN_TEXT_MAX,
+  planCsv,
+  planFromLessons,
+  planRowSchema,
+  type FeedbackForm,
+  type PlanRow,
+  type SessionReview,
+} from '../../../aar/exerciseRecords';
+import { withRecords } from '../../../aar/withRecords';
+import './exercise.css';
+
+export interface ReviewPanel {
+  element: HTMLElement;
+  /** The debrief's review became available (or the language changed). */
+  refresh(): void;
+  dispose(): void;
+}
+
+export interface ReviewDeps {
+  aar(): Aar | undefined;
+  renderAarHtml(aar: Aar, lang: 'ko' | 'en'): string;
+}
+
+export async function mountReviewPanel(
+  ctx: UiContext,
+  seat: TeamSession,
+  deps: ReviewDeps,
+): Promise<ReviewPanel> {
+  await useFeatureStrings(ctx.i18n, 'exercise');
+  const element = el('div', { class: 'exercise-review', 'data-testid': 'exercise-review' });
+  const part =
+    seat.seat.kind === 'facilitator'
+      ? facilitatorPart(ctx, seat, deps)
+      : seat.seat.kind === 'player'
+        ? feedbackPart(ctx, seat)
+        : undefined;
+  if (part) element.append(part.element);
+  return {
+    element,
+    refresh: () => part?.refresh(),
+    dispose: () => part?.dispose(),
+  };
+}
+
+// ------------------------------------------------------------------ a player's feedback form
+
+function feedbackPart(ctx: UiContext, seat: TeamSession) {
+  const t = ctx.i18n.t.bind(ctx.i18n);
+  const element = el('section', {
+    class: 'exercise-form',
+    'aria-labelledby': 'feedback-heading',
+    'data-testid': 'feedback-form',
+  });
+  let sending = false;
+  const status = el('p', { class: 'hint', role: 'status', 'data-testid': 'feedback-status' });
+  const ratings = new Map<string, HTMLInputElement[]>();
+  const texts = new Map<string, HTMLTextAreaElement>();
+
+  const build = () => {
+    clear(element);
+    ratings.clear();
+    texts.clear();
+    element.append(el('h2', { id: 'feedback-heading', text: t('exercise.feedback.heading') }));
+    if (seat.feedbackSent) {
+      element.append(
+        el('p', { 'data-testid': 'feedback-sent', text: t('exercise.feedback.sent') }),
+      );
+      return;
+    }
+    element.append(el('p', { class: 'hint', text: t('exercise.feedback.intro') }));
+    for (const s of FEEDBACK_STATEMENTS) {
+      const inputs = [1, 2, 3, 4, 5].map((n) =>
+        el('input', {
+          type: 'radio',
+          name: `rate-${s}`,
+          value: n,
+          'aria-label': t('exercise.feedback.scale', { n }),
+          'data-testid': `rate-${s}-${n}`,
+        }),
+      );
+      ratings.set(s, inputs);
+      element.append(
+        el(
+          'fieldset',
+          {},
+          el('legend', { text: t(`exercise.feedback.statements.${s}`) }),
+          el(
+            'div',
+            { class: 'rating' },
+            ...inputs.map((input, i) => el('label', {}, input, String(i + 1))),
+          ),
+        ),
+      );
+    }
+    for (const q of FEEDBACK_QUESTIONS) {
+      const area = el('textarea', {
+        id: `feedback-${q}`,
+        rows: 3,
+        maxlength: FEEDBACK_TEXT_MAX,
+        'data-testid': `feedback-${q}`,
+        'aria-describedby': 'feedback-limit',
+      });
+      texts.set(q, area);
+      element.append(
+        el('label', { for: `feedback-${q}`, text: t(`exercise.feedback.questions.${q}`) }),
+        area,
+      );
+    }
+    const send = el('button', {
+      type: 'button',
+      class: 'menu-button primary',
+      'data-testid': 'feedback-send',
+      text: t(sending ? 'exercise.feedback.sending' : 'exercise.feedback.send'),
+      disabled: sending,
+    });
+    send.addEventListener('click', () => submit());
+    element.append(
+      el('p', { id: 'feedback-limit', class: 'hint', text: t('exercise.feedback.limit') }),
+      send,
+      status,
+    );
+  };
+
+  const submit = () => {
+    ctx.audio.play('click');
+    const form: FeedbackForm = { ratings: {}, wentWell: '', improve: '', monday: '' };
+    for (const s of FEEDBACK_STATEMENTS) {
+      const picked = ratings.get(s)!.find((i) => i.checked);
+      if (picked) form.ratings[s] = Number(picked.value);
+    }
+    for (const q of FEEDBACK_QUESTIONS) {
+      const v = texts.get(q)!.value.trim();
+      if (v.length > FEEDBACK_TEXT_MAX) {
+        status.textContent = t('exercise.feedback.tooLong', {
+          question: t(`exercise.feedback.questions.${q}`),
+          n: v.length,
+        });
+        return;
+      }
+      form[q] = v;
+    }
+    if (Object.keys(form.ratings).length === 0 && FEEDBACK_QUESTIONS.every((q) => form[q] === '')) {
+      status.textContent = t('exercise.feedback.empty');
+      return;
+    }
+    if (!seat.online || !seat.sendFeedback(form)) {
+      status.textContent = t('exercise.feedback.offline');
+      return;
+    }
+    sending = true;
+    status.textContent = t('exercise.feedback.sending');
+  };
+
+  const refresh = () => {
+    if (seat.feedbackSent) {
+      sending = false;
+      build();
+    } else if (sending && seat.lastError) {
+      sending = false;
+      status.textContent = t('exercise.feedback.failed', {
+        reason: ctx.i18n.language === 'ko' ? seat.lastError.ko : seat.lastError.en,
+      });
+    }
+  };
+  build();
+  const off = seat.onChange(refresh);
+  const onLanguage = () => build();
+  ctx.i18n.on('languageChanged', onLanguage);
+  return {
+    element,
+    refresh: () => undefined,
+    dispose: () => {
+      off();
+      ctx.i18n.off('languageChanged', onLanguage);
+    },
+  };
+}
+
+// ------------------------------------------------------------------ the facilitator's review
+
+const PLAN_FIELDS = [
+  { key: 'issue', max: PLAN_TEXT_MAX, multiline: true },
+  { key: 'action', max: PLAN_TEXT_MAX, multiline: true },
+  { key: 'capability', max: PLAN_SHORT_MAX, multiline: false },
+  { key: 'owner', max: PLAN_SHORT_MAX, multiline: false },
+  { key: 'due', max: 10, multiline: false },
+] as const;
+
+function facilitatorPart(ctx: UiContext, seat: TeamSession, deps: ReviewDeps) {
+  const t = ctx.i18n.t.bind(ctx.i18n);
+  const lang = () => (ctx.i18n.language === 'ko' ? 'ko' : 'en');
+  const element = el('div', { class: 'exercise-facilitator' });
+  const token = seat.endToken;
+  const code = seat.info.code;
+  let review: SessionReview | undefined;
+  let rows: PlanRow[] | undefined;
+  let prefilled = false;
+  const feedbackBox = el('section', {
+    class: 'exercise-form',
+    'aria-labelledby': 'feedback-received-heading',
+    'data-testid': 'feedback-summary',
+  });
+  const planBox = el('section', {
+    class: 'exercise-form',
+    'aria-labelledby': 'plan-heading',
+    'data-testid': 'plan-editor',
+  });
+  const planStatus = el('p', { class: 'hint', role: 'status', 'data-testid': 'plan-status' });
+  const downloads = el('div', { class: 'button-row wrap', 'data-testid': 'exercise-downloads' });
+  element.append(feedbackBox, planBox, downloads);
+
+  const api = async (path: string, init: RequestInit = {}): Promise<SessionReview> => {
+    const res = await fetch(`/api/sessions/${code}/${path}`, {
+      ...init,
+      headers: {
+        authorization: `Bearer ${token ?? ''}`,
+        ...(init.body ? { 'content-type': 'application/json' } : {}),
+      },
+    });
+    const body = (await res.json().catch(() => ({}))) as
+      SessionReview | { error?: { message?: string } };
+    if (!res.ok)
+      throw new Error(
+        ('error' in body && body.error?.message) || `${res.status} ${res.statusText}`,
+      );
+    return body as SessionReview;
+  };
+
+  const renderFeedback = () => {
+    clear(feedbackBox);
+    feedbackBox.append(
+      el('h2', { id: 'feedback-received-heading', text: t('exercise.plan.feedbackHeading') }),
+    );
+    const refresh = el('button', {
+      type: 'button',
+      class: 'tool',
+      'data-testid': 'feedback-refresh',
+      text: t('exercise.plan.refresh'),
+    });
+    refresh.addEventListener('click', () => {
+      ctx.audio.play('click');
+      void load();
+    });
+    if (!review) {
+      feedbackBox.append(refresh);
+      return;
+    }
+    feedbackBox.append(
+      el('p', {
+        'data-testid': 'feedback-count',
+        text: t('exercise.plan.feedbackCount', {
+          n: review.feedbackSummary.responses,
+          seats: review.playerSeats,
+        }),
+      }),
+    );
+    if (review.feedback.length === 0)
+      feedbackBox.append(el('p', { class: 'hint', text: t('exercise.plan.noFeedback') }));
+    else
+      feedbackBox.append(
+        el(
+          'table',
+          { class: 'plan-table' },
+          el(
+            'tbody',
+            {},
+            ...FEEDBACK_STATEMENTS.map((s) => {
+              const a = review!.feedbackSummary.averages[s];
+              return el(
+                'tr',
+                {},
+                el('th', { scope: 'row', text: t(`exercise.feedback.statements.${s}`) }),
+                el('td', { text: a === null ? '—' : a.toFixed(1) }),
+              );
+            }),
+          ),
+        ),
+        ...FEEDBACK_QUESTIONS.map((q) => {
+          const items = review!.feedback.map((f) => f[q]).filter((x) => x.trim() !== '');
+          return items.length === 0
+            ? ''
+            : el(
+                'div',
+                {},
+                el('h3', { text: t(`exercise.feedback.questions.${q}`) }),
+                el('ul', {}, ...items.map((x) => el('li', { text: x }))),
+              );
+        }),
+      );
+    feedbackBox.append(refresh);
+  };
+
+  const renderPlan = () => {
+    clear(planBox);
+    planBox.append(
+      el('h2', { id: 'plan-heading', text: t('exercise.plan.heading') }),
+      el('p', { class: 'hint', text: t('exercise.plan.intro') }),
+    );
+    if (!token) {
+      planBox.append(el('p', { class: 'hint', text: t('exercise.plan.noToken') }));
+      return;
+    }
+    const list = rows ?? [];
+    const table = el(
+      'table',
+      { class: 'plan-table' },
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          ...PLAN_FIELDS.map((f) => el('th', { scope: 'col', text: t(`exercise.plan.${f.key}`) })),
+          el('th', { scope: 'col' }, el('span', { class: 'sr-only', text: '—' })),
+        ),
+      ),
+      el(
+        'tbody',
+        {},
+        ...list.map((row, i) =>
+          el(
+            'tr',
+            { 'data-testid': `plan-row-${i}` },
+            ...PLAN_FIELDS.map((f) => {
+              const label = `${t('exercise.plan.row', { n: i + 1 })}: ${t(`exercise.plan.${f.key}`)}`;
+              const input = f.multiline
+                ? el('textarea', { maxlength: f.max, 'aria-label': label, rows: 2 })
+                : el('input', {
+                    type: f.key === 'due' ? 'date' : 'text',
+                    maxlength: f.max,
+                    'aria-label': label,
+                  });
+              input.value = row[f.key];
+              input.dataset.testid = `plan-${i}-${f.key}`;
+              input.addEventListener('input', () => {
+                row[f.key] = input.value;
+              });
+              return el('td', {}, input);
+            }),
+            el(
+              'td',
+              {},
+              (() => {
+                const b = el('button', {
+                  type: 'button',
+                  class: 'tool',
+                  'aria-label': t('exercise.plan.remove', { n: i + 1 }),
+                  text: '✕',
+                });
+                b.addEventListener('click', () => {
+                  list.splice(i, 1);
+                  renderPlan();
+                });
+                return b;
+              })(),
+            ),
+          ),
+        ),
+      ),
+    );
+    const add = el('button', {
+      type: 'button',
+      class: 'tool',
+      'data-testid': 'plan-add',
+      text: t('exercise.plan.add'),
+    });
+    add.addEventListener('click', () => {
+      if (list.length >= PLAN_ROWS_MAX) {
+        planStatus.textContent = t('exercise.plan.tooMany');
+        return;
+      }
+      list.push({ issue: '', action: '', capability: '', owner: '', due: '' });
+      rows = list;
+      renderPlan();
+      planBox.querySelector<HTMLElement>(`[data-testid="plan-${list.length - 1}-issue"]`)?.focus();
+    });
+    const save = el('button', {
+      type: 'button',
+      class: 'menu-button primary',
+      'data-testid': 'plan-save',
+      text: t('exercise.plan.save'),
+    });
+    save.addEventListener('click', () => void savePlan());
+    planBox.append(table, el('div', { class: 'discussion-controls' }, add, save), planStatus);
+  };
+
+  const savePlan = async () => {
+    ctx.audio.play('click');
+    // Rows left without an issue are dropped rather than refused: an empty row is not a plan row.
+    const list = (rows ?? [])
+      .map((r) => ({ ...r, issue: r.issue.trim(), due: r.due.trim() }))
+      .filter((r) => r.issue !== '');
+    for (const [i, r] of list.entries()) {
+      const ok = planRowSchema.safeParse(r);
+      if (!ok.success) {
+        const issue = ok.error.issues[0]!;
+        planStatus.textContent = t('exercise.plan.failed', {
+          reason: `${t('exercise.plan.row', { n: i + 1 })}: ${String(issue.path[0] ?? '')} ${issue.message}`,
+        });
+        return;
+      }
+    }
+    planStatus.textContent = t('exercise.plan.saving');
+    try {
+      review = await api('plan', { method: 'PUT', body: JSON.stringify({ rows: list }) });
+      rows = review.improvementPlan.map((r) => ({ ...r }));
+      renderPlan();
+      planStatus.textContent = t('exercise.plan.saved', { n: review.improvementPlan.length });
+      renderFeedback();
+    } catch (e) {
+      planStatus.textContent = t('exercise.plan.failed', { reason: (e as Error).message });
+    }
+  };
+
+  const prefill = () => {
+    const aar = deps.aar();
+    if (prefilled || !aar || !review || rows === undefined) return;
+    prefilled = true;
+    if (rows.length === 0) rows = planFromLessons(aar.lessons, lang());
+    renderPlan();
+  };
+
+  const renderDownloads = () => {
+    clear(downloads);
+    const aar = deps.aar();
+    const file = (
+      label: string,
+      testId: string,
+      make: () => { name: string; type: string; body: string },
+    ) => {
+      const b = el('button', {
+        type: 'button',
+        class: 'menu-button',
+        'data-testid': testId,
+        text: label,
+        disabled: !aar,
+      });
+      b.addEventListener('click', () => {
+        ctx.audio.play('click');
+        const f = make();
+        const url = URL.createObjectURL(new Blob([f.body], { type: f.type }));
+        const a = el('a', { href: url, download: f.name });
+        document.body.append(a);
+        a.click();
+        a.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 1000);
+      });
+      return b;
+    };
+    // The review as it stands: the saved plan (what the server holds), the feedback so far.
+    const full = () =>
+      withRecords(aar!, {
+        feedback: review?.feedback ?? [],
+        improvementPlan: review?.improvementPlan ?? [],
+      });
+    const base = `1-25-team-${code}`;
+    downloads.append(
+      file(t('exercise.plan.downloadHtml'), 'download-review-html', () => ({
+        name: `${base}-review.html`,
+        type: 'text/html',
+        body: deps.renderAarHtml(full(), lang()),
+      })),
+      file(t('exercise.plan.downloadJson'), 'download-review-json', () => ({
+        name: `${base}-review.json`,
+        type: 'application/json',
+        body: JSON.stringify(full(), null, 2),
+      })),
+      file(t('exercise.plan.downloadCsv'), 'download-plan-csv', () => ({
+        name: `${base}-plan.csv`,
+        type: 'text/csv',
+        body: planCsv(review?.improvementPlan ?? [], lang()),
+      })),
+    );
+  };
+
+  const load = async () => {
+    if (!token) return;
+    try {
+      review = await api('review');
+      if (rows === undefined) rows = review.improvementPlan.map((r) => ({ ...r }));
+    } catch (e) {
+      planStatus.textContent = t('exercise.plan.failed', { reason: (e as Error).message });
+    }
+    renderFeedback();
+    if (!prefilled) prefill();
+    if (!prefilled) renderPlan();
+    renderDownloads();
+  };
+
+  renderFeedback();
+  renderPlan();
+  renderDownloads();
+  void load();
+  const onLanguage = () => {
+    renderFeedback();
+    renderPlan();
+    renderDownloads();
+  };
+  ctx.i18n.on('languageChanged', onLanguage);
+  return {
+    element,
+    refresh: () => {
+      prefill();
+      renderDownloads();
+    },
+    dispose: () => ctx.i18n.off('languageChanged', onLanguage),
+  };
+}
