@@ -3,20 +3,11 @@
  * outbox entry's `facts`) so a false claim can be named later with what was really so.
  */
 import { gameMetrics } from './engineBridge';
-import type { GameState } from './gameState';
+import type { ClaimFacts, GameState } from './gameState';
 import type { Level } from './levelSchema';
 
 /** What was true in the network when a message was sent (rounded for display, not for checking). */
-export interface ClaimFacts {
-  wormStarted: boolean;
-  /** Worm traffic leaving our network for the Internet, Mbit/s. */
-  outboundWormMbps: number;
-  ownInfected: number;
-  /** Own SQL Server hosts of every state (exposed, infected, offline, patched). */
-  ownSqlHosts: number;
-  dnsSuccessPct: number;
-  subscribersOnlinePct: number;
-}
+export type { ClaimFacts };
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
 

@@ -5,7 +5,6 @@
  */
 import type { EngineState } from '../engine';
 import type { ClockState } from './clock';
-import type { ClaimFacts } from './claimFacts';
 import type { Claim, CustomInjectTarget, ParsedCommand } from './commandSchema';
 import type { ContactStatus } from './contact.machine';
 import type { InjectStatus } from './inject.machine';
@@ -169,4 +168,16 @@ export interface PatchCampaign {
   rate: number;
   /** Patched hosts in the segment when the campaign started (the staff know what they did since). */
   patchedAtStart: number;
+}
+
+/** What was true when a message's claims were checked (kept with the message, not hashed). */
+export interface ClaimFacts {
+  wormStarted: boolean;
+  /** Worm traffic leaving our network for the Internet, Mbit/s. */
+  outboundWormMbps: number;
+  ownInfected: number;
+  /** Own SQL Server hosts of every state (exposed, infected, offline, patched). */
+  ownSqlHosts: number;
+  dnsSuccessPct: number;
+  subscribersOnlinePct: number;
 }

@@ -452,8 +452,10 @@ export class Ops extends Scene {
         console.warn('Run library unavailable:', err instanceof Error ? err.message : err);
       });
     // A team seat stays connected for the debrief's feedback form and improvement plan.
-    const keep = this.session.keepAfterEnd;
-    if (keep) this.ctx.endedSeat = keep.call(this.session);
+    // (keepAfterEnd: instead of dispose; undefined when it was disposed after all.) The context
+    // holds the same session as its mode's own type.
+    const seat = this.ctx.session;
+    if (seat === this.session && seat.mode === 'team') this.ctx.endedSeat = seat.keepAfterEnd();
     else this.session.dispose();
     this.ctx.session = undefined;
     this.ctx.flow.send({ type: 'run.end' });

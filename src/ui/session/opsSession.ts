@@ -2,7 +2,6 @@
 // a solo run (local log, every role), a team seat (the server orders the log; the seat holds one
 // role, or none for the projector) and a replay (a stored run watched read-only). The scene stays
 // one thin view over all three.
-import type { TeamSession } from './teamSession';
 import type { CommandOutcome, Level, PlayerRole, Run, ViewSnapshot } from '../../game';
 import type { metrics } from '../../engine';
 import type { i18n as I18n } from 'i18next';
@@ -52,9 +51,4 @@ export interface OpsSession {
   endShift?(): void;
   /** Leaves the run: stops sound loops and timers, saves what should be saved. */
   dispose(): void;
-  /**
-   * Instead of dispose at the end of a run: a team seat keeps its connection for the debrief's
-   * feedback form and improvement plan, and returns itself (undefined: it was disposed).
-   */
-  keepAfterEnd?(): TeamSession | undefined;
 }
