@@ -200,8 +200,8 @@ export const COLUMN: Record<'part' | 'measured' | 'points' | 'weight' | 'share',
 };
 
 export const RUNNING_SCORE_MEANING: LocalText = {
-  ko: '진행 중 점수는 "지금 하루가 끝난다면" 받을 점수입니다. 지금까지의 손실은 모두 반영되고, 아직 이루지 못한 시각(웜 확인, 경계 차단, KISA 신고)은 웜 발생 후 지금까지의 분으로 계산됩니다. 그래서 옳게 대응하는 중에도 장애가 이어지거나 시계가 도는 동안 점수는 내려갑니다. 해당 효과가 일어나면 그 항목은 더 내려가지 않고, DNS 가용성과 월요일 대비처럼 회복되는 항목도 있습니다. 최종 점수는 하루가 끝났을 때의 이 값입니다.',
-  en: 'The running score is the day scored as if it ended now: the losses so far count in full, and a moment not reached yet (worm identified, border clear, KISA told) counts as the minutes since the worm’s onset. So it falls while an outage lasts or a clock runs, even while you respond well; a part stops falling once its effect happens, and some parts recover (DNS availability, Monday readiness). The final score is this value at the end of the day.',
+  ko: '진행 중 점수는 "지금 하루가 끝난다면" 받을 점수입니다. 지금까지의 손실은 모두 반영되고, 아직 이루지 못한 시각(원인 확인, 경계 차단, KISA 신고)은 문제가 시작된 뒤 지금까지의 분으로 계산됩니다. 그래서 옳게 대응하는 중에도 장애가 이어지거나 시계가 도는 동안 점수는 내려갑니다. 해당 효과가 일어나면 그 항목은 더 내려가지 않고, DNS 가용성과 월요일 대비처럼 회복되는 항목도 있습니다. 최종 점수는 하루가 끝났을 때의 이 값입니다.',
+  en: 'The running score is the day scored as if it ended now: the losses so far count in full, and a moment not reached yet (cause identified, border clear, KISA told) counts as the minutes since the trouble began. So it falls while an outage lasts or a clock runs, even while you respond well; a part stops falling once its effect happens, and some parts recover (DNS availability, Monday readiness). The final score is this value at the end of the day.',
 };
 
 /** Contact, situation and answer names for the wording (from the level). */

@@ -8,7 +8,15 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { openBrowser, waitForScreen, type Session } from './browser';
-import { endShift, feedText, startByKeyboard, tabTo, waitForTick } from './play';
+import {
+  endShift,
+  feedText,
+  runAction,
+  selectDevice,
+  startByKeyboard,
+  tabTo,
+  waitForTick,
+} from './play';
 
 const baseUrl = inject('baseUrl');
 const SHOTS = process.env.SCORE_SHOTS ?? 'test-results/screenshots';
@@ -76,27 +84,41 @@ describe('a score that explains itself (built game in Chromium)', () => {
     await page.waitForSelector('[data-testid="score-panel"][open] [data-testid="score-parts"]');
     expectEveryPart(await partRows(page, '[data-testid="score-panel"]'));
     expect(await page.textContent('[data-testid="score-panel"]')).toContain('as if it ended now');
+    // Before a diagnosis the panel shows the points, not the cause: nothing names the worm.
+    expect(await page.isVisible('[data-testid="score-sealed-note"]')).toBe(true);
+    expect(await page.textContent('[data-testid="score-panel"]')).not.toMatch(/worm|1434|infect/i);
     expect(await axe(page, '[data-testid="score-panel"]')).toEqual([]);
     // How the score works: the level's weights beside the definitions.
     await page.click('[data-testid="score-how-open"]');
     await page.waitForSelector('[data-testid="score-how"][open]');
     expect(await page.$$('[data-testid="score-how"] tbody tr[data-part]')).toHaveLength(PARTS);
+    expect(await page.textContent('[data-testid="score-how"]')).not.toMatch(/worm|1434|infect/i);
     await page.keyboard.press('Escape');
     await page.waitForSelector('[data-testid="score-how"]', { state: 'detached' });
     await page.keyboard.press('Escape');
     await page.waitForSelector('[data-testid="score-panel"]', { state: 'detached' });
 
-    // After the worm's onset, before any diagnosis: telling KISA "the worm is contained" is
-    // contradicted by what the player knows (nothing has identified a worm).
+    // After the worm's onset NetFlow on the international link names what floods it (the
+    // composer offers worm claims only from then on); telling KISA "the worm is contained" with no
+    // filter in place is contradicted by what the player knows.
     await page.keyboard.press('3');
     await waitForTick(page, 1860, 90_000);
+    await selectDevice(page, 'link:intl');
+    await runAction(page, 'diag.netflow');
+    await page.keyboard.press('t');
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('[data-testid="findings"]')?.textContent ?? '').includes('1434'),
+      null,
+      { timeout: 90_000 },
+    );
     await page.keyboard.press('p');
     const before = (await page.evaluate(() => window.__app?.run()))!.log;
     await draft(page, 'kisa', 'report-contained');
     await page.waitForSelector('[data-testid="claim-warning"]');
     const warning = await page.textContent('[data-testid="claim-warning"]');
     expect(warning).toContain('the worm is contained');
-    expect(warning).toMatch(/nothing you have run .* has identified a worm/);
+    expect(warning).toMatch(/no filter or rate limit has been put in place yet/);
     // Not sent yet: the player may revise.
     expect((await page.evaluate(() => window.__app?.run()))!.log).toBe(before);
     await page.screenshot({ path: `${SHOTS}/score-warning-en.png` });
@@ -153,7 +175,9 @@ describe('a score that explains itself (built game in Chromium)', () => {
     expect(text).toContain('가중치');
     expect(text).toContain('지금 하루가 끝난다면');
     // The running score fell since the onset: the history says why, latest first.
-    expect(await page.textContent('[data-testid="score-history"]')).toMatch(/가입자|웜 발생/);
+    expect(await page.textContent('[data-testid="score-history"]')).toMatch(/가입자/);
+    // Nobody has diagnosed anything: the cause stays sealed in Korean too.
+    expect(text).not.toMatch(/웜|1434|감염/);
     await page.screenshot({ path: `${SHOTS}/score-panel-ko.png` });
     await page.keyboard.press('Escape');
     await endShift(page);

@@ -11,6 +11,9 @@ export const scoreEn = {
     history: 'What changed the score (latest first)',
     noChanges: 'The score has not changed yet.',
     computing: 'Replaying the day so far…',
+    sealed: '(named once you identify what floods the network)',
+    sealedNote:
+      'Until your team identifies what floods the network (NetFlow on a busy link, or the IDS), the words that would name it stay sealed here: you see the points, not the cause. The debrief shows everything.',
     falseClaims: 'Claims that were false when sent',
     noFalseClaims: 'No message has made a false claim.',
     how: 'How the score works',

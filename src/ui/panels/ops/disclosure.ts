@@ -27,7 +27,7 @@ export function wording(flags: Flags): { context?: 'observed' } {
 /** Claims only a diagnosis can back: what the worm is, and that our own hosts carry it. */
 const TRUTH_CLAIMS = ['worm.', 'network.ownHosts'];
 /** The worm, its names, its port, its target and infection, in either language. */
-const TRUTH_WORDS =
+export const TRUTH_WORDS =
   /\b(?:worms?|slammer|sapphire|1434|sql|msde|ms02-039|infect\w*)\b|웜|슬래머|감염/i;
 
 /**
@@ -40,4 +40,25 @@ export function namesTruth(option: { text: LocalText; claims: readonly string[] 
     TRUTH_WORDS.test(option.text.en) ||
     TRUTH_WORDS.test(option.text.ko)
   );
+}
+
+/** The smallest pieces of a panel a sealed text replaces whole (a cell, a line, a heading). */
+const SEALABLE = 'th, td, li, p, span, strong, h3';
+
+/**
+ * Before a diagnosis, replaces every piece of `root` whose words name the truth with `sealed`
+ * (the in-play score panels measure the worm itself; until the player has identified the flood
+ * they show its points but not its name). Returns how many pieces were sealed.
+ */
+export function sealTruth(root: HTMLElement, sealed: string): number {
+  let n = 0;
+  for (const node of root.querySelectorAll<HTMLElement>(SEALABLE)) {
+    // Only the innermost piece that names the truth: its parents keep their other children.
+    if (node.querySelector(SEALABLE)) continue;
+    if (!TRUTH_WORDS.test(node.textContent ?? '')) continue;
+    node.textContent = sealed;
+    node.classList.add('sealed');
+    n++;
+  }
+  return n;
 }

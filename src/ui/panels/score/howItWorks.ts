@@ -14,8 +14,10 @@ import {
 } from '../../../aar/scoreWords';
 import { langOf } from './scoreView';
 import { showDialog } from './dialog';
+import { sealTruth } from '../ops/disclosure';
 
-export function openHowItWorks(ctx: UiContext, level: Level): void {
+/** `diagnosed` false (in play, before the player identified the flood): truth-naming words sealed. */
+export function openHowItWorks(ctx: UiContext, level: Level, diagnosed = true): void {
   const lang = langOf(ctx.i18n);
   const t = ctx.i18n.t.bind(ctx.i18n);
   const H = HOW_IT_WORKS;
@@ -32,7 +34,7 @@ export function openHowItWorks(ctx: UiContext, level: Level): void {
     ),
   );
   const head = (text: string, cls = '') => el('th', { scope: 'col', class: cls, text });
-  showDialog(ctx, {
+  const { dialog } = showDialog(ctx, {
     className: 'panel score-how',
     testId: 'score-how',
     heading: H.heading[lang],
@@ -66,4 +68,5 @@ export function openHowItWorks(ctx: UiContext, level: Level): void {
       ),
     ],
   });
+  if (!diagnosed) sealTruth(dialog, t('scorePanel.sealed'));
 }

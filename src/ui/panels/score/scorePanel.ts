@@ -10,6 +10,7 @@ import { LiveScoreHistory, scoreBreakdown } from '../../../game';
 import { RUNNING_SCORE_MEANING, namesFromLevel } from '../../../aar/scoreWords';
 import { falseClaimList, historyList, langOf, scoreTable } from './scoreView';
 import { showDialog } from './dialog';
+import { diagnosed, sealTruth } from '../ops/disclosure';
 
 /** How often the open panel follows the run (real ms). */
 const REFRESH_MS = 1000;
@@ -37,7 +38,9 @@ export function openScorePanel(ctx: UiContext, session: OpsSession): void {
     text: t('scorePanel.how'),
   });
   how.addEventListener('click', () => {
-    void import('./howItWorks').then(({ openHowItWorks }) => openHowItWorks(ctx, session.level));
+    void import('./howItWorks').then(({ openHowItWorks }) =>
+      openHowItWorks(ctx, session.level, diagnosed(session.run.state.flags)),
+    );
   });
   let timer: ReturnType<typeof setInterval> | undefined;
   let shownTick = -1;
@@ -46,6 +49,7 @@ export function openScorePanel(ctx: UiContext, session: OpsSession): void {
     const run = session.run;
     if (run.state.tick === shownTick) return;
     const b = scoreBreakdown(run.state, session.level);
+    meaning.textContent = RUNNING_SCORE_MEANING[lang];
     summary.textContent = t(run.state.ended ? 'scorePanel.final' : 'scorePanel.running', {
       total: b.total.toFixed(1),
     });
@@ -53,6 +57,9 @@ export function openScorePanel(ctx: UiContext, session: OpsSession): void {
     parts.append(scoreTable(b, lang, t('scorePanel.total')));
     clear(claims);
     claims.append(falseClaimList(run.state.outbox, lang, names, t('scorePanel.noFalseClaims')));
+    const sealed = !diagnosed(run.state.flags);
+    sealedNote.hidden = !sealed;
+    if (sealed) for (const box of [parts, claims, meaning]) sealTruth(box, t('scorePanel.sealed'));
     if (!withHistory) return;
     shownTick = run.state.tick;
     const live = historyOf(session);
@@ -60,7 +67,14 @@ export function openScorePanel(ctx: UiContext, session: OpsSession): void {
     const h = live.result();
     clear(history);
     history.append(historyList(h.entries, h.pending, lang, names, t('scorePanel.noChanges')));
+    if (sealed) sealTruth(history, t('scorePanel.sealed'));
   };
+  const meaning = el('p', { class: 'hint meaning' });
+  const sealedNote = el('p', {
+    class: 'hint',
+    'data-testid': 'score-sealed-note',
+    text: t('scorePanel.sealedNote'),
+  });
   const { dialog } = showDialog(ctx, {
     className: 'panel score-panel',
     testId: 'score-panel',
@@ -68,7 +82,8 @@ export function openScorePanel(ctx: UiContext, session: OpsSession): void {
     closeLabel: t('scorePanel.close'),
     body: [
       summary,
-      el('p', { class: 'hint meaning', text: RUNNING_SCORE_MEANING[langOf(ctx.i18n)] }),
+      meaning,
+      sealedNote,
       el('div', { class: 'button-row' }, how),
       parts,
       el('h3', { text: t('scorePanel.falseClaims') }),
