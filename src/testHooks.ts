@@ -17,8 +17,7 @@ export interface TestHooks {
   language(): string;
   /** The run that just ended (debrief): score, flags reached, commands sent. */
   finished():
-    | { score: number; flags: string[]; commands: string[]; level: string; hash: string }
-    | undefined;
+    { score: number; flags: string[]; commands: string[]; level: string; hash: string } | undefined;
   /** The solo run in play: tick, state hash, accepted commands, ended. */
   run(): { tick: number; hash: string; log: number; ended: boolean } | undefined;
   /** A device on the Ops map: where it is drawn (page pixels) and the label beside it. */

@@ -1,14 +1,7 @@
 // How long a level takes in real time (at ×1 unless asked) under the pacing rule (src/game/pacing.ts): a run
 // driven by the frame driver in 250 ms frames, as a browser tab would, with no actions or with
 // the level's historical response. Used by `BENCH_PARTS=pacing npm run bench` and the clock test.
-import {
-  advanceReal,
-  applyCommand,
-  createRun,
-  ghostRun,
-  type Level,
-  type Run,
-} from '../game';
+import { advanceReal, applyCommand, createRun, ghostRun, type Level, type Run } from '../game';
 import { openWindowS } from '../game/pacing';
 
 export interface PacedRun {

@@ -103,7 +103,14 @@ export function sendMessage(
     flags,
     outbox: [
       ...state.outbox,
-      { tick: state.tick, to, blocks, claims: list, falseClaims, facts: claimFactsOf(state, level) },
+      {
+        tick: state.tick,
+        to,
+        blocks,
+        claims: list,
+        falseClaims,
+        facts: claimFactsOf(state, level),
+      },
     ],
     feed: [
       ...state.feed,

@@ -5,13 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  hashGame,
-  parseLevel,
-  verifyRunFile,
-  type Level,
-  type RunFile,
-} from '../../../src/game';
+import { hashGame, parseLevel, verifyRunFile, type Level, type RunFile } from '../../../src/game';
 import { situationCap } from '../../../src/game/pacing';
 import { FIXTURE_LEVEL, tempDirs } from './fixtures';
 import { converge, openRoomOn, startSessionServer, type RunningServer } from './sessionsHelpers';
