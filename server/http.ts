@@ -91,10 +91,14 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 }
 
 /** Parses a JSON body, naming the problem (position and reason) when it is not JSON. */
-export function parseJsonBody(body: Buffer): unknown {
+export function parseJsonBody(body: Buffer, expected = 'a run file'): unknown {
   const text = body.toString('utf8');
   if (text.trim() === '')
-    throw new HttpError(400, 'MALFORMED_JSON', 'request body is empty; expected a run file (JSON)');
+    throw new HttpError(
+      400,
+      'MALFORMED_JSON',
+      `request body is empty; expected ${expected} (JSON)`,
+    );
   try {
     return JSON.parse(text);
   } catch (e) {

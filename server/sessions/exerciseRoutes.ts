@@ -34,7 +34,7 @@ import {
 } from '../../src/net/exerciseProtocol.ts';
 import { issuePath, issueReason, type BotKind, type SeatRole } from '../../src/net/protocol.ts';
 import { clientProto } from '../clientAddress.ts';
-import { HttpError, readBody, sendError, sendJson } from '../http.ts';
+import { HttpError, parseJsonBody, readBody, sendError, sendJson } from '../http.ts';
 import type { GhostInput, GhostOutcome } from '../verifyJob.ts';
 import type { LevelCache } from './levelCache.ts';
 import type { WindowCounter } from './limits.ts';
@@ -477,16 +477,7 @@ export function roomStatus(
 }
 
 async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
-  const body = (await readBody(req, limit)).toString('utf8');
-  try {
-    return JSON.parse(body);
-  } catch (e) {
-    throw new HttpError(
-      400,
-      'MALFORMED_JSON',
-      `request body is not valid JSON: ${(e as Error).message}`,
-    );
-  }
+  return parseJsonBody(await readBody(req, limit), 'an exercise request');
 }
 
 function notAllowed(req: IncomingMessage, path: string, allow: string): HttpError {

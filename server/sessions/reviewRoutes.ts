@@ -15,7 +15,7 @@ import {
   ROOM_CODE_ALPHABET,
   ROOM_CODE_LENGTH,
 } from '../../src/net/protocol.ts';
-import { HttpError, readBody, sendError, sendJson } from '../http.ts';
+import { HttpError, parseJsonBody, readBody, sendError, sendJson } from '../http.ts';
 import type { ReviewStore, ReviewedSession } from './reviewStore.ts';
 import type { Room } from './room.ts';
 import { tokenHash } from './secrets.ts';
@@ -81,17 +81,7 @@ export class ReviewRoutes {
         'UNSUPPORTED_MEDIA_TYPE',
         `content-type: expected application/json, got ${JSON.stringify(type || '(none)')}`,
       );
-    const body = (await readBody(req, PLAN_BODY_MAX)).toString('utf8');
-    let json: unknown;
-    try {
-      json = JSON.parse(body);
-    } catch (e) {
-      throw new HttpError(
-        400,
-        'MALFORMED_JSON',
-        `request body is not valid JSON: ${(e as Error).message}`,
-      );
-    }
+    const json = parseJsonBody(await readBody(req, PLAN_BODY_MAX), 'an improvement plan');
     const parsed = planSchema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;

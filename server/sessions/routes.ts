@@ -11,7 +11,7 @@ import {
   type SeatRole,
 } from '../../src/net/protocol.ts';
 import { clientProto } from '../clientAddress.ts';
-import { HttpError, readBody, sendError, sendJson } from '../http.ts';
+import { HttpError, parseJsonBody, readBody, sendError, sendJson } from '../http.ts';
 import type { LevelCache } from './levelCache.ts';
 import { WindowCounter } from './limits.ts';
 import { DEFAULT_ROOMS_PER_IP, trustedHops, type SessionHubOptions } from './options.ts';
@@ -88,17 +88,7 @@ export class SessionRoutes {
         `this address already runs ${cap} live rooms (the most one address may); end one first`,
         { 'retry-after': String(ROOMS_PER_IP_RETRY_S) },
       );
-    const body = (await readBody(req, 4096)).toString('utf8');
-    let json: unknown;
-    try {
-      json = JSON.parse(body);
-    } catch (e) {
-      throw new HttpError(
-        400,
-        'MALFORMED_JSON',
-        `request body is not valid JSON: ${(e as Error).message}`,
-      );
-    }
+    const json = parseJsonBody(await readBody(req, 4096), 'a session to create');
     const parsed = createSessionSchema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;

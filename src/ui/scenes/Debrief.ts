@@ -8,6 +8,7 @@ import { useFeatureStrings } from '../../i18n';
 import type { Aar } from '../../aar/types';
 import type { SOURCES as SourceTable } from '../../aar/sources';
 import type { ReviewPanel } from '../panels/team/reviewPanel';
+import { saveFile } from '../saveFile';
 
 /**
  * Debrief: the score part by part beside the historical response scored the same way (the ghost),
@@ -203,12 +204,7 @@ export class Debrief extends Scene {
       b.addEventListener('click', () => {
         audio.play('click');
         const f = make();
-        const url = URL.createObjectURL(new Blob([f.body], { type: f.type }));
-        const a = el('a', { href: url, download: f.name });
-        document.body.append(a);
-        a.click();
-        a.remove();
-        setTimeout(() => URL.revokeObjectURL(url), 1000);
+        saveFile(f.name, f.type, f.body);
       });
       return b;
     };

@@ -8,6 +8,7 @@ import { loadLevelSummaries, type LevelSummary } from '../levelCatalog';
 import { loadLevel } from '../session/levels';
 import { runLibrary, type StoredRun } from '../session/runLibrary';
 import { importRunText } from '../session/runImport';
+import { saveFile } from '../saveFile';
 
 /**
  * RunLibrary ("Replays"): the run files kept on this device, newest first, each with its verified
@@ -263,14 +264,7 @@ export class RunLibrary extends Scene {
 
   private exportRun(r: StoredRun): void {
     const name = `1-25-${r.runFile.level.id}-${r.runFile.seed}-run.json`;
-    const url = URL.createObjectURL(
-      new Blob([JSON.stringify(r.runFile, null, 2)], { type: 'application/json' }),
-    );
-    const a = el('a', { href: url, download: name });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    saveFile(name, 'application/json', JSON.stringify(r.runFile, null, 2));
   }
 
   private async remove(r: StoredRun): Promise<void> {

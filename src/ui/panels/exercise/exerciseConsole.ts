@@ -28,6 +28,7 @@ import {
 } from './comparisonBoard';
 import { outageCurve } from './outageCurve';
 import './exerciseConsole.css';
+import { saveFile } from '../../saveFile';
 
 const POLL_MS = 2000;
 const STORE_KEY = 'one-twenty-five.exercise';
@@ -586,12 +587,7 @@ class ExerciseConsole {
     exportButton.addEventListener('click', () => {
       const csv = boardCsv(s, rows);
       const file = `exercise-${s.code}.csv`;
-      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-      const a = el('a', { href: url, download: file });
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveFile(file, 'text/csv;charset=utf-8', csv);
       const running = stillRunning(s);
       this.say(
         running.length > 0

@@ -9,6 +9,7 @@ import { serverText, type TeamSession } from '../../session/teamSession';
 import { qrCanvas } from './qr';
 import { renderRoster, rosterManager } from './roster';
 import { unfilledRoles } from './unfilledRoles';
+import { saveFile } from '../../saveFile';
 
 /** One QR canvas per link, moved into each redraw (no flicker, one library load). */
 const qrCache = new Map<string, Promise<HTMLCanvasElement>>();
@@ -232,15 +233,7 @@ function sitmanButton(ctx: UiContext, session: TeamSession): HTMLElement {
     const lang = ctx.i18n.language === 'ko' ? 'ko' : 'en';
     void import('../../../aar/situationManual').then(({ renderSituationManual }) => {
       const html = renderSituationManual(session.level, lang);
-      const url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
-      const a = el('a', {
-        href: url,
-        download: `1-25-${session.level.meta.id}-sitman-${lang}.html`,
-      });
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      saveFile(`1-25-${session.level.meta.id}-sitman-${lang}.html`, 'text/html', html);
     });
   });
   return el(

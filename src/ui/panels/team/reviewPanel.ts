@@ -24,6 +24,7 @@ import {
 } from '../../../aar/exerciseRecords';
 import { withRecords } from '../../../aar/withRecords';
 import './exercise.css';
+import { saveFile } from '../../saveFile';
 
 export interface ReviewPanel {
   element: HTMLElement;
@@ -454,12 +455,7 @@ function facilitatorPart(ctx: UiContext, seat: TeamSession, deps: ReviewDeps) {
       b.addEventListener('click', () => {
         ctx.audio.play('click');
         const f = make();
-        const url = URL.createObjectURL(new Blob([f.body], { type: f.type }));
-        const a = el('a', { href: url, download: f.name });
-        document.body.append(a);
-        a.click();
-        a.remove();
-        setTimeout(() => URL.revokeObjectURL(url), 1000);
+        saveFile(f.name, f.type, f.body);
       });
       return b;
     };
