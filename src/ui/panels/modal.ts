@@ -27,6 +27,7 @@ export function openModal(
   });
   parent.append(dialog);
   dialog.showModal();
-  opts.focus?.focus();
+  // A long dialog opens at its top: focusing its button must not scroll it.
+  opts.focus?.focus({ preventScroll: true });
   return { close };
 }

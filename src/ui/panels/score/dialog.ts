@@ -1,7 +1,8 @@
 // A modal panel over the current screen: heading, body, a Close button; Escape or Close removes
-// it and returns focus to where it was (like the keyboard help).
+// it and returns focus to where it was (the modal kit, like every dialog).
 import type { UiContext } from '../../context';
 import { el } from '../../dom';
+import { openModal } from '../modal';
 
 export function showDialog(
   ctx: UiContext,
@@ -14,7 +15,6 @@ export function showDialog(
     onClose?: () => void;
   },
 ): { dialog: HTMLDialogElement; close: () => void } {
-  const previous = document.activeElement as HTMLElement | null;
   const id = `${opts.testId}-heading`;
   const closeButton = el('button', { type: 'button', class: 'run', text: opts.closeLabel });
   const dialog = el(
@@ -24,20 +24,7 @@ export function showDialog(
     ...opts.body,
     el('div', { class: 'button-row' }, closeButton),
   );
-  const close = () => {
-    if (!dialog.isConnected) return;
-    dialog.close();
-    dialog.remove();
-    opts.onClose?.();
-    previous?.focus();
-  };
+  const { close } = openModal(ctx.overlay, dialog, { focus: closeButton, onClose: opts.onClose });
   closeButton.addEventListener('click', close);
-  dialog.addEventListener('cancel', (e) => {
-    e.preventDefault();
-    close();
-  });
-  ctx.overlay.append(dialog);
-  dialog.showModal();
-  closeButton.focus({ preventScroll: true });
   return { dialog, close };
 }
