@@ -33,7 +33,7 @@ describe('title menu', () => {
     const entries = [...document.querySelectorAll('[data-entry]')].map((b) =>
       b.getAttribute('data-entry'),
     );
-    expect(entries).toEqual(['new', 'continue', 'replays', 'team']);
+    expect(entries).toEqual(['new', 'continue', 'replays', 'team', 'exercise']);
     expect(document.activeElement?.getAttribute('data-entry')).toBe('new');
   });
 
