@@ -96,6 +96,12 @@ export async function sendMessage(page: Page, to: string, block: string): Promis
   await page.keyboard.press('Space');
   await tabTo(page, (f) => f.testid === 'compose-send', 'send');
   await page.keyboard.press('Enter');
+  // A claim the player's own information contradicts is held with a warning first: the scripted
+  // player sends it anyway, as a player who heeds nothing would (score.test.ts checks the warning).
+  const warning = await page
+    .waitForSelector('[data-testid="claim-send-anyway"]', { timeout: 1500 })
+    .catch(() => null);
+  if (warning) await warning.click();
 }
 
 export async function waitForTick(page: Page, tick: number, timeout = 60_000): Promise<void> {
