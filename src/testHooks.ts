@@ -1,6 +1,7 @@
-// The one test-only door into the running game: read-only hooks on `window.__app` that the e2e
-// tests and the bench poll (screen, cue log, renderer, finished run, map points, team seat). The
-// game never reads them. main.ts fetches this module after start-up, so none of it is on the
+// The one test-only door into the running game: hooks on `window.__app` that the e2e tests and the
+// bench poll (screen, cue log, renderer, finished run, map points, team seat), plus one driver,
+// `advance`, that moves a solo run's game time so tests need no wall-clock sleeps. The game never
+// reads them. main.ts fetches this module after start-up, so none of it is on the
 // first download; every caller polls with `window.__app?.…`, which tolerates the short wait.
 import { CANVAS, WEBGL, type Game } from 'phaser';
 import type { i18n } from 'i18next';
@@ -18,8 +19,15 @@ export interface TestHooks {
   /** The run that just ended (debrief): score, flags reached, commands sent. */
   finished():
     { score: number; flags: string[]; commands: string[]; level: string; hash: string } | undefined;
-  /** The solo run in play: tick, state hash, accepted commands, ended. */
-  run(): { tick: number; hash: string; log: number; ended: boolean } | undefined;
+  /** The run in play: tick, state hash, accepted commands, ended, clock paused. */
+  run(): { tick: number; hash: string; log: number; ended: boolean; paused: boolean } | undefined;
+  /**
+   * Moves the solo run in play to game tick `tick` (or its end) at once, through the core's own
+   * `advance` event — the same path the headless simulator uses, so the outcome is what the clock
+   * would have reached; a paused clock is passed over. Returns where it stopped, or undefined when
+   * no solo run is in play.
+   */
+  advance(tick: number): { tick: number; ended: boolean; paused: boolean } | undefined;
   /** A device on the Ops map: where it is drawn (page pixels) and the label beside it. */
   map(id: string): { x: number; y: number; label: string | undefined } | undefined;
   /** The team seat on this page (lobby or Ops): room, seat, connection, end. */
@@ -78,7 +86,15 @@ export function installTestHooks({ game, ctx, audio, i18n, teamSessionClass }: T
         hash: hashGame(run.state),
         log: run.log.length,
         ended: run.state.ended,
+        paused: run.state.clock.paused,
       };
+    },
+    advance: (tick) => {
+      const session = ctx.session;
+      if (session?.mode !== 'solo') return undefined;
+      session.actor.send({ type: 'advance', tick: Math.min(tick, session.run.state.endTick) });
+      const s = session.run.state;
+      return { tick: s.tick, ended: s.ended, paused: s.clock.paused };
     },
     map: (id) => {
       const map = ctx.map;

@@ -111,6 +111,33 @@ export async function waitForTick(page: Page, tick: number, timeout = 60_000): P
   });
 }
 
+/**
+ * Drives the solo run's game time to `tick` through the test hook (no wall-clock sleeps); the
+ * frames that follow let the views catch up. Returns where the run stopped.
+ */
+export async function advanceTo(
+  page: Page,
+  tick: number,
+): Promise<{ tick: number; ended: boolean; paused: boolean }> {
+  const at = await page.evaluate((t) => window.__app?.advance(t), tick);
+  if (!at) throw new Error('no solo run in play to advance');
+  return at;
+}
+
+/** Waits for two animation frames: the Ops scene has drawn what the run reached. */
+export const nextFrames = (page: Page) =>
+  page.evaluate(
+    () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))),
+  );
+
+/** P resumes a clock that a situation (or anything) paused; a running clock is left alone. */
+export async function resumeIfPaused(page: Page): Promise<void> {
+  if ((await runInfo(page))?.paused) {
+    await page.keyboard.press('p');
+    await page.waitForFunction(() => window.__app?.run()?.paused === false);
+  }
+}
+
 export const feedText = (page: Page) =>
   page.evaluate(() => document.querySelector('[data-testid="feed"]')?.textContent ?? '');
 
