@@ -6,7 +6,7 @@
  */
 import type { EngineEvent } from '../engine';
 import type { CommandArgs } from './commandSchema';
-import type { CustomInject, GameState, InjectRuntime } from './gameState';
+import type { CustomInject, GameState, InboxMessage, InjectRuntime } from './gameState';
 import { nextInjectStatus } from './inject.machine';
 import { deadlineTickOf } from './pacing';
 import type { Inject, Level } from './levelSchema';
@@ -69,17 +69,7 @@ export function runInjects(state: GameState, level: Level): GameState {
       s = replaceInject(s, i, { ...rt, status, firedTick: s.tick });
       s = {
         ...s,
-        inbox: [
-          ...s.inbox,
-          {
-            id: `inject:${def.id}`,
-            tick: s.tick,
-            from: def.from,
-            subject: def.subject,
-            body: def.message,
-            injectId: def.id,
-          },
-        ],
+        inbox: [...s.inbox, injectMail(s, def, 'inject', def.message)],
         feed: [
           ...s.feed,
           { tick: s.tick, kind: 'inject.fired', params: { inject: def.id, from: def.from } },
@@ -103,21 +93,28 @@ export function runInjects(state: GameState, level: Level): GameState {
       if (def.defaultChoice) s = applyConsequences(s, level, def, def.defaultChoice, false);
       s = {
         ...s,
-        inbox: [
-          ...s.inbox,
-          {
-            id: `outcome:${def.id}`,
-            tick: s.tick,
-            from: def.from,
-            subject: def.subject,
-            body: def.noAnswer ?? NO_ANSWER_TEXT,
-            injectId: def.id,
-          },
-        ],
+        inbox: [...s.inbox, injectMail(s, def, 'outcome', def.noAnswer ?? NO_ANSWER_TEXT)],
       };
     }
   });
   return s;
+}
+
+/** The inbox message of a level inject: the situation itself (`inject:`) or what came of it. */
+function injectMail(
+  s: GameState,
+  def: Inject,
+  kind: 'inject' | 'outcome',
+  body: InboxMessage['body'],
+): InboxMessage {
+  return {
+    id: `${kind}:${def.id}`,
+    tick: s.tick,
+    from: def.from,
+    subject: def.subject,
+    body,
+    injectId: def.id,
+  };
 }
 
 function replaceInject(s: GameState, i: number, rt: InjectRuntime): GameState {
@@ -203,20 +200,7 @@ function applyConsequences(
   }
   if (c.penalty > 0) s = { ...s, acc: { ...s.acc, commsPenalty: s.acc.commsPenalty + c.penalty } };
   if (c.outcome && withText) {
-    s = {
-      ...s,
-      inbox: [
-        ...s.inbox,
-        {
-          id: `outcome:${def.id}`,
-          tick: s.tick,
-          from: def.from,
-          subject: def.subject,
-          body: c.outcome,
-          injectId: def.id,
-        },
-      ],
-    };
+    s = { ...s, inbox: [...s.inbox, injectMail(s, def, 'outcome', c.outcome)] };
   }
   return s;
 }
