@@ -14,7 +14,7 @@ import { chromium, type Page } from 'playwright-core';
 import { createAppServer } from '../../server/app';
 import { chromiumArgs, requireChromium } from './chromium';
 
-type Figure = { name: string; value: number | string; unit: string; budget?: string; ok?: boolean };
+import type { Figure } from './benchKit';
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -18,15 +18,11 @@ import {
   round,
   sleep,
   startServer,
-  type Figure,
   type ServerProcess,
   type Stats,
 } from './teamBench';
+import { envNum, type Figure } from './benchKit';
 
-const envNum = (name: string, dflt: number) => {
-  const v = Number(process.env[name]);
-  return Number.isFinite(v) && v > 0 ? v : dflt;
-};
 /** The browser console's polling period. */
 const POLL_MS = 2000;
 

@@ -9,7 +9,7 @@ import { parseLevel, type Level } from '../game';
 import { READ_REAL_S } from '../game/pacing';
 import { pacedRun } from './pacedRun';
 
-type Figure = { name: string; value: number | string; unit: string; budget?: string; ok?: boolean };
+import { runWhenMain, type Figure } from './benchKit';
 
 const LEVELS_DIR = fileURLToPath(new URL('../../levels/', import.meta.url));
 const SEED = 20030125;
@@ -55,7 +55,4 @@ export async function pacingBench(): Promise<Figure[]> {
   return figures;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  for (const f of await pacingBench())
-    console.log(`${f.name}: ${f.value} ${f.unit}${f.ok === false ? '  OVER' : ''}`);
-}
+runWhenMain(import.meta.url, pacingBench);

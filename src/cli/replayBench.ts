@@ -24,7 +24,7 @@ import { openDatabase } from '../../server/db';
 import { createLevelStore } from '../../server/levels';
 import { createRunsApi } from '../../server/runsApi';
 
-type Figure = { name: string; value: number | string; unit: string; budget?: string; ok?: boolean };
+import { runWhenMain, type Figure } from './benchKit';
 
 const LEVEL_ID = process.env.BENCH_LEVEL ?? 'backbone-isp';
 const levelPath = fileURLToPath(new URL(`../../levels/${LEVEL_ID}.json`, import.meta.url));
@@ -176,15 +176,4 @@ export async function replayBench(): Promise<Figure[]> {
   ];
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  replayBench().then(
-    (figures) => {
-      for (const f of figures)
-        console.log(`${f.name}: ${f.value} ${f.unit}${f.budget ? ` (budget ${f.budget})` : ''}`);
-    },
-    (err: unknown) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
-}
+runWhenMain(import.meta.url, replayBench);

@@ -17,16 +17,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
+import { envNum, runWhenMain, type Figure } from './benchKit';
 import { SessionClient, type WebSocketConstructor } from '../net/client';
 import type { CreateSessionResponse, SeatRole } from '../net/protocol';
-
-export type Figure = {
-  name: string;
-  value: number | string;
-  unit: string;
-  budget?: string;
-  ok?: boolean;
-};
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const ROLES: SeatRole[] = ['commander', 'network', 'security', 'systems', 'comms'];
@@ -63,10 +56,6 @@ export const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 };
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const envNum = (name: string, dflt: number) => {
-  const v = Number(process.env[name]);
-  return Number.isFinite(v) && v > 0 ? v : dflt;
-};
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -506,16 +495,4 @@ export async function teamBench(): Promise<Figure[]> {
   return [...(await loadTest()), ...(await soakTest())];
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  teamBench().then(
-    (figures) => {
-      for (const f of figures)
-        console.log(`${f.name}: ${f.value} ${f.unit}${f.budget ? ` (budget ${f.budget})` : ''}`);
-      process.exit(0);
-    },
-    (err: unknown) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
-}
+runWhenMain(import.meta.url, teamBench);

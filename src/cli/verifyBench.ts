@@ -6,7 +6,6 @@
 // Loopback only. Run alone: `npx tsx src/cli/verifyBench.ts` (BENCH_VERIFY_S, default 60).
 import { request } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { createRun, finishRun, parseLevel, toRunFile, type RunFile } from '../game';
 import {
   cpuOf,
@@ -19,16 +18,12 @@ import {
   sleep,
   startServer,
   summarise,
-  type Figure,
   type ServerProcess,
   type Stats,
 } from './teamBench';
+import { envNum, runWhenMain, type Figure } from './benchKit';
 
 const SUBMITTERS = ['127.0.0.2', '127.0.0.3', '127.0.0.4', '127.0.0.5'];
-const envNum = (name: string, dflt: number) => {
-  const v = Number(process.env[name]);
-  return Number.isFinite(v) && v > 0 ? v : dflt;
-};
 
 /** POST /api/runs from a given local address; resolves with the status. */
 function postFrom(base: string, localAddress: string, body: string): Promise<number> {
@@ -194,16 +189,4 @@ export async function verifyBench(): Promise<Figure[]> {
   }
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  verifyBench().then(
-    (figures) => {
-      for (const f of figures)
-        console.log(`${f.name}: ${f.value} ${f.unit}${f.budget ? ` (budget ${f.budget})` : ''}`);
-      process.exit(0);
-    },
-    (err: unknown) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
-}
+runWhenMain(import.meta.url, verifyBench);
