@@ -238,151 +238,217 @@ async function readSubmission(
   return { player, run };
 }
 
+type RunsStatements = ReturnType<typeof runsStatements>;
+type Verify = NonNullable<RunsApiOptions['verify']>;
+
+/** What a POST needs, resolved once from the options. */
+interface SubmitContext {
+  runs: RunsStatements;
+  levels: LevelStore;
+  maxBody: number;
+  now: () => Date;
+  /** Our own proxy hops in front of the server: whose address the limit keys on. */
+  hops: number;
+  limiter: SubmitLimiter | undefined;
+  verify: Verify;
+}
+
+function submitContext(options: RunsApiOptions, runs: RunsStatements): SubmitContext {
+  return {
+    runs,
+    levels: options.levels,
+    maxBody: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    now: options.now ?? (() => new Date()),
+    hops: options.trustProxy ?? 0,
+    limiter:
+      options.rateLimit === false
+        ? undefined
+        : new SubmitLimiter(
+            options.rateLimit ?? DEFAULT_RATE_LIMIT,
+            options.clockMs ?? (() => performance.now()),
+          ),
+    verify: options.verify ?? verifyInThread,
+  };
+}
+
+type Verified = { outcome: VerifyOutcome & { ok: true }; timing: Record<string, string> };
+
+/** Re-simulates the run (on the pool); answers and returns undefined when it does not hold. */
+async function verifyRun(
+  verify: Verify,
+  res: ServerResponse,
+  run: RunFile,
+  level: Level,
+): Promise<Verified | undefined> {
+  let verified: VerifyOutcome;
+  try {
+    verified = await verify(run, level);
+  } catch (e) {
+    // Every worker busy and the queue full: a class submitting at once, or a flood. The run is
+    // not lost; the client tries again later (Retry-After is the queue's expected drain time).
+    if (e instanceof QueueFullError) {
+      sendError(res, 503, 'BUSY', e.message, {
+        'retry-after': String(e.retryAfterS),
+        connection: 'close',
+      });
+      return undefined;
+    }
+    throw e;
+  }
+  const timing = { 'server-timing': `verify;dur=${verified.verifyMs.toFixed(1)}` };
+  if (!verified.ok) {
+    sendError(res, 422, verified.code, verified.message, timing);
+    return undefined;
+  }
+  if (verified.endMs !== run.result.endMs) {
+    sendError(
+      res,
+      422,
+      'END_MISMATCH',
+      `result.endMs: the file says ${run.result.endMs}, but its replay ends at ${verified.endMs} (tick ${run.result.endTick})`,
+      timing,
+    );
+    return undefined;
+  }
+  return { outcome: verified, timing };
+}
+
+/**
+ * Takes a submission token for the client's address: its connection's own, or — behind TRUST_PROXY
+ * hops of our own proxies — the one they saw (a client's X-Forwarded-For alone is never trusted).
+ * Answers 429 and returns false when the address has none left.
+ */
+function admitSubmission(ctx: SubmitContext, req: IncomingMessage, res: ServerResponse): boolean {
+  const allowed = ctx.limiter?.take(clientAddress(req, ctx.hops));
+  if (!allowed || allowed.ok) return true;
+  // Refused before reading the body, so a flood costs no verification; the connection closes
+  // rather than streaming in a body nobody will read.
+  sendError(
+    res,
+    429,
+    'RATE_LIMITED',
+    `too many run submissions from this address; try again in ${allowed.retryAfterS} s`,
+    { 'retry-after': String(allowed.retryAfterS), connection: 'close' },
+  );
+  return false;
+}
+
+/** Stores a verified run under its key; returns the new row's id. */
+function storeRun(
+  ctx: SubmitContext,
+  run: RunFile,
+  player: string | null,
+  key: string,
+  score: Verified['outcome']['score'],
+): number {
+  const text = JSON.stringify(run);
+  return ctx.runs.insert({
+    level_id: run.level.id,
+    level_sha256: run.level.sha256,
+    seed: run.seed,
+    player,
+    score_total: score.total,
+    parts_json: JSON.stringify(score.parts),
+    final_hash: run.result.finalHash,
+    file_sha256: createHash('sha256').update(text).digest('hex'),
+    run_json: text,
+    game_version: run.gameVersion,
+    created_at: ctx.now().toISOString(),
+    run_key: key,
+  });
+}
+
+/** POST /api/runs: rate limit, read and check the body, verify unless already stored, store. */
+async function postRun(
+  ctx: SubmitContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  query: URLSearchParams,
+): Promise<void> {
+  if (!admitSubmission(ctx, req, res)) return;
+  const { player, run } = await readSubmission(req, query, ctx.maxBody);
+  const level = await ctx.levels.get(run.level.id);
+  if (!level.ok)
+    return sendError(res, level.code === 'UNKNOWN_LEVEL' ? 422 : 500, level.code, level.message);
+
+  const key = runKey(run);
+  const duplicate = (row: RunRow) => {
+    const s = toSummary(row);
+    sendJson(res, 200, { id: s.id, score: s.score, parts: s.parts, duplicate: true });
+  };
+  // The same run (level, seed, log) replays to the same result: a copy claiming that result is
+  // answered without re-simulating; one claiming another result is verified (and refused).
+  const known = ctx.runs.byKey(key);
+  if (known && sameResult(known.run_json, run)) return duplicate(known);
+
+  const verified = await verifyRun(ctx.verify, res, run, level.level);
+  if (!verified) return;
+  // Again after the await: the same run posted meanwhile was stored while this one verified.
+  const meanwhile = ctx.runs.byKey(key);
+  if (meanwhile) return duplicate(meanwhile);
+  const score = verified.outcome.score;
+  const id = storeRun(ctx, run, player, key, score);
+  sendJson(
+    res,
+    201,
+    { id, score: score.total, parts: score.parts },
+    { ...verified.timing, location: `/api/runs/${id}` },
+  );
+}
+
+/** GET /api/runs?level=…: a level's verified runs, best first. */
+function listRuns(runs: RunsStatements, res: ServerResponse, query: URLSearchParams): void {
+  const level = query.get('level');
+  if (!level)
+    throw new HttpError(400, 'BAD_QUERY', 'level: required, e.g. /api/runs?level=backbone-isp');
+  const limit = intParam(query, 'limit', LIST_LIMIT_DEFAULT, 1, LIST_LIMIT_MAX);
+  const offset = intParam(query, 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
+  const rows = runs.list(level, limit, offset);
+  sendJson(res, 200, { level, runs: rows.map(toSummary) });
+}
+
+/** GET /api/runs/<id>: one stored run file, as stored. */
+function sendStoredRun(runs: RunsStatements, res: ServerResponse, idText: string): void {
+  const id = /^[1-9][0-9]{0,15}$/.test(idText) ? Number(idText) : NaN;
+  const row = Number.isSafeInteger(id) ? runs.one(id) : undefined;
+  if (!row)
+    return sendError(res, 404, 'NOT_FOUND', `no stored run with id ${JSON.stringify(idText)}`);
+  res
+    .writeHead(200, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': String(Buffer.byteLength(row.run_json)),
+      // A stored run never changes: its id names one verified file.
+      'cache-control': 'public, max-age=31536000, immutable',
+    })
+    .end(row.run_json);
+}
+
+/** Answers a request that failed part-way: its HttpError, or 500 (noting a storage failure). */
+function answerFailure(
+  db: Db,
+  res: ServerResponse,
+  e: unknown,
+  method: string,
+  path: string,
+): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  if (e instanceof HttpError) {
+    // A refused upload must not keep the connection around to stream the rest in.
+    sendError(res, e.status, e.code, e.message, e.status === 413 ? { connection: 'close' } : {});
+  } else {
+    noteStorageError(db, e);
+    console.error(`runs API: ${method} ${path}:`, e);
+    sendError(res, 500, 'INTERNAL', 'internal error; the request was not stored');
+  }
+}
+
 /** Returns a handler that answers /api/runs and /api/runs/<id> (true) or leaves the request alone (false). */
 export function createRunsApi(options: RunsApiOptions) {
-  const { db, levels } = options;
-  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const now = options.now ?? (() => new Date());
-  const hops = options.trustProxy ?? 0;
-  const limiter =
-    options.rateLimit === false
-      ? undefined
-      : new SubmitLimiter(
-          options.rateLimit ?? DEFAULT_RATE_LIMIT,
-          options.clockMs ?? (() => performance.now()),
-        );
-  const verify = options.verify ?? verifyInThread;
-  const runs = runsStatements(db);
-
-  /** Re-simulates the run (on the pool); answers and returns undefined when it does not hold. */
-  async function verifyRun(
-    res: ServerResponse,
-    run: RunFile,
-    level: Level,
-  ): Promise<
-    { outcome: VerifyOutcome & { ok: true }; timing: Record<string, string> } | undefined
-  > {
-    let verified: VerifyOutcome;
-    try {
-      verified = await verify(run, level);
-    } catch (e) {
-      // Every worker busy and the queue full: a class submitting at once, or a flood. The run is
-      // not lost; the client tries again later (Retry-After is the queue's expected drain time).
-      if (e instanceof QueueFullError) {
-        sendError(res, 503, 'BUSY', e.message, {
-          'retry-after': String(e.retryAfterS),
-          connection: 'close',
-        });
-        return undefined;
-      }
-      throw e;
-    }
-    const timing = { 'server-timing': `verify;dur=${verified.verifyMs.toFixed(1)}` };
-    if (!verified.ok) {
-      sendError(res, 422, verified.code, verified.message, timing);
-      return undefined;
-    }
-    if (verified.endMs !== run.result.endMs) {
-      sendError(
-        res,
-        422,
-        'END_MISMATCH',
-        `result.endMs: the file says ${run.result.endMs}, but its replay ends at ${verified.endMs} (tick ${run.result.endTick})`,
-        timing,
-      );
-      return undefined;
-    }
-    return { outcome: verified, timing };
-  }
-
-  async function post(
-    req: IncomingMessage,
-    res: ServerResponse,
-    query: URLSearchParams,
-  ): Promise<void> {
-    // The client's address: the connection's own, or — behind TRUST_PROXY hops of our own
-    // proxies — the one they saw (a client's X-Forwarded-For alone is never trusted).
-    const address = clientAddress(req, hops);
-    const allowed = limiter?.take(address);
-    if (allowed && !allowed.ok) {
-      // Refused before reading the body, so a flood costs no verification; the connection closes
-      // rather than streaming in a body nobody will read.
-      return sendError(
-        res,
-        429,
-        'RATE_LIMITED',
-        `too many run submissions from this address; try again in ${allowed.retryAfterS} s`,
-        { 'retry-after': String(allowed.retryAfterS), connection: 'close' },
-      );
-    }
-    const { player, run } = await readSubmission(req, query, maxBody);
-    const level = await levels.get(run.level.id);
-    if (!level.ok)
-      return sendError(res, level.code === 'UNKNOWN_LEVEL' ? 422 : 500, level.code, level.message);
-
-    const key = runKey(run);
-    const duplicate = (row: RunRow) => {
-      const s = toSummary(row);
-      sendJson(res, 200, { id: s.id, score: s.score, parts: s.parts, duplicate: true });
-    };
-    // The same run (level, seed, log) replays to the same result: a copy claiming that result is
-    // answered without re-simulating; one claiming another result is verified (and refused).
-    const known = runs.byKey(key);
-    if (known && sameResult(known.run_json, run)) return duplicate(known);
-
-    const verified = await verifyRun(res, run, level.level);
-    if (!verified) return;
-    // Again after the await: the same run posted meanwhile was stored while this one verified.
-    const meanwhile = runs.byKey(key);
-    if (meanwhile) return duplicate(meanwhile);
-    const text = JSON.stringify(run);
-    const score = verified.outcome.score;
-    const id = runs.insert({
-      level_id: run.level.id,
-      level_sha256: run.level.sha256,
-      seed: run.seed,
-      player,
-      score_total: score.total,
-      parts_json: JSON.stringify(score.parts),
-      final_hash: run.result.finalHash,
-      file_sha256: createHash('sha256').update(text).digest('hex'),
-      run_json: text,
-      game_version: run.gameVersion,
-      created_at: now().toISOString(),
-      run_key: key,
-    });
-    sendJson(
-      res,
-      201,
-      { id, score: score.total, parts: score.parts },
-      { ...verified.timing, location: `/api/runs/${id}` },
-    );
-  }
-
-  function getList(res: ServerResponse, query: URLSearchParams): void {
-    const level = query.get('level');
-    if (!level)
-      throw new HttpError(400, 'BAD_QUERY', 'level: required, e.g. /api/runs?level=backbone-isp');
-    const limit = intParam(query, 'limit', LIST_LIMIT_DEFAULT, 1, LIST_LIMIT_MAX);
-    const offset = intParam(query, 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
-    const rows = runs.list(level, limit, offset);
-    sendJson(res, 200, { level, runs: rows.map(toSummary) });
-  }
-
-  function getOne(res: ServerResponse, idText: string): void {
-    const id = /^[1-9][0-9]{0,15}$/.test(idText) ? Number(idText) : NaN;
-    const row = Number.isSafeInteger(id) ? runs.one(id) : undefined;
-    if (!row)
-      return sendError(res, 404, 'NOT_FOUND', `no stored run with id ${JSON.stringify(idText)}`);
-    res
-      .writeHead(200, {
-        'content-type': 'application/json; charset=utf-8',
-        'content-length': String(Buffer.byteLength(row.run_json)),
-        // A stored run never changes: its id names one verified file.
-        'cache-control': 'public, max-age=31536000, immutable',
-      })
-      .end(row.run_json);
-  }
+  const runs = runsStatements(options.db);
+  const ctx = submitContext(options, runs);
 
   return async function handle(
     req: IncomingMessage,
@@ -393,8 +459,8 @@ export function createRunsApi(options: RunsApiOptions) {
     const method = req.method ?? 'GET';
     try {
       if (path === '/api/runs') {
-        if (method === 'POST') await post(req, res, query);
-        else if (method === 'GET' || method === 'HEAD') getList(res, query);
+        if (method === 'POST') await postRun(ctx, req, res, query);
+        else if (method === 'GET' || method === 'HEAD') listRuns(runs, res, query);
         else
           sendError(res, 405, 'METHOD_NOT_ALLOWED', `${method} is not allowed on /api/runs`, {
             allow: 'GET, HEAD, POST',
@@ -403,7 +469,7 @@ export function createRunsApi(options: RunsApiOptions) {
       }
       const m = /^\/api\/runs\/([^/]+)$/.exec(path);
       if (m) {
-        if (method === 'GET' || method === 'HEAD') getOne(res, m[1]!);
+        if (method === 'GET' || method === 'HEAD') sendStoredRun(runs, res, m[1]!);
         else
           sendError(res, 405, 'METHOD_NOT_ALLOWED', `${method} is not allowed on ${path}`, {
             allow: 'GET, HEAD',
@@ -412,24 +478,7 @@ export function createRunsApi(options: RunsApiOptions) {
       }
       return false;
     } catch (e) {
-      if (res.headersSent) {
-        res.destroy();
-        return true;
-      }
-      if (e instanceof HttpError) {
-        // A refused upload must not keep the connection around to stream the rest in.
-        sendError(
-          res,
-          e.status,
-          e.code,
-          e.message,
-          e.status === 413 ? { connection: 'close' } : {},
-        );
-      } else {
-        noteStorageError(db, e);
-        console.error(`runs API: ${method} ${path}:`, e);
-        sendError(res, 500, 'INTERNAL', 'internal error; the request was not stored');
-      }
+      answerFailure(options.db, res, e, method, path);
       return true;
     }
   };

@@ -2,8 +2,16 @@
 // Runs the no-action baseline and checks the global curve, and its decline over the run, against the
 // published Slammer figures (docs/HISTORY.md lists the sources). Writes docs/calibration.svg. Exits 1 when a target fails.
 import { writeFileSync } from 'node:fs';
-import { advanceTo, createEngine, drainEvents, metrics, type EngineParams } from '../engine';
-import { derive } from '../engine/derived';
+import {
+  advanceTo,
+  createEngine,
+  drainEvents,
+  metrics,
+  type EngineEvent,
+  type EngineParams,
+  type EngineState,
+} from '../engine';
+import { derive, type Derived } from '../engine/derived';
 import { globalEverInfected, globalInfectedTotal, regionEverInfected } from '../engine/globalModel';
 import { parseArgs } from './cliArgs';
 import { DEFAULT_UNTIL_ISO, loadLevelEngine } from './simEngine';
@@ -53,25 +61,40 @@ function utcClock(simS: number): string {
   return `${p(s / 3600)}:${p((s % 3600) / 60)}:${p(s % 60)} UTC`;
 }
 
-export function runCalibration(params: EngineParams, seed = 1): CalibrationResult {
-  const d = derive(params);
+/** The no-action run sampled: every second over the first hour after the onset, then the decline. */
+interface BaselineRun {
+  /** State at the end of the run. */
+  st: EngineState;
+  events: EngineEvent[];
+  /** When the global layer reported the worm's onset (sim ms). */
+  onsetMs: number;
+  curve: CalibrationCurve;
+  decline: DeclineCurve;
+}
+
+/** Advance to `tMs`, moving the engine's events into `events`. */
+function advanceCollecting(
+  st: EngineState,
+  params: EngineParams,
+  tMs: number,
+  events: EngineEvent[],
+): { st: EngineState; fresh: readonly EngineEvent[] } {
+  const e = drainEvents(advanceTo(st, params, tMs));
+  events.push(...e.events);
+  return { st: e.state, fresh: e.events };
+}
+
+function runBaseline(params: EngineParams, initial: EngineState): BaselineRun {
   const untilMs = isoToSimMs(DEFAULT_UNTIL_ISO)!;
-  let st = createEngine(params, seed);
-  const ownStart = st.segments.reduce((a, s) => a + s.exposed + s.infected, 0);
-  const totalVulnerable = d.globalN.reduce((a, b) => a + b, 0) + ownStart;
+  const events: EngineEvent[] = [];
   // Run to the onset, then sample every second for an hour.
-  st = advanceTo(st, params, params.global.onsetMs);
-  const ev = drainEvents(st);
-  st = ev.state;
-  const events = [...ev.events];
+  let st = advanceCollecting(initial, params, params.global.onsetMs, events).st;
   let onsetMs = params.global.onsetMs;
   const curve: CalibrationCurve = { t: [], infected: [], scansPerSec: [] };
   for (let k = 0; k <= 3600; k++) {
-    st = advanceTo(st, params, params.global.onsetMs + k * 1000);
-    const e = drainEvents(st);
-    st = e.state;
-    events.push(...e.events);
-    const on = e.events.find((x) => x.kind === 'worm.onset');
+    const step = advanceCollecting(st, params, params.global.onsetMs + k * 1000, events);
+    st = step.st;
+    const on = step.fresh.find((x) => x.kind === 'worm.onset');
     if (on) onsetMs = on.tMs;
     const m = metrics(st);
     curve.t.push(k);
@@ -82,32 +105,49 @@ export function runCalibration(params: EngineParams, seed = 1): CalibrationResul
   const decline: DeclineCurve = { h: [], scansPerSec: [], infected: [] };
   const startMs = params.global.onsetMs + 3600_000;
   for (let tMs = startMs; ; tMs = Math.min(tMs + 300_000, untilMs)) {
-    st = advanceTo(st, params, tMs);
-    const e = drainEvents(st);
-    st = e.state;
-    events.push(...e.events);
+    st = advanceCollecting(st, params, tMs, events).st;
     decline.h.push((tMs - params.global.onsetMs) / 3_600_000);
     decline.scansPerSec.push(metrics(st).globalScansPerSec);
     decline.infected.push(globalInfectedTotal(st.global));
     if (tMs >= untilMs) break;
   }
-  const end = metrics(st);
-  // The player's network in the same baseline, for scenario authors (not pass/fail).
-  const firstOf = (kind: string, id?: string): string => {
-    const e = events.find((x) => x.kind === kind && (id === undefined || x.id === id));
+  return { st, events, onsetMs, curve, decline };
+}
+
+/** The player's network in the same baseline, for scenario authors (not pass/fail). */
+function koreaKeyTimes(events: readonly EngineEvent[]): CalibrationResult['korea'] {
+  const firstOf = (kind: string): string => {
+    const e = events.find((x) => x.kind === kind);
     return e ? simMsToIso(e.tMs).slice(11, 19) + ' KST' : 'never';
   };
-  const korea = [
+  return [
     { label: 'first own host infected', at: firstOf('worm.local') },
     { label: 'first resolver cluster fails', at: firstOf('dns.down') },
     { label: 'subscribers online below 50 %', at: firstOf('outage.start') },
   ];
-  // Hosts ever infected (cleaned ones count: they were infected), the player's own included.
-  const ownInfected = end.ownInfected;
-  const everInfected = globalEverInfected(st.global) + ownInfected;
-  const maxInfected = Math.max(curve.infected[curve.infected.length - 1]!, everInfected);
-  const krEver = regionEverInfected(st.global, params, d.krIndex) + ownInfected;
-  const krShare = everInfected > 0 ? (100 * krEver) / everInfected : 0;
+}
+
+/** What the targets are checked against, measured on the baseline run. */
+interface Measured {
+  onsetMin: number;
+  doubling: number;
+  timeToPeakS: number;
+  peak: number;
+  timeTo90S: number;
+  maxInfected: number;
+  krShare: number;
+  endH: number;
+  /** Delivered scans/s at `h` hours after the onset, as a % of the peak. */
+  scansShare: (h: number) => number;
+  /** Global-layer hosts still infected at `h` hours, as a % of those ever infected there. */
+  stillInfected: (h: number) => number;
+}
+
+/** The first hour's rise: doubling time, peak scan rate, time to the peak and to 90 % infected. */
+function measureRise(
+  curve: CalibrationCurve,
+  totalVulnerable: number,
+): Pick<Measured, 'doubling' | 'peak' | 'timeToPeakS' | 'timeTo90S'> {
   const firstAt = (arr: number[], x: number): number => {
     const i = arr.findIndex((v) => v >= x);
     return i < 0 ? Infinity : curve.t[i]!;
@@ -120,29 +160,27 @@ export function runCalibration(params: EngineParams, seed = 1): CalibrationResul
     const b = curve.infected[i]!;
     return curve.t[i - 1]! + (x - a) / (b - a);
   };
-  const doubling = (crossing(1024) - crossing(64)) / 4;
   const peak = Math.max(...curve.scansPerSec);
-  const tPeak = firstAt(curve.scansPerSec, 0.95 * peak);
-  const t90 = firstAt(curve.infected, 0.9 * totalVulnerable);
-  const onsetMin = (onsetMs - 30 * 60_000) / 60_000; // minutes relative to 05:30 UTC
-  const row = (
-    key: string,
-    label: string,
-    target: string,
-    measured: number,
-    unit: string,
-    lo: number,
-    hi: number,
-  ): CalibrationRow => ({
-    key,
-    label,
-    target,
-    measured,
-    unit,
-    lo,
-    hi,
-    pass: measured >= lo && measured <= hi,
-  });
+  return {
+    doubling: (crossing(1024) - crossing(64)) / 4,
+    peak,
+    timeToPeakS: firstAt(curve.scansPerSec, 0.95 * peak),
+    timeTo90S: firstAt(curve.infected, 0.9 * totalVulnerable),
+  };
+}
+
+function measureBaseline(
+  params: EngineParams,
+  d: Derived,
+  run: BaselineRun,
+  totalVulnerable: number,
+): Measured {
+  const { st, curve, decline } = run;
+  const rise = measureRise(curve, totalVulnerable);
+  // Hosts ever infected (cleaned ones count: they were infected), the player's own included.
+  const ownInfected = metrics(st).ownInfected;
+  const everInfected = globalEverInfected(st.global) + ownInfected;
+  const krEver = regionEverInfected(st.global, params, d.krIndex) + ownInfected;
   // The decline: delivered scans/s as a share of the peak, and hosts still infected as a share of those
   // ever infected in the global layer, at fixed times after the onset.
   const at = (h: number): number => {
@@ -150,18 +188,39 @@ export function runCalibration(params: EngineParams, seed = 1): CalibrationResul
     return i < 0 ? decline.h.length - 1 : i;
   };
   const globalEver = globalEverInfected(st.global);
-  const scansShare = (h: number): number => (100 * decline.scansPerSec[at(h)]!) / peak;
-  const stillInfected = (h: number): number =>
-    globalEver > 0 ? (100 * decline.infected[at(h)]!) / globalEver : 0;
-  const endH = decline.h[decline.h.length - 1]!;
-  const rows = [
-    row('onset', 'Global onset vs 05:30 UTC', '05:30 UTC (−5/+0 min)', onsetMin, 'min', -5, 0),
-    row('doubling', 'Early doubling time', '8.5 s ± 1 s', doubling, 's', 7.5, 9.5),
+  return {
+    ...rise,
+    onsetMin: (run.onsetMs - 30 * 60_000) / 60_000, // minutes relative to 05:30 UTC
+    maxInfected: Math.max(curve.infected[curve.infected.length - 1]!, everInfected),
+    krShare: everInfected > 0 ? (100 * krEver) / everInfected : 0,
+    endH: decline.h[decline.h.length - 1]!,
+    scansShare: (h) => (100 * decline.scansPerSec[at(h)]!) / rise.peak,
+    stillInfected: (h) => (globalEver > 0 ? (100 * decline.infected[at(h)]!) / globalEver : 0),
+  };
+}
+
+function row(
+  key: string,
+  label: string,
+  target: string,
+  measured: number,
+  unit: string,
+  lo: number,
+  hi: number,
+): CalibrationRow {
+  return { key, label, target, measured, unit, lo, hi, pass: measured >= lo && measured <= hi };
+}
+
+/** The published targets (docs/HISTORY.md) with their bands, each against its measurement. */
+function calibrationRows(m: Measured): CalibrationRow[] {
+  return [
+    row('onset', 'Global onset vs 05:30 UTC', '05:30 UTC (−5/+0 min)', m.onsetMin, 'min', -5, 0),
+    row('doubling', 'Early doubling time', '8.5 s ± 1 s', m.doubling, 's', 7.5, 9.5),
     row(
       'timeToPeak',
       'Time to full scan rate (≥95 % of peak)',
       '≈3 min ± 1',
-      tPeak / 60,
+      m.timeToPeakS / 60,
       'min',
       2,
       4,
@@ -170,7 +229,7 @@ export function runCalibration(params: EngineParams, seed = 1): CalibrationResul
       'peakScans',
       'Peak aggregate scans/s',
       '≥ 55 M (−10 %/+50 %)',
-      peak / 1e6,
+      m.peak / 1e6,
       'M/s',
       49.5,
       82.5,
@@ -179,7 +238,7 @@ export function runCalibration(params: EngineParams, seed = 1): CalibrationResul
       'timeTo90',
       'Time to 90 % of vulnerable infected',
       '≤ 10 min (8–12)',
-      t90 / 60,
+      m.timeTo90S / 60,
       'min',
       8,
       12,
@@ -188,17 +247,17 @@ export function runCalibration(params: EngineParams, seed = 1): CalibrationResul
       'totalInfected',
       'Total infected (global)',
       '75,000 (75k–160k)',
-      maxInfected,
+      m.maxInfected,
       'hosts',
       75_000,
       160_000,
     ),
-    row('krShare', "Korea's share of infected hosts", '11.8 % (±2 pp)', krShare, '%', 9.8, 13.8),
+    row('krShare', "Korea's share of infected hosts", '11.8 % (±2 pp)', m.krShare, '%', 9.8, 13.8),
     row(
       'scans3h',
       'Scan rate at +3 h (% of peak)',
       'filters begin (50–95 %)',
-      scansShare(3),
+      m.scansShare(3),
       '%',
       50,
       95,
@@ -207,7 +266,7 @@ export function runCalibration(params: EngineParams, seed = 1): CalibrationResul
       'scans6h',
       'Scan rate at +6 h (% of peak)',
       'falling (25–75 %)',
-      scansShare(6),
+      m.scansShare(6),
       '%',
       25,
       75,
@@ -216,7 +275,7 @@ export function runCalibration(params: EngineParams, seed = 1): CalibrationResul
       'scans12h',
       'Scan rate at +12 h (% of peak)',
       'tapered off (10–50 %)',
-      scansShare(12),
+      m.scansShare(12),
       '%',
       10,
       50,
@@ -225,16 +284,16 @@ export function runCalibration(params: EngineParams, seed = 1): CalibrationResul
       'scans24h',
       'Scan rate at +24 h (% of peak)',
       'contained (2–25 %)',
-      scansShare(24),
+      m.scansShare(24),
       '%',
       2,
       25,
     ),
     row(
       'scansEnd',
-      `Scan rate at end of run (+${endH.toFixed(1)} h)`,
+      `Scan rate at end of run (+${m.endH.toFixed(1)} h)`,
       'still active (1–20 %)',
-      scansShare(endH),
+      m.scansShare(m.endH),
       '%',
       1,
       20,
@@ -243,7 +302,7 @@ export function runCalibration(params: EngineParams, seed = 1): CalibrationResul
       'infected12h',
       'Still infected at +12 h (% of ever)',
       'few cleaned (60–98 %)',
-      stillInfected(12),
+      m.stillInfected(12),
       '%',
       60,
       98,
@@ -252,20 +311,29 @@ export function runCalibration(params: EngineParams, seed = 1): CalibrationResul
       'infected24h',
       'Still infected at +24 h (% of ever)',
       'weekend cleanup (40–90 %)',
-      stillInfected(24),
+      m.stillInfected(24),
       '%',
       40,
       90,
     ),
   ];
+}
+
+export function runCalibration(params: EngineParams, seed = 1): CalibrationResult {
+  const d = derive(params);
+  const initial = createEngine(params, seed);
+  const ownStart = initial.segments.reduce((a, s) => a + s.exposed + s.infected, 0);
+  const totalVulnerable = d.globalN.reduce((a, b) => a + b, 0) + ownStart;
+  const run = runBaseline(params, initial);
+  const rows = calibrationRows(measureBaseline(params, d, run, totalVulnerable));
   return {
     rows,
-    decline,
-    korea,
+    decline: run.decline,
+    korea: koreaKeyTimes(run.events),
     pass: rows.every((r) => r.pass),
-    curve,
+    curve: run.curve,
     totalVulnerable,
-    onsetUtc: utcClock(onsetMs / 1000),
+    onsetUtc: utcClock(run.onsetMs / 1000),
   };
 }
 

@@ -3,7 +3,7 @@
 // return { ok: false } with a code and the offending path instead of throwing, so the game can show a
 // rejection and a lockstep peer can never crash on a bad command.
 import { z } from './zod';
-import { derive } from './derived';
+import { derive, type Derived } from './derived';
 import type { EngineParams } from './params';
 import { cloneJson, type EngineState } from './state';
 import { formatZodIssues } from './validation';
@@ -65,7 +65,9 @@ export const ENGINE_ACTION_TYPES: readonly EngineActionType[] = engineActionSche
 export type ApplyResult =
   { ok: true; state: EngineState } | { ok: false; code: string; message: string; path?: string };
 
-function unknownId(kind: string, path: string, value: string): ApplyResult {
+type Rejection = Extract<ApplyResult, { ok: false }>;
+
+function unknownId(kind: string, path: string, value: string): Rejection {
   return { ok: false, code: 'unknown-id', message: `unknown ${kind} id "${value}"`, path };
 }
 
@@ -117,6 +119,183 @@ export function checkActionIds(
   }
 }
 
+/** Schema check of an untrusted action: an unknown type is told apart from a malformed action. */
+function parseAction(action: unknown): EngineAction | Rejection {
+  const parsed = engineActionSchema.safeParse(action);
+  if (parsed.success) return parsed.data;
+  const first = parsed.error.issues[0];
+  const isType =
+    first !== undefined &&
+    first.path.length === 1 &&
+    first.path[0] === 'type' &&
+    typeof (action as { type?: unknown } | null)?.type === 'string';
+  return {
+    ok: false,
+    code: isType ? 'unknown-action' : 'invalid-action',
+    message: isType
+      ? `unknown action type "${(action as { type: string }).type}"`
+      : formatZodIssues(parsed.error).join('; '),
+    path: first ? first.path.join('.') : undefined,
+  };
+}
+
+/** Links an ACL or rate limit on `dev` acts on: that link, or every link attached to that node. */
+function linksOfDevice(params: EngineParams, d: Derived, dev: string): number[] {
+  const li = d.linkIndex.get(dev);
+  if (li !== undefined) return [li];
+  const out: number[] = [];
+  params.network.links.forEach((l, i) => {
+    if (l.from === dev || l.to === dev) out.push(i);
+  });
+  return out;
+}
+
+type FilterAction = Extract<
+  EngineAction,
+  { type: 'acl.apply' | 'acl.remove' | 'ratelimit.apply' | 'ratelimit.remove' }
+>;
+
+/** ACLs and rate limits on our end of a link, or (upstream) a filter by the party at its far end. */
+function applyFilter(
+  st: EngineState,
+  params: EngineParams,
+  d: Derived,
+  a: FilterAction,
+): Rejection | null {
+  const ls = linksOfDevice(params, d, a.device);
+  if (ls.length === 0) return unknownId('device (link or node)', 'device', a.device);
+  const on = a.type === 'acl.apply';
+  if ((a.type === 'acl.apply' || a.type === 'acl.remove') && a.upstream) {
+    if (a.direction !== 'ingress') {
+      return {
+        ok: false,
+        code: 'invalid-action',
+        message:
+          'an upstream filter acts on what the far end sends us: direction must be "ingress"',
+        path: 'direction',
+      };
+    }
+    for (const l of ls) st.links[l]!.upstreamIngress = on;
+    return null;
+  }
+  for (const l of ls) {
+    const link = st.links[l]!;
+    if (a.type === 'acl.apply' || a.type === 'acl.remove') {
+      if (a.direction === 'ingress') link.aclIngress = on;
+      else link.aclEgress = on;
+    } else {
+      const v = a.type === 'ratelimit.apply' ? a.mbps : -1;
+      if (a.direction === 'ingress') link.rateIngressMbps = v;
+      else link.rateEgressMbps = v;
+    }
+  }
+  return null;
+}
+
+type DnsAction = Extract<
+  EngineAction,
+  { type: 'dns.addCapacity' | 'dns.restart' | 'dns.moveResolution' }
+>;
+
+/** Resolver clusters: servers ordered (ready after a delay), a restart, or clients moved elsewhere. */
+function applyDns(
+  st: EngineState,
+  params: EngineParams,
+  d: Derived,
+  a: DnsAction,
+): Rejection | null {
+  if (a.type === 'dns.moveResolution') {
+    const from = d.clusterIndex.get(a.from);
+    if (from === undefined) return unknownId('cluster', 'from', a.from);
+    const to = d.clusterIndex.get(a.to);
+    if (to === undefined) return unknownId('cluster', 'to', a.to);
+    for (const ss of st.segments) if (ss.resolver === from) ss.resolver = to;
+    return null;
+  }
+  const k = d.clusterIndex.get(a.cluster);
+  if (k === undefined) return unknownId('cluster', 'cluster', a.cluster);
+  if (a.type === 'dns.addCapacity') {
+    st.clusters[k]!.pending.push({
+      readyMs: st.tMs + params.network.clusters[k]!.addCapacityS * 1000,
+      servers: a.servers,
+    });
+    return null;
+  }
+  const cs = st.clusters[k]!;
+  cs.status = 'restarting';
+  cs.statusUntilMs = st.tMs + params.network.clusters[k]!.restartS * 1000;
+  cs.overloadS = 0;
+  return null;
+}
+
+type SegmentAction = Extract<
+  EngineAction,
+  {
+    type: 'nullroute.apply' | 'nullroute.remove' | 'patch.start' | 'patch.stop' | 'reboot.segment';
+  }
+>;
+
+/** Null routes, patch campaigns and reboots of one customer segment's hosts. */
+function applyToSegment(
+  st: EngineState,
+  params: EngineParams,
+  d: Derived,
+  a: SegmentAction,
+): Rejection | null {
+  const s = d.segmentIndex.get(a.segment) ?? -1;
+  if (s < 0) return unknownId('segment', 'segment', a.segment);
+  const ss = st.segments[s]!;
+  switch (a.type) {
+    case 'nullroute.apply':
+    case 'nullroute.remove':
+      ss.nullRouted = a.type === 'nullroute.apply';
+      break;
+    case 'patch.start':
+    case 'patch.stop':
+      ss.patchPerHour = a.type === 'patch.start' ? a.hostsPerHour : 0;
+      break;
+    case 'reboot.segment':
+      ss.offline += ss.infected;
+      ss.infected = 0;
+      ss.rebootDoneMs = st.tMs + params.network.rebootS * 1000;
+      break;
+  }
+  return null;
+}
+
+/** Change `st` (a private copy) by one validated action; a rejection leaves the caller to drop it. */
+function applyValidAction(
+  st: EngineState,
+  params: EngineParams,
+  d: Derived,
+  a: EngineAction,
+): Rejection | null {
+  switch (a.type) {
+    case 'acl.apply':
+    case 'acl.remove':
+    case 'ratelimit.apply':
+    case 'ratelimit.remove':
+      return applyFilter(st, params, d, a);
+    case 'link.disconnect':
+    case 'link.reconnect': {
+      const l = d.linkIndex.get(a.link);
+      if (l === undefined) return unknownId('link', 'link', a.link);
+      st.links[l]!.connected = a.type === 'link.reconnect';
+      return null;
+    }
+    case 'dns.addCapacity':
+    case 'dns.restart':
+    case 'dns.moveResolution':
+      return applyDns(st, params, d, a);
+    case 'nullroute.apply':
+    case 'nullroute.remove':
+    case 'patch.start':
+    case 'patch.stop':
+    case 'reboot.segment':
+      return applyToSegment(st, params, d, a);
+  }
+}
+
 /**
  * Apply one action at the state's current time. Never throws; never mutates the input state.
  * ACL and rate-limit `device` may name a link (that interface) or a node (every link attached to it).
@@ -126,129 +305,14 @@ export function applyAction(
   params: EngineParams,
   action: EngineAction | unknown,
 ): ApplyResult {
-  const parsed = engineActionSchema.safeParse(action);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    const isType =
-      first !== undefined &&
-      first.path.length === 1 &&
-      first.path[0] === 'type' &&
-      typeof (action as { type?: unknown } | null)?.type === 'string';
-    return {
-      ok: false,
-      code: isType ? 'unknown-action' : 'invalid-action',
-      message: isType
-        ? `unknown action type "${(action as { type: string }).type}"`
-        : formatZodIssues(parsed.error).join('; '),
-      path: first ? first.path.join('.') : undefined,
-    };
-  }
-  const a = parsed.data;
+  const a = parseAction(action);
+  if ('ok' in a) return a;
   const bad = checkActionIds(params, a);
   if (bad) return { ok: false, code: 'unknown-id', message: bad.message, path: bad.path };
   const d = derive(params);
   const st = cloneJson(state);
-  const segIdx = (sid: string): number => d.segmentIndex.get(sid) ?? -1;
-  const linksOfDevice = (dev: string): number[] => {
-    const li = d.linkIndex.get(dev);
-    if (li !== undefined) return [li];
-    const out: number[] = [];
-    params.network.links.forEach((l, i) => {
-      if (l.from === dev || l.to === dev) out.push(i);
-    });
-    return out;
-  };
-  switch (a.type) {
-    case 'acl.apply':
-    case 'acl.remove':
-    case 'ratelimit.apply':
-    case 'ratelimit.remove': {
-      const ls = linksOfDevice(a.device);
-      if (ls.length === 0) return unknownId('device (link or node)', 'device', a.device);
-      const on = a.type === 'acl.apply';
-      if ((a.type === 'acl.apply' || a.type === 'acl.remove') && a.upstream) {
-        if (a.direction !== 'ingress') {
-          return {
-            ok: false,
-            code: 'invalid-action',
-            message:
-              'an upstream filter acts on what the far end sends us: direction must be "ingress"',
-            path: 'direction',
-          };
-        }
-        for (const l of ls) st.links[l]!.upstreamIngress = on;
-        break;
-      }
-      for (const l of ls) {
-        const link = st.links[l]!;
-        if (a.type === 'acl.apply' || a.type === 'acl.remove') {
-          if (a.direction === 'ingress') link.aclIngress = on;
-          else link.aclEgress = on;
-        } else {
-          const v = a.type === 'ratelimit.apply' ? a.mbps : -1;
-          if (a.direction === 'ingress') link.rateIngressMbps = v;
-          else link.rateEgressMbps = v;
-        }
-      }
-      break;
-    }
-    case 'nullroute.apply':
-    case 'nullroute.remove': {
-      const s = segIdx(a.segment);
-      if (s < 0) return unknownId('segment', 'segment', a.segment);
-      st.segments[s]!.nullRouted = a.type === 'nullroute.apply';
-      break;
-    }
-    case 'link.disconnect':
-    case 'link.reconnect': {
-      const l = d.linkIndex.get(a.link);
-      if (l === undefined) return unknownId('link', 'link', a.link);
-      st.links[l]!.connected = a.type === 'link.reconnect';
-      break;
-    }
-    case 'dns.addCapacity': {
-      const k = d.clusterIndex.get(a.cluster);
-      if (k === undefined) return unknownId('cluster', 'cluster', a.cluster);
-      st.clusters[k]!.pending.push({
-        readyMs: st.tMs + params.network.clusters[k]!.addCapacityS * 1000,
-        servers: a.servers,
-      });
-      break;
-    }
-    case 'dns.restart': {
-      const k = d.clusterIndex.get(a.cluster);
-      if (k === undefined) return unknownId('cluster', 'cluster', a.cluster);
-      const cs = st.clusters[k]!;
-      cs.status = 'restarting';
-      cs.statusUntilMs = st.tMs + params.network.clusters[k]!.restartS * 1000;
-      cs.overloadS = 0;
-      break;
-    }
-    case 'dns.moveResolution': {
-      const from = d.clusterIndex.get(a.from);
-      if (from === undefined) return unknownId('cluster', 'from', a.from);
-      const to = d.clusterIndex.get(a.to);
-      if (to === undefined) return unknownId('cluster', 'to', a.to);
-      for (const ss of st.segments) if (ss.resolver === from) ss.resolver = to;
-      break;
-    }
-    case 'patch.start':
-    case 'patch.stop': {
-      const s = segIdx(a.segment);
-      if (s < 0) return unknownId('segment', 'segment', a.segment);
-      st.segments[s]!.patchPerHour = a.type === 'patch.start' ? a.hostsPerHour : 0;
-      break;
-    }
-    case 'reboot.segment': {
-      const s = segIdx(a.segment);
-      if (s < 0) return unknownId('segment', 'segment', a.segment);
-      const ss = st.segments[s]!;
-      ss.offline += ss.infected;
-      ss.infected = 0;
-      ss.rebootDoneMs = st.tMs + params.network.rebootS * 1000;
-      break;
-    }
-  }
+  const rejected = applyValidAction(st, params, d, a);
+  if (rejected) return rejected;
   st.events.push({ tMs: st.tMs, kind: 'action.' + a.type });
   return { ok: true, state: st };
 }

@@ -13,7 +13,7 @@
 import { clamp, oneMinusExpNeg } from './detmath';
 import { IPV4_SPACE, type Derived } from './derived';
 import { drawBinomial } from './draws';
-import type { EngineParams } from './params';
+import type { EngineParams, SegmentParams } from './params';
 import type { EngineState, LinkState, SegmentState } from './state';
 
 export function createSegmentStates(p: EngineParams, d: Derived): SegmentState[] {
@@ -83,33 +83,21 @@ function usable(net: EngineParams['network'], ok: number): number {
   return clamp((net.lossOffline - (1 - ok)) / (net.lossOffline - net.lossFine), 0, 1);
 }
 
-/**
- * Route worm and legit traffic, update link loads, infect exposed hosts.
- * @param deliveredScans worm datagrams/s crossing the Internet's core this step (global layer)
- * @returns worm datagrams/s the player's network sends out to the Internet
- */
-export function stepNetwork(
-  st: EngineState,
-  p: EngineParams,
-  d: Derived,
-  dtS: number,
-  legit: number,
-  deliveredScans: number,
-): number {
-  const segs = p.network.segments;
-  const links = p.network.links;
-  const nS = segs.length;
-  if (segAmt.length < nS) {
-    segAmt = new Float64Array(nS);
-    segFirst = new Float64Array(nS);
-  }
-  const mb = d.mbPerPkt;
+/** Worm datagrams/s each infected, routed segment offers to its uplink (outbound sweep's start). */
+function loadOutboundSources(st: EngineState, segs: readonly SegmentParams[], nS: number): void {
   for (let s = 0; s < nS; s++) {
     const ss = st.segments[s]!;
     segAmt[s] = ss.nullRouted ? 0 : ss.infected * segs[s]!.hostPps;
     segFirst[s] = 0;
   }
-  // Outbound (towards the Internet), links in path order.
+}
+
+/**
+ * Outbound (towards the Internet), links in path order: each link carries what its segments still send,
+ * after our egress filter and its own tail drop. segFirst keeps what got past each segment's first hop.
+ */
+function routeOutbound(st: EngineState, p: EngineParams, d: Derived, legit: number): void {
+  const mb = d.mbPerPkt;
   for (const l of d.upOrder) {
     const ls = st.links[l]!;
     const users = d.linkUsers[l]!;
@@ -119,7 +107,7 @@ export function stepNetwork(
     if (pass > 0 && ls.rateEgressMbps >= 0 && offered > 0) {
       pass = Math.min(1, ls.rateEgressMbps / mb / offered);
     }
-    const cap = links[l]!.capacityMbps;
+    const cap = p.network.links[l]!.capacityMbps;
     const legitMbps = legit * d.legitUpBase[l]!;
     const total = legitMbps + offered * pass * mb;
     const loss = linkLoss(cap, ls.connected, total);
@@ -134,18 +122,25 @@ export function stepNetwork(
       segAmt[s] = segAmt[s]! * keep;
     }
   }
-  let sentOut = 0;
-  let internal = 0;
-  for (let s = 0; s < nS; s++) {
-    sentOut += segAmt[s]!;
-    internal += segFirst[s]!;
-    st.segments[s]!.wormOutPps = segFirst[s]!;
-  }
-  // Inbound (towards customers): scans from the Internet enter at the outer end of each path, after the
-  // Korean core's loss.
+}
+
+/**
+ * Inbound (towards customers), links in reverse path order: scans from the Internet enter at the outer
+ * end of each path, after the Korean core's loss. Leaves in segAmt what reaches each segment.
+ * @returns worm datagrams/s that crossed our border (international links) after our filters
+ */
+function routeInbound(
+  st: EngineState,
+  p: EngineParams,
+  d: Derived,
+  legit: number,
+  deliveredScans: number,
+): number {
+  const segs = p.network.segments;
+  const mb = d.mbPerPkt;
   const krKeep = 1 - (st.global.coreLoss[d.krIndex] ?? 0);
   const perAddress = (deliveredScans * krKeep) / IPV4_SPACE;
-  for (let s = 0; s < nS; s++) {
+  for (let s = 0; s < segs.length; s++) {
     segAmt[s] = st.segments[s]!.nullRouted ? 0 : perAddress * segs[s]!.addresses;
   }
   let borderIn = 0;
@@ -159,7 +154,7 @@ export function stepNetwork(
     // Before the link: the upstream party's filter, and on a domestic link our own.
     let pre = ls.upstreamIngress ? 0 : 1;
     if (!intl && pre > 0) pre = ourIngressPass(ls, offered, mb);
-    const cap = links[l]!.capacityMbps;
+    const cap = p.network.links[l]!.capacityMbps;
     const legitMbps = legit * d.legitDownBase[l]!;
     const total = legitMbps + offered * pre * mb;
     const loss = linkLoss(cap, ls.connected, total);
@@ -175,11 +170,42 @@ export function stepNetwork(
     const keep = pre * (1 - loss) * post;
     for (const s of users) segAmt[s] = segAmt[s]! * keep;
   }
-  st.m.wormBorderInPps = borderIn;
+  return borderIn;
+}
+
+/** Product of (1 − loss) both ways over the given links of a path: the share of packets delivered. */
+function deliveredShare(
+  st: EngineState,
+  links: readonly number[],
+  skip?: (l: number) => boolean,
+): number {
+  let ok = 1;
+  for (const l of links) {
+    if (skip?.(l)) continue;
+    const ls = st.links[l]!;
+    ok *= (1 - ls.lossUp) * (1 - ls.lossDown);
+  }
+  return ok;
+}
+
+/**
+ * Per segment: worm arriving (from outside and from our own infected hosts), new infections among its
+ * exposed hosts, and how well its users reach domestic and foreign sites.
+ * @param internal worm datagrams/s our own infected hosts got past their first hop
+ */
+function infectAndReach(
+  st: EngineState,
+  p: EngineParams,
+  d: Derived,
+  dtS: number,
+  internal: number,
+): void {
+  const segs = p.network.segments;
+  const net = p.network;
   // Scans from infected hosts inside that target the player's own addresses travel the backbone and
   // enter each segment through its own uplink (backbone load of this small share is not modelled).
   const internalPerAddress = internal / IPV4_SPACE;
-  for (let s = 0; s < nS; s++) {
+  for (let s = 0; s < segs.length; s++) {
     const ss = st.segments[s]!;
     const seg = segs[s]!;
     const first = st.links[d.segPath[s]![0]!]!;
@@ -196,22 +222,43 @@ export function stepNetwork(
       ss.infected += n;
     }
     // Domestic reachability: loss along the non-international part of the path, both directions.
-    let ok = 1;
-    for (const l of d.segDomestic[s]!) {
-      const ls = st.links[l]!;
-      ok *= (1 - ls.lossUp) * (1 - ls.lossDown);
-    }
-    const net = p.network;
+    const ok = deliveredShare(st, d.segDomestic[s]!);
     ss.conn = ss.nullRouted ? 0 : usable(net, ok);
     // Foreign sites, game servers and mail abroad: loss along the international part of the path.
-    let intlOk = 1;
-    for (const l of d.segPath[s]!) {
-      if (!d.isIntl[l]) continue;
-      const ls = st.links[l]!;
-      intlOk *= (1 - ls.lossUp) * (1 - ls.lossDown);
-    }
+    const intlOk = deliveredShare(st, d.segPath[s]!, (l) => !d.isIntl[l]);
     ss.intlOk = ss.nullRouted ? 0 : usable(net, intlOk);
   }
+}
+
+/**
+ * Route worm and legit traffic, update link loads, infect exposed hosts.
+ * @param deliveredScans worm datagrams/s crossing the Internet's core this step (global layer)
+ * @returns worm datagrams/s the player's network sends out to the Internet
+ */
+export function stepNetwork(
+  st: EngineState,
+  p: EngineParams,
+  d: Derived,
+  dtS: number,
+  legit: number,
+  deliveredScans: number,
+): number {
+  const nS = p.network.segments.length;
+  if (segAmt.length < nS) {
+    segAmt = new Float64Array(nS);
+    segFirst = new Float64Array(nS);
+  }
+  loadOutboundSources(st, p.network.segments, nS);
+  routeOutbound(st, p, d, legit);
+  let sentOut = 0;
+  let internal = 0;
+  for (let s = 0; s < nS; s++) {
+    sentOut += segAmt[s]!;
+    internal += segFirst[s]!;
+    st.segments[s]!.wormOutPps = segFirst[s]!;
+  }
+  st.m.wormBorderInPps = routeInbound(st, p, d, legit, deliveredScans);
+  infectAndReach(st, p, d, dtS, internal);
   return sentOut;
 }
 

@@ -256,118 +256,108 @@ export type ClusterParams = NetworkParams['clusters'][number];
 
 type RefinementCtx = z.core.$RefinementCtx<EngineParams>;
 
-/** Cross-references (ids used in paths/resolvers exist, ids unique, paths form no loops). */
-function checkReferences(p: EngineParams, ctx: RefinementCtx): void {
-  const net = p.network;
-  const nodeIds = new Set<string>();
-  const uniq = (kind: string, items: { id: string }[], set: Set<string>): void => {
+/** Adds one custom issue at `path`: the shape every cross-reference check reports in. */
+function report(ctx: RefinementCtx, path: (string | number)[], message: string): void {
+  ctx.addIssue({ code: 'custom', path, message });
+}
+
+type NetworkIds = { nodes: Set<string>; links: Set<string>; clusters: Set<string> };
+
+/** Ids unique within each kind; the sets let later checks resolve references. */
+function checkUniqueIds(net: NetworkParams, ctx: RefinementCtx): NetworkIds {
+  const uniq = (kind: string, items: { id: string }[]): Set<string> => {
+    const set = new Set<string>();
     items.forEach((it, i) => {
-      if (set.has(it.id)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['network', kind, i, 'id'],
-          message: `duplicate id "${it.id}"`,
-        });
-      }
+      if (set.has(it.id)) report(ctx, ['network', kind, i, 'id'], `duplicate id "${it.id}"`);
       set.add(it.id);
     });
+    return set;
   };
-  uniq('nodes', net.nodes, nodeIds);
-  const linkIds = new Set<string>();
-  uniq('links', net.links, linkIds);
-  const clusterIds = new Set<string>();
-  uniq('clusters', net.clusters, clusterIds);
-  uniq('segments', net.segments, new Set<string>());
+  const nodes = uniq('nodes', net.nodes);
+  const links = uniq('links', net.links);
+  const clusters = uniq('clusters', net.clusters);
+  uniq('segments', net.segments);
+  return { nodes, links, clusters };
+}
+
+/** A segment's or cluster's path names known links, each once. */
+function checkPath(
+  ctx: RefinementCtx,
+  ids: NetworkIds,
+  kind: 'segments' | 'clusters',
+  i: number,
+  path: string[],
+): void {
+  const seen = new Set<string>();
+  path.forEach((lid, j) => {
+    const at = ['network', kind, i, 'path', j];
+    if (!ids.links.has(lid)) report(ctx, at, `unknown link id "${lid}"`);
+    if (seen.has(lid)) report(ctx, at, `link "${lid}" appears twice in one path`);
+    seen.add(lid);
+  });
+}
+
+/** Link ends, paths, resolvers and cluster nodes name things the network has. */
+function checkNetworkReferences(net: NetworkParams, ctx: RefinementCtx, ids: NetworkIds): void {
   net.links.forEach((l, i) => {
     for (const end of ['from', 'to'] as const) {
-      if (!nodeIds.has(l[end])) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['network', 'links', i, end],
-          message: `unknown node id "${l[end]}"`,
-        });
+      if (!ids.nodes.has(l[end])) {
+        report(ctx, ['network', 'links', i, end], `unknown node id "${l[end]}"`);
       }
     }
   });
-  const checkPath = (kind: 'segments' | 'clusters', i: number, path: string[]): void => {
-    const seen = new Set<string>();
-    path.forEach((lid, j) => {
-      if (!linkIds.has(lid)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['network', kind, i, 'path', j],
-          message: `unknown link id "${lid}"`,
-        });
-      }
-      if (seen.has(lid)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['network', kind, i, 'path', j],
-          message: `link "${lid}" appears twice in one path`,
-        });
-      }
-      seen.add(lid);
-    });
-  };
   net.segments.forEach((s, i) => {
-    checkPath('segments', i, s.path);
-    if (!clusterIds.has(s.resolver)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['network', 'segments', i, 'resolver'],
-        message: `unknown resolver cluster id "${s.resolver}"`,
-      });
+    checkPath(ctx, ids, 'segments', i, s.path);
+    if (!ids.clusters.has(s.resolver)) {
+      report(
+        ctx,
+        ['network', 'segments', i, 'resolver'],
+        `unknown resolver cluster id "${s.resolver}"`,
+      );
     }
   });
   net.clusters.forEach((c, i) => {
-    checkPath('clusters', i, c.path);
-    if (!nodeIds.has(c.node)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['network', 'clusters', i, 'node'],
-        message: `unknown node id "${c.node}"`,
-      });
+    checkPath(ctx, ids, 'clusters', i, c.path);
+    if (!ids.nodes.has(c.node)) {
+      report(ctx, ['network', 'clusters', i, 'node'], `unknown node id "${c.node}"`);
     }
   });
-  const classShare = p.global.accessClasses.reduce((a, c) => a + c.share, 0);
+}
+
+/** Access-class shares sum to 1; regions are unique and include the seed region and KR. */
+function checkGlobalReferences(g: GlobalParams, ctx: RefinementCtx): void {
+  const classShare = g.accessClasses.reduce((a, c) => a + c.share, 0);
   if (Math.abs(classShare - 1) > 1e-6) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['global', 'accessClasses'],
-      message: `class shares must sum to 1 (got ${classShare})`,
-    });
+    report(ctx, ['global', 'accessClasses'], `class shares must sum to 1 (got ${classShare})`);
   }
   const regionSeen = new Set<string>();
-  p.global.regions.forEach((r, i) => {
+  g.regions.forEach((r, i) => {
     if (regionSeen.has(r.id)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['global', 'regions', i, 'id'],
-        message: `duplicate region "${r.id}"`,
-      });
+      report(ctx, ['global', 'regions', i, 'id'], `duplicate region "${r.id}"`);
     }
     regionSeen.add(r.id);
   });
-  if (!regionSeen.has(p.global.seedRegion)) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['global', 'seedRegion'],
-      message: `seed region "${p.global.seedRegion}" is not among the regions`,
-    });
+  if (!regionSeen.has(g.seedRegion)) {
+    report(ctx, ['global', 'seedRegion'], `seed region "${g.seedRegion}" is not among the regions`);
   }
-  if (!regionSeen.has('KR')) {
-    ctx.addIssue({ code: 'custom', path: ['global', 'regions'], message: 'region KR is required' });
-  }
+  if (!regionSeen.has('KR')) report(ctx, ['global', 'regions'], 'region KR is required');
+}
+
+/** A cluster must come back below the load that fails it, or it flaps. */
+function checkClusterHysteresis(net: NetworkParams, ctx: RefinementCtx): void {
   net.clusters.forEach((c, i) => {
     if (c.recoverRho >= c.overloadRho) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['network', 'clusters', i, 'recoverRho'],
-        message: `recoverRho (${c.recoverRho}) must be below overloadRho (${c.overloadRho}): a cluster that comes back at the load that fails it flaps`,
-      });
+      report(
+        ctx,
+        ['network', 'clusters', i, 'recoverRho'],
+        `recoverRho (${c.recoverRho}) must be below overloadRho (${c.overloadRho}): a cluster that comes back at the load that fails it flaps`,
+      );
     }
   });
-  // Link order along paths must be acyclic, so flows can be pushed through links in one pass.
+}
+
+/** Link order along paths must be acyclic, so flows can be pushed through links in one pass. */
+function checkPathsAcyclic(net: NetworkParams, ctx: RefinementCtx): void {
   const next = new Map<string, Set<string>>();
   for (const s of net.segments) {
     for (let j = 0; j + 1 < s.path.length; j++) {
@@ -376,6 +366,7 @@ function checkReferences(p: EngineParams, ctx: RefinementCtx): void {
       next.get(a)!.add(s.path[j + 1]!);
     }
   }
+  // Depth-first search: 1 = on the current path (seeing it again closes a loop), 2 = done.
   const state = new Map<string, number>();
   let cyclic = false;
   const visit = (n: string): void => {
@@ -392,12 +383,21 @@ function checkReferences(p: EngineParams, ctx: RefinementCtx): void {
   };
   for (const n of next.keys()) visit(n);
   if (cyclic) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['network', 'segments'],
-      message: 'segment paths form a loop; every path must lead outwards without cycles',
-    });
+    report(
+      ctx,
+      ['network', 'segments'],
+      'segment paths form a loop; every path must lead outwards without cycles',
+    );
   }
+}
+
+/** Cross-references (ids used in paths/resolvers exist, ids unique, paths form no loops). */
+function checkReferences(p: EngineParams, ctx: RefinementCtx): void {
+  const ids = checkUniqueIds(p.network, ctx);
+  checkNetworkReferences(p.network, ctx, ids);
+  checkGlobalReferences(p.global, ctx);
+  checkClusterHysteresis(p.network, ctx);
+  checkPathsAcyclic(p.network, ctx);
 }
 
 /** The level's "engine" block. */

@@ -13,10 +13,9 @@ import { endShift } from './play';
 import {
   axeViolations,
   launchBrowser,
+  joinSeat,
   openSeat,
   startTeamServer,
-  teamInfo,
-  type Seat,
   type TeamServer,
 } from './teamHelpers';
 
@@ -42,21 +41,6 @@ async function downloaded(page: Page, selector: string): Promise<string> {
     page.click(selector),
   ]);
   return readFileSync((await file.path())!, 'utf8');
-}
-
-async function join(seat: Seat, link: string, as: 'player' | 'projector', role?: string) {
-  const { page } = seat;
-  await page.goto(link);
-  await waitForScreen(page, 'team');
-  await page.waitForSelector('[data-testid="team-code"]');
-  if (as === 'projector') await page.check('[data-testid="team-as-projector"]');
-  else await page.fill('[data-testid="team-name"]', seat.name);
-  await page.click('[data-testid="team-join"]');
-  await page.waitForSelector('[data-testid="team-room"]');
-  if (role) {
-    await page.selectOption('[data-testid="my-role"]', role);
-    await expect.poll(async () => (await teamInfo(page))?.role).toBe(role);
-  }
 }
 
 const QUESTION_EN = 'What told you something was wrong?';
@@ -90,9 +74,9 @@ describe('a team session run as an exercise', () => {
     expect(sitman).toContain(QUESTION_EN);
     expect(sitman).toContain('data-module="recovery"');
 
-    await join(proj, link, 'projector');
-    await join(cmd, link, 'player', 'commander');
-    await join(net, `${link}&lang=ko`, 'player', 'network');
+    await joinSeat(proj, link, 'projector');
+    await joinSeat(cmd, link, 'player', { role: 'commander' });
+    await joinSeat(net, `${link}&lang=ko`, 'player', { role: 'network' });
     await shot(fac.page, 'lobby-facilitator');
     a11y.push(...(await axeViolations(fac.page, 'lobby with the Situation Manual button')));
 

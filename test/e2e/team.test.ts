@@ -13,11 +13,11 @@ import { endShift, feedText, runAction, selectDevice, sendMessage, waitForTick }
 import {
   axeViolations,
   launchBrowser,
+  joinSeat,
   openSeat,
   SHOTS,
   startTeamServer,
   teamInfo,
-  type Seat,
   type TeamServer,
 } from './teamHelpers';
 
@@ -33,25 +33,6 @@ afterAll(async () => {
 });
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/team-${name}.png` });
-
-/** Opens the join link, fills the name, takes a player or projector seat. */
-async function join(seat: Seat, link: string, code: string, as: 'player' | 'projector') {
-  const { page } = seat;
-  await page.goto(link);
-  // The join link skips the title: the form opens with the code filled in and the name focused.
-  await waitForScreen(page, 'team');
-  await page.waitForSelector('[data-testid="team-code"]');
-  expect(await page.inputValue('[data-testid="team-code"]')).toBe(code);
-  if (as === 'projector') await page.check('[data-testid="team-as-projector"]');
-  else await page.fill('[data-testid="team-name"]', seat.name);
-  await page.click('[data-testid="team-join"]');
-  await page.waitForSelector('[data-testid="team-room"]');
-}
-
-async function chooseRole(seat: Seat, role: string) {
-  await seat.page.selectOption('[data-testid="my-role"]', role);
-  await expect.poll(async () => (await teamInfo(seat.page))?.role).toBe(role);
-}
 
 const paused = (page: Page) =>
   page.evaluate(() => document.querySelector('.ops-state')?.textContent ?? '');
@@ -88,12 +69,10 @@ describe('team session (four browser contexts, real server)', { timeout: 300_000
     expect(await fac.page.getAttribute('[data-testid="join-qr"] canvas', 'data-qr')).toBe(link);
 
     // ---- the projector and two players join by the code
-    await join(proj, link, code, 'projector');
+    await joinSeat(proj, link, 'projector', { code });
     await proj.page.waitForSelector('[data-testid="join-qr"] canvas');
-    await join(net, link, code, 'player');
-    await chooseRole(net, 'network');
-    await join(comms, `${link}&lang=ko`, code, 'player');
-    await chooseRole(comms, 'comms');
+    await joinSeat(net, link, 'player', { code, role: 'network' });
+    await joinSeat(comms, `${link}&lang=ko`, 'player', { code, role: 'comms' });
 
     // The facilitator sees everyone, connected, in their seats.
     await expect

@@ -7,9 +7,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { createAppServer } from '../../server/app';
 import { chromiumArgs, requireChromium } from '../../src/cli/chromium';
 import { E2E_OUT_DIR } from './globalSetup';
+import { waitForScreen } from './browser';
 
 export interface TeamServer {
   url: string;
@@ -73,6 +75,36 @@ export async function openSeat(
   // Confirmations (remove a player, end the session) are accepted.
   page.on('dialog', (d) => void d.accept());
   return { name, page, errors };
+}
+
+/**
+ * Opens the join link and takes a player seat (the seat's name filled in) or the projector, then
+ * waits for the room. The link skips the title: the form opens with the code filled in (checked
+ * against `code` when given). With `role`, takes that role too.
+ */
+export async function joinSeat(
+  seat: Seat,
+  link: string,
+  as: 'player' | 'projector',
+  options: { code?: string; role?: string } = {},
+): Promise<void> {
+  const { page } = seat;
+  await page.goto(link);
+  await waitForScreen(page, 'team');
+  await page.waitForSelector('[data-testid="team-code"]');
+  if (options.code !== undefined)
+    expect(await page.inputValue('[data-testid="team-code"]')).toBe(options.code);
+  if (as === 'projector') await page.check('[data-testid="team-as-projector"]');
+  else await page.fill('[data-testid="team-name"]', seat.name);
+  await page.click('[data-testid="team-join"]');
+  await page.waitForSelector('[data-testid="team-room"]');
+  if (options.role) await chooseRole(seat, options.role);
+}
+
+/** Takes `role` from the room's role list and waits until the server has given it. */
+export async function chooseRole(seat: Seat, role: string): Promise<void> {
+  await seat.page.selectOption('[data-testid="my-role"]', role);
+  await expect.poll(async () => (await teamInfo(seat.page))?.role).toBe(role);
 }
 
 export const SHOTS = 'test-results/screenshots';
