@@ -46,6 +46,9 @@ export default defineConfig({
   ],
   build: {
     target: 'es2022',
+    // Every browser that runs ES2022 modules supports <link rel="modulepreload">: the polyfill
+    // would only add bytes to the first download.
+    modulePreload: { polyfill: false },
     chunkSizeWarningLimit: 2000,
     rolldownOptions: {
       // The pure core (engine, game rules, after-action review) has no import-time side effects

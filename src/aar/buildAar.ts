@@ -9,6 +9,7 @@ import {
   scoreBreakdown,
   scoreHistoryOf,
   isoToTick,
+  levelHash,
   runScore,
   runSeries,
   verifyRunFile,
@@ -224,7 +225,7 @@ export function buildAar(runFile: unknown, level: Level, options: BuildAarOption
     formatVersion: AAR_FORMAT_VERSION,
     level: {
       id: level.meta.id,
-      sha256: run.levelHash,
+      sha256: levelHash(level),
       title: level.meta.title,
       organisation: level.meta.organisation,
       startTick: isoToTick(level.meta.start) ?? 0,

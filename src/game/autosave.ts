@@ -1,39 +1,13 @@
 // Autosaves (docs/RUN-FORMAT.md): a run in progress as its command log, restored by replaying it,
 // never by trusting saved state. Checked by the title screen's Continue entry and written during play.
-import { z } from '../engine/zod';
 import type { Level } from './levelSchema';
 import { GAME_VERSION } from './incident';
-import { hashGame, levelHash, replayLog } from './run';
-import {
-  RUN_FORMAT_VERSION,
-  hashSchema,
-  levelRefSchema,
-  loggedCommandSchema,
-  msSchema,
-  nonEmpty,
-  parentOut,
-  parentRefSchema,
-  parseVersioned,
-  playerSchema,
-  seedSchema,
-  type ForkableRun,
-} from './runFileFields';
+import { hashGame, replayLog } from './run';
+import { levelHash } from './levelHash';
+import { RUN_FORMAT_VERSION, parentOut, type ForkableRun } from './runFileFields';
+import { parseAutosave, type Autosave } from './autosaveSchema';
 
-export const autosaveSchema = z.strictObject({
-  formatVersion: z.literal(RUN_FORMAT_VERSION),
-  kind: z.literal('autosave'),
-  gameVersion: nonEmpty,
-  level: levelRefSchema,
-  seed: seedSchema,
-  players: z.array(playerSchema).check(z.minLength(1)),
-  parent: z.optional(parentRefSchema),
-  commands: z.array(loggedCommandSchema),
-  atMs: msSchema,
-  hash: hashSchema,
-});
-export type Autosave = z.infer<typeof autosaveSchema>;
-
-export const parseAutosave = (json: unknown) => parseVersioned(json, autosaveSchema);
+export { autosaveSchema, parseAutosave, type Autosave } from './autosaveSchema';
 
 /** A run in progress, serialised for autosave (restored by re-simulation, not by trusting state). */
 export function toAutosave(run: ForkableRun): Autosave {
@@ -41,7 +15,7 @@ export function toAutosave(run: ForkableRun): Autosave {
     formatVersion: RUN_FORMAT_VERSION,
     kind: 'autosave',
     gameVersion: GAME_VERSION,
-    level: { id: run.level.meta.id, sha256: run.levelHash },
+    level: { id: run.level.meta.id, sha256: levelHash(run.level) },
     seed: run.seed,
     players: run.players.map((p) => ({ id: p.id, roles: [...p.roles] })),
     ...parentOut(run),

@@ -13,9 +13,9 @@ export {
   finishRun,
   runScore,
   replayLog,
-  levelHash,
   levelSpan,
 } from './run';
+export { levelHash } from './levelHash';
 export type { Run, LoggedCommand, Checkpoint, Player } from './run';
 export { snapshotView } from './view';
 export type { ViewSnapshot } from './view';

@@ -8,7 +8,6 @@
  * part of the hashed state. Whatever frame sizes the browser uses, the sequence of steps and the
  * boundaries at which commands apply are the same, so the hashes are too.
  */
-import { canonicalJson } from '../engine/hash';
 import { smoothPace, targetPace } from './clock';
 import {
   ATTENTION_HOLD_REAL_S,
@@ -34,7 +33,6 @@ import type { Level } from './levelSchema';
 import type { Rejection } from './rejectionText';
 import type { Role } from './roles';
 import type { Score } from './scoring';
-import { sha256 } from './sha256';
 import { isoToTick } from './simTime';
 
 export interface LoggedCommand {
@@ -58,7 +56,6 @@ export interface Player {
 
 export interface Run {
   level: Level;
-  levelHash: string;
   seed: number;
   players: Player[];
   state: GameState;
@@ -79,18 +76,6 @@ export interface Run {
   observer?: (state: GameState) => void;
 }
 
-const levelHashes = new WeakMap<Level, string>();
-
-/** SHA-256 of the level's canonical JSON (as parsed, defaults filled in). */
-export function levelHash(level: Level): string {
-  let h = levelHashes.get(level);
-  if (!h) {
-    h = sha256(canonicalJson(level));
-    levelHashes.set(level, h);
-  }
-  return h;
-}
-
 export function createRun(
   level: Level,
   seed: number,
@@ -99,7 +84,6 @@ export function createRun(
   const state = createGameState(level, seed);
   return {
     level,
-    levelHash: levelHash(level),
     seed: seed >>> 0,
     players,
     state,

@@ -13,6 +13,7 @@ import { ENGINE_VERSION } from '../engine';
 import { SCORE_PARTS } from './levelSchema';
 import { GAME_VERSION } from './incident';
 import { hashGame, runScore } from './run';
+import { levelHash } from './levelHash';
 import { canonicalJson } from '../engine/hash';
 import { sha256 } from './sha256';
 import type { Score } from './scoring';
@@ -90,7 +91,7 @@ export function toRunFile(run: ForkableRun): RunFile {
     formatVersion: RUN_FORMAT_VERSION,
     gameVersion: GAME_VERSION,
     engineVersion: String(ENGINE_VERSION),
-    level: { id: run.level.meta.id, sha256: run.levelHash },
+    level: { id: run.level.meta.id, sha256: levelHash(run.level) },
     seed: run.seed,
     players: run.players.map((p) => ({ id: p.id, roles: [...p.roles] })),
     ...parentOut(run),

@@ -7,7 +7,8 @@
  * A fork's `parent` reference is accepted as it is: the fork's own log, replayed from the seed, is
  * all its score depends on, so it verifies without its parent. Only its tick is checked for sense.
  */
-import { levelHash, replayLog, runScore, hashGame, type Run } from './run';
+import { replayLog, runScore, hashGame, type Run } from './run';
+import { levelHash } from './levelHash';
 import { parseRunFile, type RunFile } from './runFile';
 import { SCORE_PARTS, type Level } from './levelSchema';
 import { renderRejection } from './rejectionText';

@@ -1,4 +1,5 @@
-// Vitest browser mode (real Chromium): the Howler wrapper plays a real WAV and logs the cue.
+// Vitest browser mode (real Chromium): the sound wrapper plays a real WAV and logs the cue, through
+// an audio element before Howler is fetched and through Howler after.
 import { describe, expect, it } from 'vitest';
 import { AudioCues } from '../../src/audio/audio';
 
@@ -31,6 +32,8 @@ describe('AudioCues (Howler wrapper)', () => {
   it('should log a cue and report when Howler actually started it', async () => {
     const audio = new AudioCues();
     audio.register('click', toneUrl());
+    await audio.ready();
+    expect(audio.engineLoaded).toBe(true);
     const entry = audio.play('click');
     expect(audio.log).toHaveLength(1);
     expect(entry).toMatchObject({ cue: 'click', muted: false });
@@ -51,5 +54,47 @@ describe('AudioCues (Howler wrapper)', () => {
     const audio = new AudioCues();
     expect(() => audio.play('click')).not.toThrow();
     expect(audio.log.map((e) => e.cue)).toEqual(['click']);
+  });
+
+  it('should play a one-shot before Howler is fetched, and not fetch Howler for it', async () => {
+    let fetched = 0;
+    const audio = new AudioCues(() => {
+      fetched++;
+      return import('howler');
+    }, 10);
+    audio.register('click', toneUrl());
+    const entry = audio.play('click');
+    await expect.poll(() => entry.started, { timeout: 5000 }).toBe(true);
+    expect(audio.engineLoaded).toBe(false);
+    expect(fetched).toBe(0);
+  });
+
+  it('should fetch Howler shortly after the first loop is asked for and then start that loop', async () => {
+    let fetched = 0;
+    const audio = new AudioCues(() => {
+      fetched++;
+      return import('howler');
+    }, 10);
+    audio.register('hum', toneUrl());
+    audio.setLoop('hum', true, 0.5);
+    audio.setLoop('hum', true, 0.6); // asked for every frame: logged once
+    expect(audio.isLooping('hum')).toBe(true);
+    expect(audio.log.map((e) => [e.cue, e.action])).toEqual([['hum', 'start']]);
+    await expect.poll(() => audio.engineLoaded, { timeout: 5000 }).toBe(true);
+    expect(fetched).toBe(1);
+    await expect.poll(() => audio.log[0].started, { timeout: 5000 }).toBe(true);
+    audio.stopLoops();
+    expect(audio.isLooping('hum')).toBe(false);
+    expect(audio.log.at(-1)).toMatchObject({ cue: 'hum', action: 'stop' });
+  });
+
+  it('should forget a loop stopped before Howler arrived', async () => {
+    const audio = new AudioCues(() => import('howler'), 10);
+    audio.register('alarm', toneUrl());
+    audio.setLoop('alarm', true);
+    audio.setLoop('alarm', false);
+    await audio.ready();
+    expect(audio.isLooping('alarm')).toBe(false);
+    expect(audio.log.map((e) => e.action)).toEqual(['start', 'stop']);
   });
 });

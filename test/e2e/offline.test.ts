@@ -36,5 +36,23 @@ describe('offline play (service worker)', () => {
     // And a solo game runs: the level file and the game code came from the cache as well.
     await startByKeyboard(page, 'backbone-isp');
     await waitForTick(page, 60);
+    // The code fetched on use after the game is up came from the cache too: the Inbox tab's body,
+    // Howler (the ambience loop starts through it), the autosave writer with the level hash.
+    await page.keyboard.press('i');
+    await page.waitForSelector('[data-testid="compose-to"]', { timeout: 30_000 });
+    await expect
+      .poll(
+        async () =>
+          (await page.evaluate(() => window.__app?.cueLog() ?? [])).some(
+            (c) => c.cue === 'hum' && c.started,
+          ),
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => localStorage.getItem('one-twenty-five.autosave.v1') ?? ''), {
+        timeout: 30_000,
+      })
+      .toMatch(/"sha256":"[0-9a-f]{64}"/);
   });
 });

@@ -147,6 +147,7 @@ export const en = {
     content: 'Content',
     send: 'Send',
     noInbox: 'No messages.',
+    panelLoading: 'Loading…',
     answer: 'Answer',
     from: 'From {{from}}',
     refused: 'Refused: {{reason}}',

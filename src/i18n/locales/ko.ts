@@ -146,6 +146,7 @@ export const ko = {
     content: '내용',
     send: '보내기',
     noInbox: '메시지가 없습니다.',
+    panelLoading: '불러오는 중…',
     answer: '답하기',
     from: '보낸 곳: {{from}}',
     refused: '거부됨: {{reason}}',

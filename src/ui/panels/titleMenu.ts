@@ -2,7 +2,7 @@ import type { UiContext } from '../context';
 import { applyTextScale, TEXT_SCALES, type Settings } from '../settings';
 import { clear, el } from '../dom';
 import { LANGUAGES, type Language } from '../../i18n/language';
-import { clearAutosave, peekAutosave, restoreRun } from '../session/autosave';
+import { clearAutosave, peekAutosave } from '../session/autosave';
 import { loadLevel } from '../session/levels';
 import { SoloSession } from '../session/soloSession';
 import { formatKst, local } from '../format';
@@ -220,6 +220,8 @@ function continueEntry(
   const button = entry('continue', t('menu.continue'), when, () => {
     void (async () => {
       const level = await loadLevel(save.levelId);
+      // The restorer and the SHA-256 code it needs are fetched on use, not for the title.
+      const { restoreRun } = await import('../session/autosaveWriter');
       const restored = level.ok
         ? restoreRun(save, level.level)
         : { ok: false as const, message: level.error };

@@ -10,8 +10,9 @@ import type { KoreaGeo } from '../map/geometry';
 import { TopBar } from '../panels/ops/topBar';
 import { DevicePanel } from '../panels/ops/devicePanel';
 import { MonitorCharts } from '../panels/ops/monitorCharts';
-import { InboxPanel } from '../panels/ops/inboxPanel';
-import { TasksPanel } from '../panels/ops/tasksPanel';
+import type { InboxPanel } from '../panels/ops/inboxPanel';
+import type { TasksPanel } from '../panels/ops/tasksPanel';
+import { LazyPanel } from '../panels/ops/lazyPanel';
 import { FeedPanel } from '../panels/ops/feedPanel';
 import { SituationPause } from '../session/situationPause';
 import { MapLabelCache } from '../map/mapLabels';
@@ -23,6 +24,8 @@ import { useFeatureStrings } from '../../i18n';
 import { wording } from '../panels/ops/disclosure';
 
 const PANEL_EVERY_MS = 250;
+/** The tabs hidden at the start are fetched this long after Ops is up if not shown before. */
+const PREFETCH_TABS_MS = 1000;
 type Tab = 'monitor' | 'inbox' | 'tasks';
 
 /**
@@ -39,8 +42,8 @@ export class Ops extends Scene {
   private top: TopBar;
   private devices: DevicePanel;
   private charts: MonitorCharts;
-  private inbox: InboxPanel;
-  private tasks: TasksPanel;
+  private inbox: LazyPanel<InboxPanel>;
+  private tasks: LazyPanel<TasksPanel>;
   private feed: FeedPanel;
   private tabs: Record<Tab, { button: HTMLButtonElement; panel: HTMLElement }>;
   private sinceRefresh = Infinity;
@@ -140,6 +143,10 @@ export class Ops extends Scene {
     });
     this.refresh(true);
     this.devices.select.focus();
+    const prefetch = setTimeout(() => {
+      for (const body of [this.inbox, this.tasks]) body.ensure().catch(() => undefined);
+    }, PREFETCH_TABS_MS);
+    this.cleanups.push(() => clearTimeout(prefetch));
     window.__opsReadyAt ??= performance.now();
   }
 
@@ -178,8 +185,8 @@ export class Ops extends Scene {
     this.top.update(view);
     this.devices.update(view);
     if (!this.tabs.monitor.panel.hidden) this.charts.update(this.session.history.samples, force);
-    if (!this.tabs.inbox.panel.hidden || force) this.inbox.update(view);
-    if (!this.tabs.tasks.panel.hidden || force) this.tasks.update(view);
+    if (!this.tabs.inbox.panel.hidden || force) this.inbox.panel?.update(view);
+    if (!this.tabs.tasks.panel.hidden || force) this.tasks.panel?.update(view);
     const waiting = view.activeInjects.length;
     this.tabs.inbox.button.textContent = `${this.ctx.i18n.t('ops.inbox')}${waiting ? ` (${waiting})` : ''}`;
     this.tabs.inbox.button.classList.toggle('attention', waiting > 0);
@@ -204,9 +211,31 @@ export class Ops extends Scene {
     );
     this.devices = new DevicePanel(this.ctx, this.session, this.report);
     this.charts = new MonitorCharts(this.ctx, this.session.level);
-    this.inbox = new InboxPanel(this.ctx, this.session, this.report);
-    this.tasks = new TasksPanel(this.ctx, this.session, this.report);
     const session = this.session;
+    // Hidden at the start: their code comes when first shown (or a moment after Ops is up).
+    const loading = t('ops.panelLoading');
+    const failed = (err: unknown) =>
+      this.feed.note(
+        err instanceof Error ? err.message : String(err),
+        false,
+        session.run.state.tick,
+      );
+    this.inbox = new LazyPanel(
+      () =>
+        import('../panels/ops/inboxPanel').then(
+          ({ InboxPanel }) => new InboxPanel(this.ctx, session, this.report),
+        ),
+      loading,
+      failed,
+    );
+    this.tasks = new LazyPanel(
+      () =>
+        import('../panels/ops/tasksPanel').then(
+          ({ TasksPanel }) => new TasksPanel(this.ctx, session, this.report),
+        ),
+      loading,
+      failed,
+    );
     this.feed = new FeedPanel(
       this.ctx,
       session.level,
@@ -288,6 +317,12 @@ export class Ops extends Scene {
       panel.hidden = !on;
     }
     this.refresh(true);
+    const body = id === 'inbox' ? this.inbox : id === 'tasks' ? this.tasks : undefined;
+    if (body && !body.panel)
+      body.ensure().then(
+        () => this.refresh(true),
+        () => undefined,
+      );
   }
 
   private layoutMap = (): void => {
@@ -335,7 +370,7 @@ export class Ops extends Scene {
       this.tabs.monitor.button.focus();
     } else if (key === 'i' || key === 'I') {
       this.showTab('inbox');
-      if (!this.inbox.focusFirst()) this.tabs.inbox.button.focus();
+      this.focusInbox();
     } else if (key === 't' || key === 'T') {
       this.showTab('tasks');
       this.tabs.tasks.button.focus();
@@ -346,6 +381,21 @@ export class Ops extends Scene {
     } else return;
     e.preventDefault();
     this.refresh(true);
+  }
+
+  /** The first open situation's first choice, else the inbox tab (once the inbox has arrived, if
+   *  the player is still there). */
+  private focusInbox(): void {
+    const button = this.tabs.inbox.button;
+    if (this.inbox.panel?.focusFirst()) return;
+    button.focus();
+    if (this.inbox.panel) return;
+    this.inbox.ensure().then(
+      (inbox) => {
+        if (document.activeElement === button) inbox.focusFirst();
+      },
+      () => undefined,
+    );
   }
 
   /** A message whose claims were false when it landed: the event log names each with the truth. */

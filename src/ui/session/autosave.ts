@@ -1,6 +1,7 @@
 // Autosave: the run's log (not its state) in localStorage, restored by re-simulation. A corrupt or
-// foreign save yields a clear message and is set aside, never a crash.
-import { parseAutosave, restoreAutosave, toAutosave, type Level, type Run } from '../../game';
+// foreign save yields a clear message and is set aside, never a crash. Writing and restoring one
+// live in autosaveWriter.ts, fetched on use (they need the level's SHA-256).
+import { parseAutosave } from '../../game';
 import type { HistorySample } from './history';
 
 export const AUTOSAVE_KEY = 'one-twenty-five.autosave.v1';
@@ -10,25 +11,6 @@ export interface SavedRun {
   tick: number;
   autosave: unknown;
   history: HistorySample[];
-}
-
-export function writeAutosave(
-  storage: Pick<Storage, 'setItem'>,
-  run: Run,
-  history: HistorySample[],
-): boolean {
-  const data: SavedRun = {
-    levelId: run.level.meta.id,
-    tick: run.state.tick,
-    autosave: toAutosave(run),
-    history,
-  };
-  try {
-    storage.setItem(AUTOSAVE_KEY, JSON.stringify(data));
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export function clearAutosave(storage: Pick<Storage, 'removeItem'>): void {
@@ -60,12 +42,4 @@ export function peekAutosave(
     kind: 'ok',
     save: { ...o, history: Array.isArray(o.history) ? o.history : [] } as SavedRun,
   };
-}
-
-/** Re-simulates the saved log against the level; checks the saved hash. */
-export function restoreRun(
-  save: SavedRun,
-  level: Level,
-): { ok: true; run: Run } | { ok: false; message: string } {
-  return restoreAutosave(save.autosave, level);
 }

@@ -13,13 +13,16 @@ import {
 import { metrics } from '../../engine';
 import type { AudioCues } from '../../audio/audio';
 import type { History } from './history';
-import { clearAutosave, writeAutosave } from './autosave';
+import { clearAutosave } from './autosave';
 import type { FeedItem, OpsSession } from './opsSession';
 import { RunWatch, ViewCache } from './runWatch';
 
 export type { FeedItem } from './opsSession';
 
 const AUTOSAVE_EVERY_MS = 5000;
+/** The autosave writer (with the SHA-256 code the save's level reference needs) is fetched this
+ *  long after the run starts, or at the first command: starting a game downloads neither. */
+const WRITER_AFTER_MS = 1500;
 
 export class SoloSession implements OpsSession {
   readonly mode = 'solo' as const;
@@ -30,6 +33,11 @@ export class SoloSession implements OpsSession {
   private readonly views = new ViewCache(this.clockNow);
   private readonly watch: RunWatch;
   private lastSaveAt = 0;
+  private writer?: typeof import('./autosaveWriter');
+  private writerLoading = false;
+  private readonly writerTimer: ReturnType<typeof setTimeout>;
+  /** A save was asked for before the writer arrived; it is made as soon as it does. */
+  private savePending = false;
 
   constructor(
     readonly level: Level,
@@ -42,6 +50,22 @@ export class SoloSession implements OpsSession {
     }).start();
     this.watch = new RunWatch(audio, this.run, this.clockNow);
     this.history.sample(this.view(true), this.truth().globalInfected);
+    this.writerTimer = setTimeout(() => this.loadWriter(), WRITER_AFTER_MS);
+  }
+
+  private loadWriter(): void {
+    if (this.writer || this.writerLoading) return;
+    this.writerLoading = true;
+    import('./autosaveWriter').then(
+      (writer) => {
+        this.writer = writer;
+        if (this.savePending) this.save();
+      },
+      (err: unknown) => {
+        this.writerLoading = false;
+        console.warn('Autosave unavailable:', err instanceof Error ? err.message : err);
+      },
+    );
   }
 
   get run(): Run {
@@ -83,6 +107,7 @@ export class SoloSession implements OpsSession {
     this.watch.commandCue(outcome?.ok ?? false);
     this.afterChange();
     this.view(true);
+    this.loadWriter();
     this.save();
     return (
       outcome ?? { ok: false, rejection: { code: 'MALFORMED', params: { detail: 'no outcome' } } }
@@ -98,18 +123,26 @@ export class SoloSession implements OpsSession {
     return this.watch.onFeed(listener);
   }
 
+  /** False while the writer is still on its way (the save is then made when it arrives). */
   save(): boolean {
     this.lastSaveAt = this.clockNow();
+    this.savePending = false;
     if (this.ended) {
       clearAutosave(this.storage);
       return true;
     }
-    return writeAutosave(this.storage, this.run, this.history.samples);
+    if (!this.writer) {
+      this.savePending = true;
+      return false;
+    }
+    return this.writer.writeAutosave(this.storage, this.run, this.history.samples);
   }
 
   /** Leaves the run: stops loops, saves (or clears when ended). */
   dispose(): void {
+    clearTimeout(this.writerTimer);
     this.save();
+    if (this.savePending) this.loadWriter();
     this.watch.dispose();
     this.actor.stop();
   }

@@ -172,14 +172,52 @@ export class DevicePanel {
   }
 
   private renderAction(spec: ActionSpec, view: ViewSnapshot): HTMLElement {
-    const { i18n } = this.ctx;
-    const t = i18n.t.bind(i18n);
+    const t = this.ctx.i18n.t.bind(this.ctx.i18n);
     const cost = view.commands.find((c) => c.type === spec.type);
     const missing = cost?.requires.filter((f) => view.flags[f] === undefined) ?? [];
     // Until a diagnosis an order is named by what the player sees (disclosure.ts).
     const words = wording(view.flags);
-    const name = [
-      t(`cmd.${spec.type}`, words),
+    const name = this.actionName(spec, view);
+    const button = el('button', {
+      type: 'button',
+      class: 'run',
+      'data-key': spec.key,
+      'data-command': spec.type,
+      text: t('ops.run'),
+    });
+    button.setAttribute('aria-label', `${t('ops.run')}: ${name}`);
+    const can = this.canRun(spec, view);
+    const why = can.ok ? '' : this.insight!.reasonText(this.ctx, can.reason, view.flags);
+    const needs =
+      can.ok && missing.length
+        ? t('ops.needsFlag', { flag: missing.map((f) => t(`flags.${f}`, words)).join(', ') })
+        : '';
+    const whyId = `why-${spec.key}`.replace(/[^a-zA-Z0-9_-]/g, '_');
+    if (!can.ok) {
+      button.disabled = true;
+      button.setAttribute('aria-describedby', whyId);
+    }
+    const row = el(
+      'div',
+      { class: can.ok ? 'action' : 'action unavailable', 'data-action-key': spec.key },
+      el('span', { class: 'action-name', text: name }),
+      ...this.actionInputs(spec),
+      button,
+      el('span', {
+        class: 'action-cost',
+        text: [can.ok ? this.staffText(cost) : '', needs].filter(Boolean).join(' · '),
+      }),
+      why ? el('span', { class: 'action-why', id: whyId, 'data-testid': 'why', text: why }) : null,
+    );
+    button.addEventListener('click', () => this.runAction(spec, row));
+    return row;
+  }
+
+  /** The order in the player's words, with its direction and the segment or cluster it acts on. */
+  private actionName(spec: ActionSpec, view: ViewSnapshot): string {
+    const t = this.ctx.i18n.t.bind(this.ctx.i18n);
+    return [
+      t(`cmd.${spec.type}`, wording(view.flags)),
       spec.direction ? `(${t(`directions.${spec.direction}`)})` : '',
       spec.subject
         ? `— ${deviceLabel(
@@ -193,7 +231,12 @@ export class DevicePanel {
     ]
       .filter(Boolean)
       .join(' ');
-    const inputs = spec.fields.map((f) => {
+  }
+
+  /** The order's parameters (a number or a choice), labelled. */
+  private actionInputs(spec: ActionSpec): HTMLElement[] {
+    const t = this.ctx.i18n.t.bind(this.ctx.i18n);
+    return spec.fields.map((f) => {
       const id = `f-${spec.key}-${f.name}`.replace(/[^a-zA-Z0-9_-]/g, '_');
       const input =
         f.kind === 'select'
@@ -219,29 +262,27 @@ export class DevicePanel {
             });
       return el('label', { class: 'field', for: id }, el('span', { text: t(f.label) }), input);
     });
-    const button = el('button', {
-      type: 'button',
-      class: 'run',
-      'data-key': spec.key,
-      'data-command': spec.type,
-      text: t('ops.run'),
-    });
-    button.setAttribute('aria-label', `${t('ops.run')}: ${name}`);
-    const info = cost
-      ? cost.skill
-        ? cost.staffFree >= cost.staff
-          ? t('ops.staffNeeded', {
-              n: cost.staff,
-              skill: t(`skills.${cost.skill}`),
-              min: cost.durationMin,
-            })
-          : t('ops.noStaffFree', { skill: t(`skills.${cost.skill}`) })
-        : ''
-      : '';
-    // Can it run now? If not, the button is disabled and the reason stands beside it.
+  }
+
+  /** Who the order needs and for how long, or that nobody with that skill is free. */
+  private staffText(cost: ViewSnapshot['commands'][number] | undefined): string {
+    const t = this.ctx.i18n.t.bind(this.ctx.i18n);
+    if (!cost?.skill) return '';
+    return cost.staffFree >= cost.staff
+      ? t('ops.staffNeeded', {
+          n: cost.staff,
+          skill: t(`skills.${cost.skill}`),
+          min: cost.durationMin,
+        })
+      : t('ops.noStaffFree', { skill: t(`skills.${cost.skill}`) });
+  }
+
+  /** Can it run now (with its fields' defaults)? If not, the button is disabled and the reason
+   *  stands beside it. Until the reasons' code has arrived every order is offered. */
+  private canRun(spec: ActionSpec, view: ViewSnapshot) {
     const defaults: Record<string, unknown> = { ...spec.args };
     for (const f of spec.fields) defaults[f.name] = f.value;
-    const can = !this.insight
+    return !this.insight
       ? { ok: true as const }
       : this.session.ended
         ? { ok: false as const, reason: { key: 'ended', params: {} } }
@@ -252,54 +293,31 @@ export class DevicePanel {
             this.session.level,
             view,
           );
-    const why = can.ok ? '' : this.insight!.reasonText(this.ctx, can.reason, view.flags);
-    const needs =
-      can.ok && missing.length
-        ? t('ops.needsFlag', { flag: missing.map((f) => t(`flags.${f}`, words)).join(', ') })
-        : '';
-    const whyId = `why-${spec.key}`.replace(/[^a-zA-Z0-9_-]/g, '_');
-    if (!can.ok) {
-      button.disabled = true;
-      button.setAttribute('aria-describedby', whyId);
-    }
-    const row = el(
-      'div',
-      { class: can.ok ? 'action' : 'action unavailable', 'data-action-key': spec.key },
-      el('span', { class: 'action-name', text: name }),
-      ...inputs,
-      button,
-      el('span', {
-        class: 'action-cost',
-        text: [can.ok ? info : '', needs].filter(Boolean).join(' · '),
-      }),
-      why ? el('span', { class: 'action-why', id: whyId, 'data-testid': 'why', text: why }) : null,
-    );
-    button.addEventListener('click', () => {
-      const args: Record<string, unknown> = { ...spec.args };
-      for (const f of spec.fields) {
-        const input = row.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${f.name}"]`);
-        if (!input) continue;
-        args[f.name] = f.kind === 'number' ? Number(input.value) : input.value;
-      }
-      if (spec.type === 'dns.moveResolution') {
-        args.to = args.to ?? spec.fields[0]?.value;
-      }
-      const outcome = this.session.command(spec.type, args);
-      // The log line names the device the order acts on, not only the order.
-      const named = commandName(
-        this.ctx,
-        this.session.level,
-        spec.type,
-        args,
-        this.session.run.state.flags,
-      );
-      if (outcome.ok) this.report(true, t('ops.accepted', { name: named }));
-      else reportRefusal(this.ctx, outcome.rejection, this.report);
-    });
-    return row;
   }
 
-  /** The selected device's state as the player's monitoring and records show it. */
+  /** Sends the order with the values in its row; the log line names the device it acts on. */
+  private runAction(spec: ActionSpec, row: HTMLElement): void {
+    const args: Record<string, unknown> = { ...spec.args };
+    for (const f of spec.fields) {
+      const input = row.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${f.name}"]`);
+      if (!input) continue;
+      args[f.name] = f.kind === 'number' ? Number(input.value) : input.value;
+    }
+    if (spec.type === 'dns.moveResolution') {
+      args.to = args.to ?? spec.fields[0]?.value;
+    }
+    const outcome = this.session.command(spec.type, args);
+    const named = commandName(
+      this.ctx,
+      this.session.level,
+      spec.type,
+      args,
+      this.session.run.state.flags,
+    );
+    if (outcome.ok) this.report(true, this.ctx.i18n.t('ops.accepted', { name: named }));
+    else reportRefusal(this.ctx, outcome.rejection, this.report);
+  }
+
   private updateState(view: ViewSnapshot): void {
     const device = this.selected;
     this.stateBox.hidden = device.kind === 'global' || !this.insight;

@@ -17,6 +17,8 @@ import { deadlineText } from './deadline';
 /** The extensions the facilitator is offered on a situation card (game minutes). */
 const EXTEND_MINUTES = [10, 30] as const;
 
+type ActiveInject = ViewSnapshot['activeInjects'][number];
+
 export class InboxPanel {
   readonly root: HTMLElement;
   private readonly situations: KeyedList;
@@ -190,86 +192,106 @@ export class InboxPanel {
     this.compose.hidden = !mayAct(this.session, 'comms.send');
     // A diagnosis gives the player the words for what they found.
     if (diagnosed(view.flags) !== this.offersTruth) this.renderBlocks();
+    const { language } = this.ctx.i18n;
+    this.situations.update(`${language}|${view.activeInjects.map((i) => i.id).join(',')}`, () =>
+      view.activeInjects.map((inj) => this.situationCard(inj)),
+    );
+    this.updateDeadlines(view);
+    this.renderMessages(view);
+  }
+
+  /** A situation card: who asks what, its countdown line, and the choices this seat may give. */
+  private situationCard(inj: ActiveInject): HTMLElement {
     const { i18n } = this.ctx;
     const t = i18n.t.bind(i18n);
     const level = this.session.level;
-    this.situations.update(
-      `${i18n.language}|${view.activeInjects.map((i) => i.id).join(',')}`,
-      () =>
-        view.activeInjects.map((inj) => {
-          const box = el(
-            'article',
-            { class: 'situation', 'data-inject': inj.id },
-            el('h3', { text: local(i18n, inj.subject) }),
-            el('p', {
-              class: 'hint',
-              text: t('ops.from', { from: contactLabel(this.ctx, level, inj.from) }),
-            }),
-            el('p', { text: nameDevices(this.ctx, level, local(i18n, inj.message)) }),
-            el('p', { class: 'deadline', 'data-testid': 'deadline', 'aria-live': 'off' }),
-          );
-          // The clock's owner in a team (the facilitator) may give the players more time.
-          if (
-            this.session.mode === 'team' &&
-            inj.expiresAt !== null &&
-            mayAct(this.session, 'inject.extend')
-          ) {
-            const extend = el('p', { class: 'extend' });
-            for (const minutes of EXTEND_MINUTES) {
-              const b = el('button', {
-                type: 'button',
-                class: 'tool',
-                'data-extend': minutes,
-                text: t('ops.extend', { minutes }),
-                title: t('ops.extendTitle', { minutes }),
-              });
-              b.addEventListener('click', () => {
-                const outcome = this.session.command('inject.extend', { inject: inj.id, minutes });
-                if (outcome.ok)
-                  this.report(true, t('ops.accepted', { name: t('cmd.inject.extend') }));
-                else reportRefusal(this.ctx, outcome.rejection, this.report);
-              });
-              extend.append(b);
-            }
-            box.append(extend);
-          }
-          // Another role's situation is shown but answered elsewhere (team seats; solo answers all).
-          const answerable = mayAnswer(this.session, inj.roles);
-          if (!answerable) box.append(el('p', { class: 'hint', text: t('team.console.notYours') }));
-          for (const choice of answerable ? inj.choices : []) {
-            const b = el('button', {
-              type: 'button',
-              class: 'run',
-              'data-key': `${inj.id}:${choice.id}`,
-              'data-choice': choice.id,
-              text: local(i18n, choice.label),
-            });
-            b.addEventListener('click', () => {
-              const outcome = this.session.command('inject.answer', {
-                inject: inj.id,
-                choice: choice.id,
-              });
-              if (outcome.ok)
-                this.report(true, t('ops.accepted', { name: local(i18n, choice.label) }));
-              else reportRefusal(this.ctx, outcome.rejection, this.report);
-            });
-            box.append(b);
-          }
-          return box;
-        }),
+    const box = el(
+      'article',
+      { class: 'situation', 'data-inject': inj.id },
+      el('h3', { text: local(i18n, inj.subject) }),
+      el('p', {
+        class: 'hint',
+        text: t('ops.from', { from: contactLabel(this.ctx, level, inj.from) }),
+      }),
+      el('p', { text: nameDevices(this.ctx, level, local(i18n, inj.message)) }),
+      el('p', { class: 'deadline', 'data-testid': 'deadline', 'aria-live': 'off' }),
     );
-    // The countdowns change every refresh; the cards themselves only when the set of situations does.
+    // The clock's owner in a team (the facilitator) may give the players more time.
+    if (
+      this.session.mode === 'team' &&
+      inj.expiresAt !== null &&
+      mayAct(this.session, 'inject.extend')
+    )
+      box.append(this.extendButtons(inj));
+    // Another role's situation is shown but answered elsewhere (team seats; solo answers all).
+    const answerable = mayAnswer(this.session, inj.roles);
+    if (!answerable) box.append(el('p', { class: 'hint', text: t('team.console.notYours') }));
+    for (const choice of answerable ? inj.choices : []) box.append(this.choiceButton(inj, choice));
+    return box;
+  }
+
+  private extendButtons(inj: ActiveInject): HTMLElement {
+    const t = this.ctx.i18n.t.bind(this.ctx.i18n);
+    const extend = el('p', { class: 'extend' });
+    for (const minutes of EXTEND_MINUTES) {
+      const b = el('button', {
+        type: 'button',
+        class: 'tool',
+        'data-extend': minutes,
+        text: t('ops.extend', { minutes }),
+        title: t('ops.extendTitle', { minutes }),
+      });
+      b.addEventListener('click', () => {
+        const outcome = this.session.command('inject.extend', { inject: inj.id, minutes });
+        if (outcome.ok) this.report(true, t('ops.accepted', { name: t('cmd.inject.extend') }));
+        else reportRefusal(this.ctx, outcome.rejection, this.report);
+      });
+      extend.append(b);
+    }
+    return extend;
+  }
+
+  private choiceButton(inj: ActiveInject, choice: ActiveInject['choices'][number]): HTMLElement {
+    const { i18n } = this.ctx;
+    const b = el('button', {
+      type: 'button',
+      class: 'run',
+      'data-key': `${inj.id}:${choice.id}`,
+      'data-choice': choice.id,
+      text: local(i18n, choice.label),
+    });
+    b.addEventListener('click', () => {
+      const outcome = this.session.command('inject.answer', {
+        inject: inj.id,
+        choice: choice.id,
+      });
+      if (outcome.ok)
+        this.report(true, i18n.t('ops.accepted', { name: local(i18n, choice.label) }));
+      else reportRefusal(this.ctx, outcome.rejection, this.report);
+    });
+    return b;
+  }
+
+  /** The countdowns change every refresh; the cards themselves only when the set of situations does. */
+  private updateDeadlines(view: ViewSnapshot): void {
+    const { i18n } = this.ctx;
     for (const inj of view.activeInjects) {
       const line = this.situations.root.querySelector<HTMLElement>(
         `[data-inject="${CSS.escape(inj.id)}"] .deadline`,
       );
       if (!line) continue;
-      line.textContent = deadlineText(i18n, inj, view) ?? t('ops.noDeadline');
+      line.textContent = deadlineText(i18n, inj, view) ?? i18n.t('ops.noDeadline');
       // Game seconds left, for tests and assistive tools that read numbers rather than words.
       if (inj.expiresAt !== null)
         line.dataset.leftS = String(Math.max(0, inj.expiresAt - view.tick));
       line.classList.toggle('urgent', inj.expiresAt !== null && inj.expiresAt - view.tick < 300);
     }
+  }
+
+  /** Messages in and out, newest first (the last 40). */
+  private renderMessages(view: ViewSnapshot): void {
+    const { i18n } = this.ctx;
+    const level = this.session.level;
     const items = [
       ...view.inbox.map((m) => ({
         tick: m.tick,
@@ -309,7 +331,7 @@ export class InboxPanel {
                 m.body ? el('p', { text: m.body }) : null,
               ),
             )
-        : [el('li', { class: 'hint', text: t('ops.noInbox') })],
+        : [el('li', { class: 'hint', text: i18n.t('ops.noInbox') })],
     );
   }
 }

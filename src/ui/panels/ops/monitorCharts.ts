@@ -18,6 +18,15 @@ interface Chart {
   data: (h: HistorySample[]) => uPlot.AlignedData;
 }
 
+interface ChartSpec {
+  title: string;
+  testId: string;
+  series: uPlot.Series[];
+  data: Chart['data'];
+  unit: string;
+  yRange?: [number, number];
+}
+
 export class MonitorCharts {
   readonly root: HTMLElement;
   private charts: Chart[] = [];
@@ -60,16 +69,124 @@ export class MonitorCharts {
     this.charts.forEach((c) => c.plot.destroy());
     this.charts = [];
     this.root.querySelectorAll('.chart').forEach((n) => n.remove());
+    for (const spec of this.chartSpecs()) this.addChart(spec);
+  }
+
+  /** The four graphs: link load, DNS, IDS alerts, calls. */
+  private chartSpecs(): ChartSpec[] {
     const t = this.ctx.i18n.t.bind(this.ctx.i18n);
     const net = this.level.engine.network;
     const watched = net.links
       .filter((l) => l.kind === 'international' || l.kind === 'backbone')
       .slice(0, 5);
     const clusters = net.clusters;
+    return [
+      {
+        title: t('ops.linkGraph'),
+        testId: 'chart-links',
+        series: watched.flatMap((l, i) => [
+          {
+            label: `${deviceLabel(this.ctx, this.level, l.id)} ${t('ops.legendIn')}`,
+            stroke: PALETTE[i % PALETTE.length],
+            width: 1.5,
+          },
+          {
+            label: t('ops.legendOut'),
+            stroke: PALETTE[i % PALETTE.length],
+            width: 1,
+            dash: [4, 3],
+          },
+        ]),
+        data: (h) => [
+          h.map((s) => s.t),
+          ...watched.flatMap((l) => [
+            h.map((s) => s.links[l.id]?.[0] ?? null),
+            h.map((s) => s.links[l.id]?.[1] ?? null),
+          ]),
+        ],
+        unit: '%',
+        yRange: [0, 100],
+      },
+      {
+        title: t('ops.dnsGraph'),
+        testId: 'chart-dns',
+        series: clusters.flatMap((c, i) => [
+          {
+            label: `${deviceLabel(this.ctx, this.level, c.id)} q/s`,
+            stroke: PALETTE[i % PALETTE.length],
+            width: 1.5,
+          },
+          { label: '%', stroke: PALETTE[i % PALETTE.length], width: 1, dash: [4, 3], scale: '%' },
+        ]),
+        data: (h) => [
+          h.map((s) => s.t),
+          ...clusters.flatMap((c) => [
+            h.map((s) => s.dns[c.id]?.[0] ?? null),
+            h.map((s) => s.dns[c.id]?.[1] ?? null),
+          ]),
+        ],
+        unit: 'q/s',
+      },
+      {
+        title: t('ops.idsGraph'),
+        testId: 'chart-ids',
+        series: [{ label: 'IDS', stroke: PALETTE[5], width: 1.5 }],
+        data: (h) => [h.map((s) => s.t), h.map((s) => s.ids)],
+        unit: '/min',
+      },
+      {
+        title: t('ops.callGraph'),
+        testId: 'chart-calls',
+        series: [{ label: '☎', stroke: PALETTE[1], width: 1.5 }],
+        data: (h) => [h.map((s) => s.t), h.map((s) => s.calls)],
+        unit: '/min',
+      },
+    ];
+  }
+
+  private addChart({ title, testId, series, data, unit, yRange }: ChartSpec): void {
+    const box = el(
+      'figure',
+      { class: 'chart', 'data-testid': testId },
+      el('figcaption', { text: title }),
+    );
+    this.root.append(box);
     // Axis text follows the text-size setting (uPlot draws it on canvas, in pixels).
     const scale = this.ctx.settings.get().textScale;
     const font = `${Math.round(11 * scale)}px "Noto Sans KR", sans-serif`;
-    const axes = (unit: string): uPlot.Axis[] => [
+    const axes = this.axes(unit, font, scale);
+    if (series.some((x) => x.scale === '%'))
+      axes.push({
+        scale: '%',
+        side: 1,
+        stroke: '#9fb3c8',
+        font,
+        grid: { show: false },
+        size: Math.round(36 * scale),
+      });
+    const plot = new uPlot(
+      {
+        width: this.width,
+        height: 120,
+        series: [{}, ...series],
+        axes,
+        scales: {
+          x: { time: false },
+          ...(yRange ? { y: { range: yRange } } : {}),
+          '%': { range: [0, 100] },
+        },
+        legend: { show: true, live: false },
+        cursor: { show: false },
+      },
+      data([]),
+      box,
+    );
+    this.charts.push({ plot, data });
+  }
+
+  /** Game time below, the unit on the left. */
+  private axes(unit: string, font: string, scale: number): uPlot.Axis[] {
+    return [
       {
         stroke: '#9fb3c8',
         font,
@@ -90,106 +207,6 @@ export class MonitorCharts {
         size: Math.round(46 * scale),
       },
     ];
-    const add = (
-      title: string,
-      testId: string,
-      series: uPlot.Series[],
-      data: Chart['data'],
-      unit: string,
-      yRange?: [number, number],
-    ) => {
-      const box = el(
-        'figure',
-        { class: 'chart', 'data-testid': testId },
-        el('figcaption', { text: title }),
-      );
-      this.root.append(box);
-      const plot = new uPlot(
-        {
-          width: this.width,
-          height: 120,
-          series: [{}, ...series],
-          axes: series.some((x) => x.scale === '%')
-            ? [
-                ...axes(unit),
-                {
-                  scale: '%',
-                  side: 1,
-                  stroke: '#9fb3c8',
-                  font,
-                  grid: { show: false },
-                  size: Math.round(36 * scale),
-                },
-              ]
-            : axes(unit),
-          scales: {
-            x: { time: false },
-            ...(yRange ? { y: { range: yRange } } : {}),
-            '%': { range: [0, 100] },
-          },
-          legend: { show: true, live: false },
-          cursor: { show: false },
-        },
-        data([]),
-        box,
-      );
-      this.charts.push({ plot, data });
-    };
-    add(
-      t('ops.linkGraph'),
-      'chart-links',
-      watched.flatMap((l, i) => [
-        {
-          label: `${deviceLabel(this.ctx, this.level, l.id)} ${t('ops.legendIn')}`,
-          stroke: PALETTE[i % PALETTE.length],
-          width: 1.5,
-        },
-        { label: t('ops.legendOut'), stroke: PALETTE[i % PALETTE.length], width: 1, dash: [4, 3] },
-      ]),
-      (h) => [
-        h.map((s) => s.t),
-        ...watched.flatMap((l) => [
-          h.map((s) => s.links[l.id]?.[0] ?? null),
-          h.map((s) => s.links[l.id]?.[1] ?? null),
-        ]),
-      ],
-      '%',
-      [0, 100],
-    );
-    add(
-      t('ops.dnsGraph'),
-      'chart-dns',
-      clusters.flatMap((c, i) => [
-        {
-          label: `${deviceLabel(this.ctx, this.level, c.id)} q/s`,
-          stroke: PALETTE[i % PALETTE.length],
-          width: 1.5,
-        },
-        { label: '%', stroke: PALETTE[i % PALETTE.length], width: 1, dash: [4, 3], scale: '%' },
-      ]),
-      (h) => [
-        h.map((s) => s.t),
-        ...clusters.flatMap((c) => [
-          h.map((s) => s.dns[c.id]?.[0] ?? null),
-          h.map((s) => s.dns[c.id]?.[1] ?? null),
-        ]),
-      ],
-      'q/s',
-    );
-    add(
-      t('ops.idsGraph'),
-      'chart-ids',
-      [{ label: 'IDS', stroke: PALETTE[5], width: 1.5 }],
-      (h) => [h.map((s) => s.t), h.map((s) => s.ids)],
-      '/min',
-    );
-    add(
-      t('ops.callGraph'),
-      'chart-calls',
-      [{ label: '☎', stroke: PALETTE[1], width: 1.5 }],
-      (h) => [h.map((s) => s.t), h.map((s) => s.calls)],
-      '/min',
-    );
   }
 
   destroy(): void {
