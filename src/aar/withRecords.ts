@@ -1,16 +1,15 @@
 /**
- * Adds a team session's stored records (feedback, improvement plan, later observations) to a
+ * Adds a team session's stored records (feedback, improvement plan; evaluators' observations
+ * travel in the run file itself) to a
  * review computed from its run. The records are validated again here: a review file or a server
  * answer is input like any other.
  */
 import { z } from 'zod/mini';
 import {
   feedbackFormSchema,
-  observationSchema,
   planRowSchema,
   summariseFeedback,
   type FeedbackEntry,
-  type Observation,
   type PlanRow,
 } from './exerciseRecords';
 import type { Aar } from './types';
@@ -18,13 +17,11 @@ import type { Aar } from './types';
 const recordsSchema = z.looseObject({
   feedback: z.optional(z.array(z.extend(feedbackFormSchema, { n: z.int().check(z.minimum(1)) }))),
   improvementPlan: z.optional(z.array(planRowSchema)),
-  observations: z.optional(z.array(observationSchema)),
 });
 
 export interface ReviewRecords {
   feedback?: FeedbackEntry[];
   improvementPlan?: PlanRow[];
-  observations?: Observation[];
 }
 
 /** Parses records (a session's review as the server returns it); throws naming the field. */
@@ -47,6 +44,5 @@ export function withRecords(aar: Aar, records: ReviewRecords): Aar {
     feedback,
     feedbackSummary: summariseFeedback(feedback),
     improvementPlan: records.improvementPlan ?? aar.improvementPlan,
-    observations: records.observations ?? aar.observations,
   };
 }
