@@ -254,4 +254,52 @@ describe('the evaluator seat', () => {
     expect(verifyRunFile(newer, short)).toMatchObject({ ok: false, code: 'MALFORMED' });
     for (const s of [...all, ev, ev2]) s.stop();
   }, 90_000);
+
+  it('keeps the evaluator key and the observations across a server restart', async () => {
+    const own = tempDirs();
+    writeFileSync(join(own.levelsDir, 'tutorial-short.json'), JSON.stringify(short));
+    let first: RunningServer | undefined = await startSessionServer({
+      dataDir: own.dataDir,
+      levelsDir: own.levelsDir,
+    });
+    try {
+      const { session, fac, all } = await openRoomOn(first, short, ['facilitator', 'commander']);
+      fac.client.on('evaluator.key', (m) => fac.frames.push(m));
+      fac.client.requestEvaluatorKey();
+      await fac.until('key', () => fac.of('evaluator.key').length === 1);
+      const key = fac.of('evaluator.key')[0]!.key;
+      fac.client.startSession();
+      const ev = new TestSeat(
+        first.wsUrl,
+        { join: { room: session.code, name: 'E', as: 'evaluator', key } },
+        short,
+      );
+      ev.client.on('observation', (m) => ev.frames.push(m));
+      ev.start();
+      await ev.until('welcome', () => ev.of('welcome').length > 0);
+      ev.client.observe({
+        capability: 'cybersecurity',
+        task: 'border-filter',
+        rating: 'U',
+        note: '',
+      });
+      await ev.until('recorded', () => ev.of('observation').length === 1);
+      for (const s of [...all, ev]) s.stop();
+      await first.close();
+      first = await startSessionServer({ dataDir: own.dataDir, levelsDir: own.levelsDir });
+      const back = new TestSeat(
+        first.wsUrl,
+        { join: { room: session.code, name: 'E2', as: 'evaluator', key } },
+        short,
+      ).start();
+      await back.until('welcome after restart', () => back.of('welcome').length > 0, 30_000);
+      expect(back.of('welcome')[0]!.observations).toMatchObject([
+        { v: 1, capability: 'cybersecurity', task: 'border-filter', rating: 'U' },
+      ]);
+      back.stop();
+    } finally {
+      await first?.close();
+      own.cleanup();
+    }
+  }, 90_000);
 });
