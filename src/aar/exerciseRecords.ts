@@ -303,6 +303,8 @@ export interface SessionReview {
   feedback: FeedbackEntry[];
   feedbackSummary: FeedbackSummary;
   improvementPlan: PlanRow[];
+  /** The evaluators' observations as recorded (the run file carries the same records). */
+  observations: ObservationRecord[];
   /** Seats the feedback form went to (player seats) and how many answered. */
   playerSeats: number;
 }

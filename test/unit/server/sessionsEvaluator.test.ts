@@ -213,6 +213,13 @@ describe('the evaluator seat', () => {
     });
     await ev.until('ended', () => lastError(ev)?.code === 'ROOM_ENDED');
 
+    // The facilitator's review records carry them too (for a review built from a seat's copy).
+    const review = (await (
+      await fetch(`${srv.base}/api/sessions/${session.code}/review`, {
+        headers: { authorization: `Bearer ${session.facilitatorToken}` },
+      })
+    ).json()) as { observations: unknown[] };
+    expect(review.observations).toHaveLength(2);
     // The stored run file carries them and verifies, observations included; the review shows them.
     const res = await fetch(`${srv.base}/api/runs/${ended.runId}`);
     const file = (await res.json()) as RunFile;

@@ -464,6 +464,9 @@ function facilitatorPart(ctx: UiContext, seat: TeamSession, deps: ReviewDeps) {
       withRecords(aar!, {
         feedback: review?.feedback ?? [],
         improvementPlan: review?.improvementPlan ?? [],
+        // The debrief's review is built from this seat's copy of the run, which has no
+        // observations: the server's records (or, before they load, what this seat saw) add them.
+        observations: review?.observations ?? seat.observations,
       });
     const base = `1-25-team-${code}`;
     downloads.append(
