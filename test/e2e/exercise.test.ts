@@ -71,7 +71,7 @@ describe('a team session run as an exercise', () => {
     const cmd = await openSeat(browser, 'Park Commander');
     const net = await openSeat(browser, '김 네트워크', { locale: 'ko-KR' });
     const ev = await openSeat(browser, '평가자 이', { locale: 'ko-KR' });
-    const all = [fac, proj, cmd, net, ev];
+    const all = [fac, proj, cmd, net];
     const a11y: string[] = [];
 
     // ---- the facilitator creates the room and downloads the Situation Manual
@@ -101,13 +101,7 @@ describe('a team session run as an exercise', () => {
     await fac.page.waitForSelector('[data-testid="evaluator-link"]');
     const evLink = (await fac.page.getAttribute('[data-testid="evaluator-link"]', 'href'))!;
     expect(evLink).toMatch(/[?&]evaluator=[A-Za-z0-9_-]{43}/);
-    await ev.page.goto(`${evLink}&lang=ko`);
-    await waitForScreen(ev.page, 'team');
-    await ev.page.waitForSelector('[data-testid="team-code"]');
-    await expect.poll(() => ev.page.textContent('#overlay')).toContain('평가자로 입장합니다');
-    await ev.page.fill('[data-testid="team-name"]', ev.name);
-    await ev.page.click('[data-testid="team-join"]');
-    await ev.page.waitForSelector('[data-testid="team-room"]');
+
     await shot(fac.page, 'lobby-facilitator');
     a11y.push(...(await axeViolations(fac.page, 'lobby with the Situation Manual button')));
 
@@ -121,7 +115,7 @@ describe('a team session run as an exercise', () => {
           q,
         ),
       QUESTION_EN,
-      { timeout: 90_000 },
+      { timeout: 180_000 },
     );
     expect(await fac.page.textContent('[data-testid="discussion-due"]')).toContain(
       'Module 1 — Detection',
@@ -155,7 +149,16 @@ describe('a team session run as an exercise', () => {
       .toContain('Answered');
     await shot(fac.page, 'facilitator-discussion');
     a11y.push(...(await axeViolations(fac.page, 'facilitator discussion panel')));
-    // ---- the evaluator, in Korean: every panel read-only, two observations
+    // ---- the evaluator, in Korean, joins late (while the clock is paused on the question): every
+    // panel read-only, two observations
+    all.push(ev);
+    await ev.page.goto(`${evLink}&lang=ko`);
+    await waitForScreen(ev.page, 'team');
+    await ev.page.waitForSelector('[data-testid="team-code"]');
+    await expect.poll(() => ev.page.textContent('#overlay')).toContain('평가자로 입장합니다');
+    await ev.page.fill('[data-testid="team-name"]', ev.name);
+    await ev.page.click('[data-testid="team-join"]');
+    await waitForScreen(ev.page, 'running.live', 60_000);
     await ev.page.waitForSelector('[data-testid="evaluator-panel"] [data-testid="ev-record"]');
     expect(await ev.page.textContent('[data-testid="seat-label"]')).toBe('평가자');
     await ev.page.selectOption('[data-testid="ev-capability"]', 'situational-assessment');
