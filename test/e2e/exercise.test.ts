@@ -168,7 +168,7 @@ describe('a team session run as an exercise', () => {
     await ev.page.click('[data-testid="ev-record"]');
     await expect
       .poll(() => ev.page.textContent('[data-testid="ev-status"]'), { timeout: 20_000 })
-      .toContain('관찰 1');
+      .toContain('1번째 관찰');
     await ev.page.selectOption('[data-testid="ev-capability"]', 'operational-coordination');
     await ev.page.selectOption('[data-testid="ev-task"]', 'staff');
     await ev.page.check('[data-testid="ev-rating-M"]');
@@ -182,7 +182,7 @@ describe('a team session run as an exercise', () => {
     await ev.page.click('[data-testid="ev-record"]');
     await expect
       .poll(() => ev.page.textContent('[data-testid="ev-status"]'), { timeout: 20_000 })
-      .toContain('관찰 2');
+      .toContain('2번째 관찰');
     expect(await ev.page.locator('[data-testid="observations"] li').count()).toBe(2);
     await shot(ev.page, 'evaluator-ko');
     a11y.push(...(await axeViolations(ev.page, 'evaluator screen (ko)')));
@@ -293,5 +293,5 @@ describe('a team session run as an exercise', () => {
 
     expect(all.flatMap((s) => s.errors)).toEqual([]);
     expect(a11y).toEqual([]);
-  }, 400_000);
+  }, 900_000);
 });

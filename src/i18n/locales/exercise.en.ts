@@ -204,7 +204,7 @@ export const exerciseEn = {
     noDecision: 'No particular decision',
     decisionItem: '#{{seq}} {{time}} {{role}}: {{command}}',
     record: 'Record observation',
-    recorded: 'Observation {{n}} recorded.',
+    recorded: 'Observation no. {{n}} recorded.',
     notRunning: 'Observations are recorded while the session runs.',
     list: 'Observations so far',
     none: 'No observations yet.',

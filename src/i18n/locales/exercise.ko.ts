@@ -204,7 +204,7 @@ export const exerciseKo: Widen<typeof exerciseEn> = {
     noDecision: '특정 결정 없음',
     decisionItem: '#{{seq}} {{time}} {{role}}: {{command}}',
     record: '관찰 기록',
-    recorded: '관찰 {{n}}을(를) 기록했습니다.',
+    recorded: '{{n}}번째 관찰을 기록했습니다.',
     notRunning: '관찰은 세션이 진행되는 동안 기록합니다.',
     list: '지금까지의 관찰',
     none: '아직 관찰이 없습니다.',

@@ -136,7 +136,7 @@ function buildPanel(host: HTMLElement, ctx: UiContext, session: TeamSession): ()
     const decision = el('select', { id: 'ev-decision', 'data-testid': 'ev-decision' });
     const record = el('button', {
       type: 'submit',
-      class: 'menu-button',
+      class: 'tool',
       'data-testid': 'ev-record',
       text: t('exercise.evaluator.record'),
     });
