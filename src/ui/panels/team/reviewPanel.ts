@@ -375,6 +375,113 @@ function downloadButton(
   return b;
 }
 
+/**
+ * The improvement-plan editor into `box`: the rows (`list`; undefined without the facilitator
+ * token, which saving needs), add a row, save. Edits change `list` in place.
+ */
+function renderPlanBox(
+  ctx: UiContext,
+  box: HTMLElement,
+  status: HTMLElement,
+  list: PlanRow[] | undefined,
+  on: { adopt(list: PlanRow[]): void; rerender(): void; save(): void },
+): void {
+  const t = ctx.i18n.t.bind(ctx.i18n);
+  clear(box);
+  box.append(
+    el('h2', { id: 'plan-heading', text: t('exercise.plan.heading') }),
+    el('p', { class: 'hint', text: t('exercise.plan.intro') }),
+  );
+  if (!list) {
+    box.append(el('p', { class: 'hint', text: t('exercise.plan.noToken') }));
+    return;
+  }
+  const table = planTable(t, list, (i) => {
+    list.splice(i, 1);
+    on.rerender();
+  });
+  const add = el('button', {
+    type: 'button',
+    class: 'tool',
+    'data-testid': 'plan-add',
+    text: t('exercise.plan.add'),
+  });
+  add.addEventListener('click', () => {
+    if (list.length >= PLAN_ROWS_MAX) {
+      status.textContent = t('exercise.plan.tooMany');
+      return;
+    }
+    list.push({ issue: '', action: '', capability: '', owner: '', due: '' });
+    on.adopt(list);
+    on.rerender();
+    box.querySelector<HTMLElement>(`[data-testid="plan-${list.length - 1}-issue"]`)?.focus();
+  });
+  const save = el('button', {
+    type: 'button',
+    class: 'menu-button primary',
+    'data-testid': 'plan-save',
+    text: t('exercise.plan.save'),
+  });
+  save.addEventListener('click', () => on.save());
+  box.append(table, el('div', { class: 'discussion-controls' }, add, save), status);
+}
+
+/** The review as HTML and JSON and the plan as CSV, each made on click. */
+function reviewDownloads(
+  ctx: UiContext,
+  deps: ReviewDeps,
+  base: string,
+  ready: boolean,
+  full: () => Aar,
+  plan: () => PlanRow[],
+): HTMLButtonElement[] {
+  const t = ctx.i18n.t.bind(ctx.i18n);
+  const lang = () => (ctx.i18n.language === 'ko' ? 'ko' : 'en');
+  return [
+    downloadButton(ctx, t('exercise.plan.downloadHtml'), 'download-review-html', ready, () => ({
+      name: `${base}-review.html`,
+      type: 'text/html',
+      body: deps.renderAarHtml(full(), lang()),
+    })),
+    downloadButton(ctx, t('exercise.plan.downloadJson'), 'download-review-json', ready, () => ({
+      name: `${base}-review.json`,
+      type: 'application/json',
+      body: JSON.stringify(full(), null, 2),
+    })),
+    downloadButton(ctx, t('exercise.plan.downloadCsv'), 'download-plan-csv', ready, () => ({
+      name: `${base}-plan.csv`,
+      type: 'text/csv',
+      body: planCsv(plan(), lang()),
+    })),
+  ];
+}
+
+/** The feedback received so far into `box`, with a Refresh button (`onRefresh`). */
+function renderFeedbackBox(
+  ctx: UiContext,
+  box: HTMLElement,
+  review: SessionReview | undefined,
+  onRefresh: () => void,
+): void {
+  const t = ctx.i18n.t.bind(ctx.i18n);
+  clear(box);
+  const refresh = el('button', {
+    type: 'button',
+    class: 'tool',
+    'data-testid': 'feedback-refresh',
+    text: t('exercise.plan.refresh'),
+  });
+  refresh.addEventListener('click', () => {
+    ctx.audio.play('click');
+    onRefresh();
+  });
+  box.append(
+    el('h2', { id: 'feedback-received-heading', text: t('exercise.plan.feedbackHeading') }),
+    ...(review ? feedbackSummary(t, review) : []),
+    refresh,
+  );
+}
+
 function facilitatorPart(ctx: UiContext, seat: TeamSession, deps: ReviewDeps) {
   const t = ctx.i18n.t.bind(ctx.i18n);
   const lang = () => (ctx.i18n.language === 'ko' ? 'ko' : 'en');
@@ -399,65 +506,14 @@ function facilitatorPart(ctx: UiContext, seat: TeamSession, deps: ReviewDeps) {
   const downloads = el('div', { class: 'button-row wrap', 'data-testid': 'exercise-downloads' });
   element.append(feedbackBox, planBox, downloads);
 
-  const renderFeedback = () => {
-    clear(feedbackBox);
-    const refresh = el('button', {
-      type: 'button',
-      class: 'tool',
-      'data-testid': 'feedback-refresh',
-      text: t('exercise.plan.refresh'),
-    });
-    refresh.addEventListener('click', () => {
-      ctx.audio.play('click');
-      void load();
-    });
-    feedbackBox.append(
-      el('h2', { id: 'feedback-received-heading', text: t('exercise.plan.feedbackHeading') }),
-      ...(review ? feedbackSummary(t, review) : []),
-      refresh,
-    );
-  };
+  const renderFeedback = () => renderFeedbackBox(ctx, feedbackBox, review, () => void load());
 
-  const renderPlan = () => {
-    clear(planBox);
-    planBox.append(
-      el('h2', { id: 'plan-heading', text: t('exercise.plan.heading') }),
-      el('p', { class: 'hint', text: t('exercise.plan.intro') }),
-    );
-    if (!token) {
-      planBox.append(el('p', { class: 'hint', text: t('exercise.plan.noToken') }));
-      return;
-    }
-    const list = rows ?? [];
-    const table = planTable(t, list, (i) => {
-      list.splice(i, 1);
-      renderPlan();
+  const renderPlan = () =>
+    renderPlanBox(ctx, planBox, planStatus, token ? (rows ?? []) : undefined, {
+      adopt: (list) => (rows = list),
+      rerender: () => renderPlan(),
+      save: () => void savePlan(),
     });
-    const add = el('button', {
-      type: 'button',
-      class: 'tool',
-      'data-testid': 'plan-add',
-      text: t('exercise.plan.add'),
-    });
-    add.addEventListener('click', () => {
-      if (list.length >= PLAN_ROWS_MAX) {
-        planStatus.textContent = t('exercise.plan.tooMany');
-        return;
-      }
-      list.push({ issue: '', action: '', capability: '', owner: '', due: '' });
-      rows = list;
-      renderPlan();
-      planBox.querySelector<HTMLElement>(`[data-testid="plan-${list.length - 1}-issue"]`)?.focus();
-    });
-    const save = el('button', {
-      type: 'button',
-      class: 'menu-button primary',
-      'data-testid': 'plan-save',
-      text: t('exercise.plan.save'),
-    });
-    save.addEventListener('click', () => void savePlan());
-    planBox.append(table, el('div', { class: 'discussion-controls' }, add, save), planStatus);
-  };
 
   const savePlan = async () => {
     ctx.audio.play('click');
@@ -498,23 +554,15 @@ function facilitatorPart(ctx: UiContext, seat: TeamSession, deps: ReviewDeps) {
         // observations: the server's records (or, before they load, what this seat saw) add them.
         observations: review?.observations ?? seat.observations,
       });
-    const base = `1-25-team-${code}`;
     downloads.append(
-      downloadButton(ctx, t('exercise.plan.downloadHtml'), 'download-review-html', !!aar, () => ({
-        name: `${base}-review.html`,
-        type: 'text/html',
-        body: deps.renderAarHtml(full(), lang()),
-      })),
-      downloadButton(ctx, t('exercise.plan.downloadJson'), 'download-review-json', !!aar, () => ({
-        name: `${base}-review.json`,
-        type: 'application/json',
-        body: JSON.stringify(full(), null, 2),
-      })),
-      downloadButton(ctx, t('exercise.plan.downloadCsv'), 'download-plan-csv', !!aar, () => ({
-        name: `${base}-plan.csv`,
-        type: 'text/csv',
-        body: planCsv(review?.improvementPlan ?? [], lang()),
-      })),
+      ...reviewDownloads(
+        ctx,
+        deps,
+        `1-25-team-${code}`,
+        !!aar,
+        full,
+        () => review?.improvementPlan ?? [],
+      ),
     );
   };
 
