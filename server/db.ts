@@ -160,6 +160,41 @@ const MIGRATIONS: { version: number; sql: string; data?: (db: Db) => void }[] = 
       );
     `,
   },
+  {
+    // Evaluators (docs/TEAMS.md "Evaluators"): a room's evaluator key, stored only as SHA-256 like
+    // every other secret; and their observations, the run file's `observations` records in the
+    // order recorded (n from 1), kept apart from the command log because they never enter the game.
+    // A seat's kind may now be 'evaluator': SQLite cannot widen a CHECK, so the seats table is
+    // rebuilt with the same columns and keys.
+    version: 6,
+    sql: `
+      CREATE TABLE session_seats_v6 (
+        session_id    INTEGER NOT NULL REFERENCES sessions (id),
+        seat          TEXT    NOT NULL,
+        kind          TEXT    NOT NULL
+                      CHECK (kind IN ('facilitator', 'player', 'projector', 'evaluator')),
+        name          TEXT    NOT NULL,
+        role          TEXT,
+        token_sha256  TEXT    NOT NULL UNIQUE,
+        removed       INTEGER NOT NULL DEFAULT 0,
+        created_at    TEXT    NOT NULL,
+        PRIMARY KEY (session_id, seat)
+      );
+      INSERT INTO session_seats_v6 (session_id, seat, kind, name, role, token_sha256, removed, created_at)
+        SELECT session_id, seat, kind, name, role, token_sha256, removed, created_at FROM session_seats ORDER BY rowid;
+      DROP TABLE session_seats;
+      ALTER TABLE session_seats_v6 RENAME TO session_seats;
+      ALTER TABLE sessions ADD COLUMN evaluator_sha256 TEXT;
+      CREATE TABLE session_observations (
+        session_id    INTEGER NOT NULL REFERENCES sessions (id),
+        n             INTEGER NOT NULL,
+        record_json   TEXT    NOT NULL,
+        seat          TEXT    NOT NULL,
+        created_at    TEXT    NOT NULL,
+        PRIMARY KEY (session_id, n)
+      );
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

@@ -8,6 +8,7 @@ interface Keyed {
   level: { sha256: string };
   seed: number;
   commands: readonly { tick: number; role: string; type: string; args: unknown }[];
+  observations?: readonly unknown[];
 }
 
 /** SHA-256 (hex) of the level hash, the seed and the canonical JSON of the command log. */
@@ -18,7 +19,10 @@ export function runKey(file: Keyed): string {
     type: c.type,
     args: c.args,
   }));
+  // Evaluators' observations make a session's file another record of the day (two rooms of an
+  // exercise may play the same log); files without them keep the key they always had.
+  const observed = file.observations?.length ? `\n${canonicalJson(file.observations)}` : '';
   return createHash('sha256')
-    .update(`${file.level.sha256}\n${file.seed >>> 0}\n${canonicalJson(commands)}`)
+    .update(`${file.level.sha256}\n${file.seed >>> 0}\n${canonicalJson(commands)}${observed}`)
     .digest('hex');
 }

@@ -12,6 +12,7 @@ import {
   verifyRunFile,
   type Level,
   type LoggedCommand,
+  type ObservationRecord,
   type Player,
   type Run,
   type RunFile,
@@ -40,6 +41,8 @@ export interface SessionEndInput {
   seed: number;
   log: readonly LoggedCommand[];
   players: Player[];
+  /** The evaluators' observations, in the order recorded (absent or empty: none). */
+  observations?: ObservationRecord[];
 }
 
 export type SessionEndOutcome =
@@ -63,7 +66,12 @@ export function sessionEndJob(input: SessionEndInput): SessionEndOutcome {
       finalHash,
       endMs,
     };
-  const file = toRunFile(finished);
+  const observations = input.observations ?? [];
+  // Beside the log, never in it: the file's hashes are those of the game without them.
+  const file: RunFile = {
+    ...toRunFile(finished),
+    ...(observations.length > 0 ? { observations } : {}),
+  };
   const v = verifyRunFile(file, input.level);
   return v.ok
     ? { ok: true, file, score: v.score, finalHash, endMs }

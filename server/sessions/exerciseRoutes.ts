@@ -32,11 +32,11 @@ import {
   type HistoricalBaseline,
   type RoomWarning,
 } from '../../src/net/exerciseProtocol.ts';
-import { issuePath, issueReason, type BotKind, type SeatRole } from '../../src/net/protocol.ts';
+import { issuePath, issueReason, type SeatRole } from '../../src/net/protocol.ts';
+import type { RoutesHost } from './routes.ts';
 import { clientProto } from '../clientAddress.ts';
 import { HttpError, parseJsonBody, readBody, sendError, sendJson } from '../http.ts';
 import type { GhostInput, GhostOutcome } from '../verifyJob.ts';
-import type { LevelCache } from './levelCache.ts';
 import type { WindowCounter } from './limits.ts';
 import { DEFAULT_ROOMS_PER_IP, trustedHops, type SessionHubOptions } from './options.ts';
 import { DESYNC_WARN_MS, type Room } from './room.ts';
@@ -50,28 +50,13 @@ const UNANSWERED_WARN_S = 600;
 /** Last actions listed per room. */
 const LAST_ACTIONS = 5;
 
-export interface ExerciseHost {
-  readonly levels: LevelCache;
+/** What the exercise routes need of the hub: the session routes' host, and the rooms themselves. */
+export interface ExerciseHost extends RoutesHost {
   readonly store: SessionStore;
   readonly rooms: ReadonlyMap<string, Room>;
   readonly verifier: { ghost(input: GhostInput): Promise<GhostOutcome> };
   /** Restart recovery: until it is done, a room not yet rebuilt would look ended or empty. */
   readonly ready: Promise<void>;
-  wallNow(): number;
-  log(message: string): void;
-  clientIp(req: IncomingMessage): string;
-  liveRoomCount(): number;
-  liveRoomsOf(ip: string): number;
-  createRoom(
-    levelId: string,
-    level: Level,
-    levelSha256: string,
-    seed: number,
-    roles: SeatRole[],
-    wall: number,
-    creatorIp: string,
-    exercise: { id: number; team: number; bots?: Partial<Record<SeatRole, BotKind>> },
-  ): { code: string; token: string };
 }
 
 /** The roles a level lets someone play: those its commands name (the facilitator aside). */

@@ -108,6 +108,18 @@ export class Handshake {
     this.limiter.recordKnown(conn.ip, m.room, wall);
     if (room.state === 'ended')
       return this.deps.sendError(conn, 'ROOM_ENDED', undefined, { field: 'room' });
+    if (m.as === 'evaluator' && !room.evaluatorKeyMatches(m.key)) {
+      // Not counted as a failed join: the code was right, and a key (256 random bits, like a
+      // seat token) cannot be guessed.
+      return this.deps.sendError(
+        conn,
+        'BAD_TOKEN',
+        m.key === undefined
+          ? 'key: an evaluator joins with the evaluator key from the facilitator’s evaluator link'
+          : 'key: not this room’s evaluator key (ask the facilitator for the current evaluator link)',
+        { field: 'key' },
+      );
+    }
     let live = 0;
     for (const s of room.seats.values()) if (!s.removed) live++;
     if (live >= MAX_SEATS || room.seats.size >= MAX_SEAT_RECORDS)

@@ -31,7 +31,10 @@ export async function recoverRooms(host: RecoveryHost): Promise<void> {
   );
 }
 
-async function rebuild(host: RecoveryHost, { session, seats, log }: Live): Promise<void> {
+async function rebuild(
+  host: RecoveryHost,
+  { session, seats, log, observations }: Live,
+): Promise<void> {
   const lv = host.levels.get(session.levelId);
   if (!lv.ok || lv.sha256 !== session.levelSha256) {
     host.log(
@@ -84,6 +87,8 @@ async function rebuild(host: RecoveryHost, { session, seats, log }: Live): Promi
       exerciseId: session.exerciseId,
       team: session.team,
       bots: session.bots,
+      evaluatorHash: session.evaluatorHash,
+      observations,
     },
     wall,
   );

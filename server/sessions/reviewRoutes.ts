@@ -104,6 +104,7 @@ export class ReviewRoutes {
       feedback,
       feedbackSummary: summariseFeedback(feedback),
       improvementPlan: this.reviews.plan(session.id),
+      observations: this.reviews.observations(session.id),
       playerSeats: session.playerSeats,
     };
   }

@@ -3,6 +3,7 @@
 // SessionStore (the live room's log and clock) because nothing here touches the simulation.
 import type { Db } from '../db.ts';
 import type { SessionState } from '../../src/net/protocol.ts';
+import type { ObservationRecord } from '../../src/game/evaluationGuide.ts';
 import type { FeedbackEntry, FeedbackForm, PlanRow } from '../../src/aar/exerciseRecords.ts';
 
 export interface ReviewedSession {
@@ -37,6 +38,9 @@ export class ReviewStore {
          ON CONFLICT (session_id) DO UPDATE SET rows_json = excluded.rows_json, updated_at = excluded.updated_at`,
       ),
       plan: db.prepare('SELECT rows_json FROM session_plan WHERE session_id = ?'),
+      observations: db.prepare(
+        'SELECT record_json FROM session_observations WHERE session_id = ? ORDER BY n',
+      ),
       byFacilitator: db.prepare(
         `SELECT s.id, s.code, s.level_id, s.state, s.run_id,
                 (SELECT COUNT(*) FROM session_seats p WHERE p.session_id = s.id AND p.kind = 'player' AND p.removed = 0) AS players
@@ -76,6 +80,13 @@ export class ReviewStore {
   plan(sessionId: number): PlanRow[] {
     const r = this.stmt.plan.get(sessionId) as { rows_json: string } | undefined;
     return r ? (JSON.parse(r.rows_json) as PlanRow[]) : [];
+  }
+
+  /** The evaluators' observations of a session, in the order recorded. */
+  observations(sessionId: number): ObservationRecord[] {
+    return (this.stmt.observations.all(sessionId) as { record_json: string }[]).map(
+      (r) => JSON.parse(r.record_json) as ObservationRecord,
+    );
   }
 
   /** The session with this code whose facilitator token hashes to `tokenHash`, if any. */

@@ -10,7 +10,11 @@ import {
   applyCommand,
   hashGame,
   renderRejection,
+  OBSERVATIONS_MAX,
+  OBSERVATION_RECORD_VERSION,
+  findTask,
   type Level,
+  type ObservationRecord,
   type Player,
   type PlayerRole,
   type Run,
@@ -37,6 +41,7 @@ import type { ReviewStore } from './reviewStore.ts';
 import type { FeedbackForm } from '../../src/aar/exerciseRecords.ts';
 import { feedbackIsEmpty } from '../../src/aar/exerciseRecords.ts';
 import { errorText, TEXT } from './text.ts';
+import { newToken, tokenHash } from './secrets.ts';
 
 /** A connection as the room sees it: send text, close, and which seat it holds. */
 export interface Conn {
@@ -83,6 +88,10 @@ export interface RoomInit {
   exerciseId?: number | null;
   team?: number | null;
   bots?: Partial<Record<SeatRole, BotKind>>;
+  /** SHA-256 of the room's evaluator key (null: none made yet). */
+  evaluatorHash?: string | null;
+  /** The evaluators' observations so far, in the order recorded. */
+  observations?: ObservationRecord[];
 }
 
 /** Who sent a command: a player's seat, a bot, or the exercise controller. */
@@ -135,6 +144,10 @@ export class Room {
   reviews: ReviewStore | undefined;
   readonly exerciseId: number | null;
   readonly team: number | null;
+  /** SHA-256 of the evaluator key (joins as evaluator need it); null until the facilitator makes one. */
+  evaluatorHash: string | null;
+  /** The evaluators' observations, in the order recorded: the run file's `observations`. */
+  readonly observations: ObservationRecord[];
   /** Roles played by a bot (never held by a seat at the same time). */
   readonly bots = new Map<SeatRole, BotKind>();
   /** Each bot's previous decision tick (exclusive lower bound of what it decides next). */
@@ -175,6 +188,8 @@ export class Room {
     this.persistedMs = init.run.state.engine.tMs;
     this.exerciseId = init.exerciseId ?? null;
     this.team = init.team ?? null;
+    this.evaluatorHash = init.evaluatorHash ?? null;
+    this.observations = [...(init.observations ?? [])];
     for (const [role, kind] of Object.entries(init.bots ?? {}) as [SeatRole, BotKind][]) {
       this.bots.set(role, kind);
       this.botSince.set(role, this.botStartTick());
@@ -272,6 +287,7 @@ export class Room {
       ...(seat.kind === 'player' && this.state === 'ended' && this.reviews
         ? { feedbackSent: this.reviews.hasSent(this.id, seat.id) }
         : {}),
+      ...(seesObservations(seat) ? { observations: this.observations } : {}),
     });
     this.broadcast({ t: 'seats', seats: this.seatList() }, (s) => s !== seat);
   }
@@ -336,7 +352,90 @@ export class Room {
         return this.showQuestion(conn, seat, m.question);
       case 'feedback':
         return this.feedback(conn, seat, m.form);
+      case 'evaluator.key':
+        return this.newEvaluatorKey(conn, seat);
+      case 'observe':
+        return this.observe(conn, seat, m);
     }
+  }
+
+  /** Facilitator: a new evaluator key, sent to the asker only; the database keeps its hash. */
+  private newEvaluatorKey(conn: Conn, seat: Seat): void {
+    if (!this.isFacilitator(conn, seat, 'evaluator.key')) return;
+    if (this.state === 'ended') return this.error(conn, 'ROOM_ENDED');
+    const key = newToken();
+    const hash = tokenHash(key);
+    try {
+      this.store.setEvaluatorKey(this.id, hash);
+    } catch (e) {
+      this.store.noteError(e);
+      return this.error(conn, 'STORAGE_FAILED', (e as Error).message);
+    }
+    this.evaluatorHash = hash;
+    this.hooks.log(`room ${this.code}: new evaluator key`);
+    this.send(conn, { t: 'evaluator.key', key });
+  }
+
+  /** Whether `key` is this room's evaluator key (none made yet: nothing is). */
+  evaluatorKeyMatches(key: string | undefined): boolean {
+    return (
+      key !== undefined && this.evaluatorHash !== null && tokenHash(key) === this.evaluatorHash
+    );
+  }
+
+  /**
+   * An evaluator's observation: checked (a task of the evaluation guide, a decision in the log,
+   * the room's limit), stamped with the room's game time, stored, then sent to the evaluators and
+   * the facilitator. It never touches the run: the game, its hashes and its score are unchanged.
+   */
+  private observe(conn: Conn, seat: Seat, m: Extract<ClientMessage, { t: 'observe' }>): void {
+    if (seat.kind !== 'evaluator')
+      return this.error(conn, 'FORBIDDEN', `${aSeat(seat.kind)} does not record observations`, {
+        field: 't',
+      });
+    if (this.state === 'ended') return this.error(conn, 'ROOM_ENDED', undefined, { field: 't' });
+    if (this.ending) return this.error(conn, 'ENDING', undefined, { field: 't' });
+    if (this.state === 'lobby') return this.error(conn, 'NOT_RUNNING', undefined, { field: 't' });
+    if (!findTask(m.capability, m.task))
+      return this.error(
+        conn,
+        'BAD_MESSAGE',
+        `task: "${m.task}" is not a critical task of capability "${m.capability}" in the evaluation guide`,
+        { field: 'task' },
+      );
+    if (m.decisionSeq !== undefined && m.decisionSeq > this.log.length)
+      return this.error(
+        conn,
+        'BAD_MESSAGE',
+        `decisionSeq: ${m.decisionSeq} — the log has ${this.log.length} commands`,
+        { field: 'decisionSeq' },
+      );
+    if (this.observations.length >= OBSERVATIONS_MAX)
+      return this.error(
+        conn,
+        'FORBIDDEN',
+        `this session already has ${OBSERVATIONS_MAX} observations, the most it keeps`,
+        { field: 't' },
+      );
+    const record: ObservationRecord = {
+      v: OBSERVATION_RECORD_VERSION,
+      // The tick a command sent now would get: never before the decision it is about.
+      tick: Math.ceil(this.run.state.engine.tMs / 1000),
+      capability: m.capability,
+      task: m.task,
+      rating: m.rating,
+      note: m.note.normalize('NFC'),
+      ...(m.decisionSeq !== undefined ? { decisionSeq: m.decisionSeq } : {}),
+    };
+    const n = this.observations.length + 1;
+    try {
+      this.store.addObservation(this.id, n, record, seat.id);
+    } catch (e) {
+      this.store.noteError(e);
+      return this.error(conn, 'STORAGE_FAILED', (e as Error).message);
+    }
+    this.observations.push(record);
+    this.broadcast({ t: 'observation', n, observation: record }, seesObservations);
   }
 
   private showQuestion(conn: Conn, seat: Seat, question: number | null): void {
@@ -356,7 +455,7 @@ export class Room {
   /** A player's feedback form: after the end only, one per seat, stored without the seat. */
   private feedback(conn: Conn, seat: Seat, form: FeedbackForm): void {
     if (seat.kind !== 'player')
-      return this.error(conn, 'FORBIDDEN', `a ${seat.kind} seat does not send feedback`, {
+      return this.error(conn, 'FORBIDDEN', `${aSeat(seat.kind)} does not send feedback`, {
         field: 't',
       });
     if (this.state !== 'ended') return this.error(conn, 'NOT_ENDED', undefined, { field: 't' });
@@ -399,7 +498,7 @@ export class Room {
   private chooseRole(conn: Conn, seat: Seat, role: SeatRole | null): void {
     if (this.state === 'ended') return this.error(conn, 'ROOM_ENDED');
     if (seat.kind !== 'player')
-      return this.error(conn, 'FORBIDDEN', `a ${seat.kind} seat does not take a team role`, {
+      return this.error(conn, 'FORBIDDEN', `${aSeat(seat.kind)} does not take a team role`, {
         field: 'role',
       });
     if (role !== null) {
@@ -432,7 +531,7 @@ export class Room {
     if (!target || target.removed)
       return this.error(conn, 'UNKNOWN_SEAT', `seat: "${targetId}"`, { field: 'seat' });
     if (target.kind !== 'player')
-      return this.error(conn, 'FORBIDDEN', `seat: ${targetId} is a ${target.kind} seat`, {
+      return this.error(conn, 'FORBIDDEN', `seat: ${targetId} is ${aSeat(target.kind)}`, {
         field: 'seat',
       });
     if (role !== null && !this.roles.includes(role))
@@ -511,6 +610,13 @@ export class Room {
     if (this.state === 'lobby') return this.error(conn, 'NOT_RUNNING', undefined, ref);
     if (seat.kind === 'projector')
       return this.error(conn, 'FORBIDDEN', 'a projector seat is read-only', ref);
+    if (seat.kind === 'evaluator')
+      return this.error(
+        conn,
+        'FORBIDDEN',
+        'an evaluator seat is read-only: it records observations (observe) and sends no game commands',
+        { field: 't', ...ref },
+      );
     if (seat.role === null) return this.error(conn, 'NO_ROLE', undefined, ref);
     // The role is the seat's, never the client's: the core checks what this role may do.
     const r = this.submit(seat.role, m.type, m.args, {
@@ -710,6 +816,7 @@ export class Room {
         ...(e.bot ? { bot: e.bot } : {}),
       })),
       players: this.players(),
+      observations: [...this.observations],
     };
     this.hooks.finish(input).then(
       (outcome) => {
@@ -784,4 +891,14 @@ export class Room {
     }
     return players;
   }
+}
+
+/** Who sees observations while the session runs: evaluators and the facilitator, not the players. */
+function seesObservations(s: Seat): boolean {
+  return s.kind === 'evaluator' || s.kind === 'facilitator';
+}
+
+/** "a player seat", "an evaluator seat": for refusal details. */
+function aSeat(kind: SeatKind): string {
+  return `${kind === 'evaluator' ? 'an' : 'a'} ${kind} seat`;
 }

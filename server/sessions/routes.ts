@@ -7,6 +7,7 @@ import {
   issuePath,
   issueReason,
   WS_PATH,
+  type BotKind,
   type CreateSessionResponse,
   type SeatRole,
 } from '../../src/net/protocol.ts';
@@ -34,6 +35,8 @@ export interface RoutesHost {
     roles: SeatRole[],
     wall: number,
     creatorIp: string,
+    /** The exercise the room is a team of (exerciseRoutes.ts), and which team; with its bots. */
+    exercise?: { id: number; team: number; bots?: Partial<Record<SeatRole, BotKind>> },
   ): { code: string; token: string };
 }
 

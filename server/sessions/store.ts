@@ -10,7 +10,7 @@ import type {
   SeatRole,
   SessionState,
 } from '../../src/net/protocol.ts';
-import type { PlayerRole, RunFile, Score } from '../../src/game';
+import type { ObservationRecord, PlayerRole, RunFile, Score } from '../../src/game';
 import { createHash } from 'node:crypto';
 import { runKey } from '../runKey.ts';
 
@@ -29,6 +29,8 @@ export interface StoredSession {
   exerciseId: number | null;
   team: number | null;
   bots: Partial<Record<SeatRole, BotKind>>;
+  /** SHA-256 of the room's evaluator key, null until the facilitator makes one. */
+  evaluatorHash: string | null;
 }
 
 export interface StoredExercise {
@@ -87,6 +89,7 @@ interface SessionRow {
   exercise_id: number | null;
   team: number | null;
   bots_json: string;
+  evaluator_sha256: string | null;
 }
 
 export class SessionStore {
@@ -131,6 +134,16 @@ export class SessionStore {
       ),
       refusals: db.prepare(
         'SELECT * FROM session_refusals WHERE session_id = ? ORDER BY rowid DESC LIMIT ?',
+      ),
+      setEvaluatorKey: db.prepare(
+        'UPDATE sessions SET evaluator_sha256 = ?, updated_at = ? WHERE id = ?',
+      ),
+      insertObservation: db.prepare(
+        `INSERT INTO session_observations (session_id, n, record_json, seat, created_at)
+         VALUES (?, ?, ?, ?, ?)`,
+      ),
+      observations: db.prepare(
+        'SELECT record_json FROM session_observations WHERE session_id = ? ORDER BY n',
       ),
       insertExercise: db.prepare(
         `INSERT INTO exercises (code, name, level_id, seed, roles_json, controller_sha256, created_at)
@@ -264,7 +277,12 @@ export class SessionStore {
   }
 
   /** Sessions not ended, with their seats and logs: what a restart rebuilds. */
-  loadLive(): { session: StoredSession; seats: StoredSeat[]; log: LogEntry[] }[] {
+  loadLive(): {
+    session: StoredSession;
+    seats: StoredSeat[];
+    log: LogEntry[];
+    observations: ObservationRecord[];
+  }[] {
     return (this.stmt.live.all() as SessionRow[]).map((r) => ({
       session: {
         id: r.id,
@@ -280,7 +298,9 @@ export class SessionStore {
         exerciseId: r.exercise_id,
         team: r.team,
         bots: JSON.parse(r.bots_json) as Partial<Record<SeatRole, BotKind>>,
+        evaluatorHash: r.evaluator_sha256,
       },
+      observations: this.observations(r.id),
       seats: (
         this.stmt.seats.all(r.id) as {
           seat: string;
@@ -320,6 +340,22 @@ export class SessionStore {
         ...(e.bot ? { bot: e.bot } : {}),
       })),
     }));
+  }
+
+  /** Replaces the room's evaluator key (its SHA-256). */
+  setEvaluatorKey(sessionId: number, hash: string): void {
+    this.stmt.setEvaluatorKey.run(hash, this.stamp(), sessionId);
+  }
+
+  /** Stores an evaluator's observation, the session's n-th (from 1), before it is broadcast. */
+  addObservation(sessionId: number, n: number, o: ObservationRecord, seat: string): void {
+    this.stmt.insertObservation.run(sessionId, n, JSON.stringify(o), seat, this.stamp());
+  }
+
+  observations(sessionId: number): ObservationRecord[] {
+    return (this.stmt.observations.all(sessionId) as { record_json: string }[]).map(
+      (r) => JSON.parse(r.record_json) as ObservationRecord,
+    );
   }
 
   setBots(sessionId: number, bots: Partial<Record<SeatRole, BotKind>>): void {

@@ -13,11 +13,12 @@ import {
   runScore,
   runSeries,
   verifyRunFile,
+  type RunFile,
   type Level,
   type Run,
   type VerifyFailureCode,
 } from '../game';
-import { discussionAnswers, summariseFeedback } from './exerciseRecords';
+import { discussionAnswers, observationsOf, summariseFeedback } from './exerciseRecords';
 import { lessonsFor } from './lessons';
 import { entryWords, falseClaimText, namesFromLevel, quantityText } from './scoreWords';
 import { SOURCES, type SourceCode } from './sources';
@@ -297,7 +298,7 @@ export function buildAar(runFile: unknown, level: Level, options: BuildAarOption
       question: n.question !== undefined ? (level.discussion[n.question]?.question ?? null) : null,
     })),
     discussion: discussionAnswers(s.notes, level.discussion),
-    observations: [],
+    observations: observationsOf((runFile as RunFile).observations ?? [], run.log),
     feedback: [],
     feedbackSummary: summariseFeedback([]),
     improvementPlan: [],

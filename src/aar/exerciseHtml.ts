@@ -14,6 +14,7 @@ import {
   HSEEP_RATING_TEXT,
   MODULE_TEXT,
 } from './exerciseRecords';
+import { OBJECTIVES } from '../game/evaluationGuide';
 import { clock, type Lang } from './format';
 import type { Aar } from './types';
 
@@ -23,10 +24,11 @@ const S = {
   answer: { ko: '팀의 답', en: 'Team’s answer' },
   time: { ko: '시각', en: 'Time' },
   observations: { ko: '평가자 관찰', en: 'Evaluator observations' },
-  capability: { ko: '역량', en: 'Capability' },
   task: { ko: '핵심 과업', en: 'Critical task' },
   rating: { ko: '평가', en: 'Rating' },
+  capability: { ko: '역량', en: 'Capability' },
   note: { ko: '기록', en: 'Note' },
+  decision: { ko: '관련 결정', en: 'Decision' },
   feedback: { ko: '참가자 피드백 (익명)', en: 'Participant feedback (anonymous)' },
   responses: { ko: '응답 수', en: 'Responses' },
   statement: {
@@ -66,20 +68,29 @@ export function discussionSection(aar: Aar, lang: Lang): string {
   return `<section class="discussion" data-section="discussion"><h2>${t(S.discussion, lang)}</h2>${modules}</section>`;
 }
 
+/**
+ * Observations under the objective (capability) they rate, in the evaluation guide's order, each
+ * with its critical task, rating, note and the decision it is about.
+ */
 export function observationsSection(aar: Aar, lang: Lang): string {
   if (aar.observations.length === 0) return '';
-  const rows = aar.observations
-    .map(
-      (o) =>
-        `<tr><td>${e(clock(o.tick, lang))}</td><td>${e(o.capability)}</td><td>${e(o.criticalTask)}</td>` +
-        `<td>${e(o.rating)} — ${t(HSEEP_RATING_TEXT[o.rating], lang)}</td><td>${e(o.note)}</td></tr>`,
-    )
-    .join('');
-  return (
-    `<section data-section="observations"><h2>${t(S.observations, lang)}</h2><table><thead><tr><th>${t(S.time, lang)}</th>` +
-    `<th>${t(S.capability, lang)}</th><th>${t(S.task, lang)}</th><th>${t(S.rating, lang)}</th><th>${t(S.note, lang)}</th>` +
-    `</tr></thead><tbody>${rows}</tbody></table></section>`
-  );
+  const byObjective = OBJECTIVES.map((o) => {
+    const rows = aar.observations
+      .filter((x) => x.capability === o.capability)
+      .map(
+        (x) =>
+          `<tr><td>${e(clock(x.tick, lang))}</td><td>${t(x.criticalTaskText, lang)}</td>` +
+          `<td class="rating">${e(x.rating)} — ${t(HSEEP_RATING_TEXT[x.rating], lang)}</td>` +
+          `<td class="answer">${e(x.note)}</td><td>${x.decision ? e(`#${x.decisionSeq} ${clock(x.decision.tick, lang)} ${x.decision.role} ${x.decision.type}`) : '—'}</td></tr>`,
+      )
+      .join('');
+    return rows
+      ? `<h3 data-capability="${e(o.capability)}">${t(o.capabilityName, lang)} — ${t(o.text, lang)}</h3>` +
+          `<table><thead><tr><th>${t(S.time, lang)}</th><th>${t(S.task, lang)}</th><th>${t(S.rating, lang)}</th>` +
+          `<th>${t(S.note, lang)}</th><th>${t(S.decision, lang)}</th></tr></thead><tbody>${rows}</tbody></table>`
+      : '';
+  }).join('');
+  return `<section data-section="observations"><h2>${t(S.observations, lang)}</h2>${byObjective}</section>`;
 }
 
 export function feedbackSection(aar: Aar, lang: Lang): string {

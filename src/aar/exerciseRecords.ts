@@ -9,6 +9,8 @@
  */
 import { z } from 'zod/mini';
 import type { LocalText } from '../game';
+// The guide itself, not the game's index: this module reaches the team screens' chunks.
+import { findTask, type HseepRating, type ObservationRecord } from '../game/evaluationGuide';
 
 // ------------------------------------------------------------------ limits
 
@@ -20,8 +22,6 @@ export const PLAN_ROWS_MAX = 50;
 export const PLAN_TEXT_MAX = 500;
 /** Capability and owner, characters each. */
 export const PLAN_SHORT_MAX = 120;
-/** An evaluator's note, characters. */
-export const OBSERVATION_NOTE_MAX = 2000;
 
 // eslint-disable-next-line no-control-regex
 const NO_CONTROL = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]*$/;
@@ -204,31 +204,50 @@ export function planCsv(rows: readonly PlanRow[], lang: 'ko' | 'en'): string {
 
 // ------------------------------------------------------------------ evaluator observations
 
-/** HSEEP's four performance ratings (Exercise Evaluation Guide). */
-export const HSEEP_RATINGS = ['P', 'S', 'M', 'U'] as const;
-export type HseepRating = (typeof HSEEP_RATINGS)[number];
-
-export const HSEEP_RATING_TEXT: Record<HseepRating, LocalText> = {
-  P: { ko: '문제없이 수행', en: 'Performed without challenges' },
-  S: { ko: '약간의 어려움 속에 수행', en: 'Performed with some challenges' },
-  M: { ko: '큰 어려움 속에 수행', en: 'Performed with major challenges' },
-  U: { ko: '수행하지 못함', en: 'Unable to be performed' },
-};
+export { HSEEP_RATINGS, HSEEP_RATING_TEXT, OBSERVATION_NOTE_MAX } from '../game/evaluationGuide';
+export type { HseepRating } from '../game/evaluationGuide';
 
 /**
- * An evaluator's observation (the evaluator seat is a later step of issue 17; the review already
- * carries the field so its shape is fixed): against a capability and one of its critical tasks.
+ * An evaluator's observation as the review shows it: the run file's record (capability and
+ * critical task by id, src/game/evaluationGuide.ts) with their names, and the decision it is about.
  */
-export const observationSchema = z.strictObject({
-  capability: text(PLAN_SHORT_MAX).check(z.regex(/\S/, 'must not be empty')),
-  criticalTask: text(PLAN_TEXT_MAX).check(z.regex(/\S/, 'must not be empty')),
-  rating: z.enum(HSEEP_RATINGS),
-  note: text(OBSERVATION_NOTE_MAX),
-  tick: z.int().check(z.minimum(0)),
-  /** The log entry (1-based seq) the observation is about, if any. */
-  decisionSeq: z.optional(z.int().check(z.minimum(1))),
-});
-export type Observation = z.infer<typeof observationSchema>;
+export interface Observation {
+  capability: string;
+  capabilityName: LocalText;
+  criticalTask: string;
+  criticalTaskText: LocalText;
+  rating: HseepRating;
+  note: string;
+  tick: number;
+  /** The log entry (1-based seq) the observation is about, if any, and what it was. */
+  decisionSeq?: number;
+  decision?: { tick: number; role: string; type: string };
+}
+
+/** The review's observations from a verified run file's records (unknown ids were refused there). */
+export function observationsOf(
+  records: readonly ObservationRecord[],
+  commands: readonly { tick: number; role: string; type: string }[],
+): Observation[] {
+  return records.flatMap((r) => {
+    const found = findTask(r.capability, r.task);
+    if (!found) return [];
+    const c = r.decisionSeq !== undefined ? commands[r.decisionSeq - 1] : undefined;
+    return [
+      {
+        capability: r.capability,
+        capabilityName: found.objective.capabilityName,
+        criticalTask: r.task,
+        criticalTaskText: found.task.text,
+        rating: r.rating,
+        note: r.note,
+        tick: r.tick,
+        ...(r.decisionSeq !== undefined ? { decisionSeq: r.decisionSeq } : {}),
+        ...(c ? { decision: { tick: c.tick, role: c.role, type: c.type } } : {}),
+      },
+    ];
+  });
+}
 
 // ------------------------------------------------------------------ discussion
 
@@ -284,6 +303,8 @@ export interface SessionReview {
   feedback: FeedbackEntry[];
   feedbackSummary: FeedbackSummary;
   improvementPlan: PlanRow[];
+  /** The evaluators' observations as recorded (the run file carries the same records). */
+  observations: ObservationRecord[];
   /** Seats the feedback form went to (player seats) and how many answered. */
   playerSeats: number;
 }

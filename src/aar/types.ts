@@ -164,7 +164,7 @@ export interface Aar {
   notes: { tick: number; role: string; text: string; question: LocalText | null }[];
   /** The team's answers to the level's discussion questions, by module ([] when none). */
   discussion: DiscussionAnswer[];
-  /** Evaluator observations (HSEEP ratings); [] until an evaluator seat records some. */
+  /** Evaluator observations (HSEEP ratings) from the run file, in the order recorded ([] when none). */
   observations: Observation[];
   /** Anonymous participant feedback of a team session ([] for solo runs and until it arrives). */
   feedback: FeedbackEntry[];

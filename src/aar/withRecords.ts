@@ -1,16 +1,16 @@
 /**
- * Adds a team session's stored records (feedback, improvement plan, later observations) to a
+ * Adds a team session's stored records (feedback, improvement plan, evaluators' observations) to a
  * review computed from its run. The records are validated again here: a review file or a server
  * answer is input like any other.
  */
 import { z } from 'zod/mini';
+import { observationRecordSchema, type ObservationRecord } from '../game/evaluationGuide';
 import {
+  observationsOf,
   feedbackFormSchema,
-  observationSchema,
   planRowSchema,
   summariseFeedback,
   type FeedbackEntry,
-  type Observation,
   type PlanRow,
 } from './exerciseRecords';
 import type { Aar } from './types';
@@ -18,13 +18,17 @@ import type { Aar } from './types';
 const recordsSchema = z.looseObject({
   feedback: z.optional(z.array(z.extend(feedbackFormSchema, { n: z.int().check(z.minimum(1)) }))),
   improvementPlan: z.optional(z.array(planRowSchema)),
-  observations: z.optional(z.array(observationSchema)),
+  observations: z.optional(z.array(observationRecordSchema)),
 });
 
 export interface ReviewRecords {
   feedback?: FeedbackEntry[];
   improvementPlan?: PlanRow[];
-  observations?: Observation[];
+  /**
+   * The evaluators' records as the server keeps them: a review built from a copy of the run
+   * without them (a team seat's own) gets them here; one built from the stored run file has them.
+   */
+  observations?: ObservationRecord[];
 }
 
 /** Parses records (a session's review as the server returns it); throws naming the field. */
@@ -47,6 +51,8 @@ export function withRecords(aar: Aar, records: ReviewRecords): Aar {
     feedback,
     feedbackSummary: summariseFeedback(feedback),
     improvementPlan: records.improvementPlan ?? aar.improvementPlan,
-    observations: records.observations ?? aar.observations,
+    observations: records.observations
+      ? observationsOf(records.observations, aar.actions)
+      : aar.observations,
   };
 }

@@ -78,4 +78,16 @@ export type { ClaimWarning, PlayerKnowledge } from './claimEvidence';
 export { claimFactsOf } from './claimFacts';
 export type { ClaimFacts } from './claimFacts';
 export { FALSE_CLAIM_PENALTY } from './comms';
+export {
+  OBJECTIVES,
+  HSEEP_RATINGS,
+  HSEEP_RATING_TEXT,
+  OBSERVATION_NOTE_MAX,
+  OBSERVATIONS_MAX,
+  OBSERVATION_RECORD_VERSION,
+  observationRecordSchema,
+  observationsProblem,
+  findTask,
+} from './evaluationGuide';
+export type { ObservationRecord, Objective, CriticalTask, HseepRating } from './evaluationGuide';
 export type { SentMessage } from './gameState';

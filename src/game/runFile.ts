@@ -17,6 +17,7 @@ import { levelHash } from './levelHash';
 import { canonicalJson } from '../engine/hash';
 import { sha256 } from './sha256';
 import type { Score } from './scoring';
+import { OBSERVATIONS_MAX, observationRecordSchema } from './evaluationGuide';
 import {
   RUN_FORMAT_VERSION,
   hashSchema,
@@ -71,6 +72,15 @@ export const runFileSchema = z.strictObject({
   /** Only in forks (optional in version 1): see ParentRef. */
   parent: z.optional(parentRefSchema),
   commands: z.array(loggedCommandSchema),
+  /**
+   * Only in a team session with evaluators (optional in version 1): their observations, in the
+   * order recorded. Never applied to the game; verification checks them against the log.
+   */
+  observations: z.optional(
+    z
+      .array(observationRecordSchema)
+      .check(z.maxLength(OBSERVATIONS_MAX, `must have at most ${OBSERVATIONS_MAX} observations`)),
+  ),
   result: z.strictObject({
     /** Engine time (ms since 14:00 KST) at which the run was saved or ended. */
     endMs: msSchema,

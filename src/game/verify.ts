@@ -15,6 +15,7 @@ import { renderRejection } from './rejectionText';
 import type { Score } from './scoring';
 import { tickToClock } from './simTime';
 import { ENGINE_VERSION } from '../engine';
+import { observationsProblem } from './evaluationGuide';
 
 export type VerifyFailureCode =
   | 'MALFORMED'
@@ -22,6 +23,7 @@ export type VerifyFailureCode =
   | 'LEVEL_MISMATCH'
   | 'ROLE_NOT_HELD'
   | 'COMMAND_REFUSED'
+  | 'OBSERVATION_INVALID'
   | 'CHECKPOINT_MISMATCH'
   | 'FINAL_HASH_MISMATCH'
   | 'SCORE_MISMATCH';
@@ -107,6 +109,10 @@ export function verifyRunFile(json: unknown, level: Level): VerifyResult {
       };
     }
   }
+  // Observations change nothing in the game, but they are part of the file: each must name a
+  // known task and sit within the run, after the decision it is about.
+  const observed = observationsProblem(file.observations ?? [], file.commands, file.result.endTick);
+  if (observed) return { ok: false, code: 'OBSERVATION_INVALID', message: observed };
   const replay = replayLog(level, file.seed, file.commands, file.result.endMs, file.players);
   if (!replay.ok) {
     const c = file.commands[replay.index]!;

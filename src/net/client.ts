@@ -48,6 +48,8 @@ const OPEN = 1;
 
 export type SeatAuth =
   | { join: { room: string; name: string; as: 'player' | 'projector' } }
+  /** An evaluator joins with the room code and the evaluator key from the facilitator's link. */
+  | { join: { room: string; name: string; as: 'evaluator'; key: string } }
   | { resume: { token: string } };
 
 export interface SessionClientOptions {
@@ -220,6 +222,14 @@ export class SessionClient {
   /** A player's feedback form, after the session ended (answered with `feedback.ok`). */
   sendFeedback(form: Extract<ClientMessage, { t: 'feedback' }>['form']): boolean {
     return this.send({ t: 'feedback', form });
+  }
+  /** Facilitator: a new evaluator key for the room (answered with `evaluator.key`). */
+  requestEvaluatorKey(): boolean {
+    return this.send({ t: 'evaluator.key' });
+  }
+  /** Evaluator: record an observation (answered to evaluators and the facilitator with `observation`). */
+  observe(o: Omit<Extract<ClientMessage, { t: 'observe' }>, 't'>): boolean {
+    return this.send({ t: 'observe', ...o });
   }
   sendCheckpoint(tick: number, hash: string): boolean {
     return this.send({ t: 'checkpoint', tick, hash });

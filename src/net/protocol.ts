@@ -16,6 +16,12 @@
 import { z } from 'zod/mini';
 import type { PlayerRole } from '../game';
 import { feedbackFormSchema } from '../aar/exerciseRecords';
+import {
+  HSEEP_RATINGS,
+  guideIdSchema,
+  observationNoteSchema,
+  type ObservationRecord,
+} from '../game/evaluationGuide';
 
 /** Bumped when a message changes shape incompatibly; `join`/`resume` carry it. */
 export const PROTOCOL_VERSION = 1;
@@ -32,7 +38,11 @@ export const PLAYER_NAME_MAX = 40;
 /** The team roles a player seat can hold (the facilitator's seat is created with the session). */
 export const SEAT_ROLES = ['commander', 'network', 'security', 'systems', 'comms'] as const;
 export type SeatRole = (typeof SEAT_ROLES)[number];
-export type SeatKind = 'facilitator' | 'player' | 'projector';
+/**
+ * `evaluator`: a read-only seat that records observations (docs/TEAMS.md "Evaluators"); joined
+ * with the room code and the evaluator key the facilitator hands out.
+ */
+export type SeatKind = 'facilitator' | 'player' | 'projector' | 'evaluator';
 export type SessionState = 'lobby' | 'running' | 'ended';
 /**
  * Who plays a role nobody holds (docs/TEAMS.md "Bots"): `historical` sends the real
@@ -64,13 +74,17 @@ const hash = z.string().check(z.regex(/^[0-9a-f]{1,32}(-[0-9a-f]{1,32})?$/, 'is 
 
 // ---------------------------------------------------------------- client → server
 
-/** Take a new seat in the room with this code (a player, or a read-only projector). */
+/**
+ * Take a new seat in the room with this code: a player, a read-only projector, or an evaluator
+ * (read-only, records observations), who also needs the room's evaluator `key`.
+ */
 export const joinMsg = z.strictObject({
   t: z.literal('join'),
   v: z.int(),
   room: roomCode,
   name: playerName,
-  as: z.enum(['player', 'projector']),
+  as: z.enum(['player', 'projector', 'evaluator']),
+  key: z.optional(token),
 });
 /** Come back to an existing seat (after a reload, a blip, a server restart) or, for the facilitator, take the seat. */
 export const resumeMsg = z.strictObject({ t: z.literal('resume'), v: z.int(), token });
@@ -126,6 +140,24 @@ export const discussionShowMsg = z.strictObject({
  * Stored without the seat (anonymous); answered with `feedback.ok`.
  */
 export const feedbackMsg = z.strictObject({ t: z.literal('feedback'), form: feedbackFormSchema });
+/**
+ * Facilitator: make a new evaluator key for the room (answered with `evaluator.key`). The previous
+ * key stops admitting new evaluators; evaluators already seated keep their seats.
+ */
+export const evaluatorKeyMsg = z.strictObject({ t: z.literal('evaluator.key') });
+/**
+ * Evaluator: an observation against a capability's critical task (src/game/evaluationGuide.ts),
+ * with an HSEEP rating, a note and optionally the log entry it is about. The server stamps the
+ * game time. Never applied to the game.
+ */
+export const observeMsg = z.strictObject({
+  t: z.literal('observe'),
+  capability: guideIdSchema,
+  task: guideIdSchema,
+  rating: z.enum(HSEEP_RATINGS),
+  note: observationNoteSchema,
+  decisionSeq: z.optional(z.int().check(z.minimum(1))),
+});
 /** Round-trip probe; answered with `pong` carrying the same id. */
 export const pingMsg = z.strictObject({ t: z.literal('ping'), id: uint });
 
@@ -144,6 +176,8 @@ export const clientMessageSchema = z.discriminatedUnion('t', [
   pingMsg,
   discussionShowMsg,
   feedbackMsg,
+  evaluatorKeyMsg,
+  observeMsg,
 ]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 export const CLIENT_MESSAGE_TYPES = [
@@ -161,6 +195,8 @@ export const CLIENT_MESSAGE_TYPES = [
   'ping',
   'discussion.show',
   'feedback',
+  'evaluator.key',
+  'observe',
 ] as const satisfies readonly ClientMessage['t'][];
 
 // ---------------------------------------------------------------- server → client
@@ -236,6 +272,8 @@ export type ServerMessage =
       discussion?: number | null;
       /** A player seat that already sent its feedback form (after the end). */
       feedbackSent?: boolean;
+      /** To evaluator and facilitator seats: the observations recorded so far. */
+      observations?: ObservationRecord[];
     }
   /** The roster changed (joins, roles, connections). */
   | { t: 'seats'; seats: SeatInfo[] }
@@ -287,6 +325,10 @@ export type ServerMessage =
   | { t: 'discussion'; question: number | null }
   /** Your feedback form was stored (anonymously). */
   | { t: 'feedback.ok' }
+  /** To evaluator and facilitator seats: an observation was recorded (the n-th, from 1). */
+  | { t: 'observation'; n: number; observation: ObservationRecord }
+  /** To the facilitator who asked: the room's new evaluator key (shown, never stored in clear). */
+  | { t: 'evaluator.key'; key: string }
   /** Something about a message was wrong; `field` names the part at fault when there is one. */
   | {
       t: 'error';

@@ -3,7 +3,9 @@
 // question, puts it on the projector and records the team's answer; at the end two players send
 // the anonymous feedback form (one in Korean), the facilitator sees the summary, adds an
 // improvement-plan row and saves it; the review downloaded as HTML and JSON holds the answer, the
-// feedback and the row. axe checks the new screens.
+// feedback and the row. An evaluator (in Korean) joins with the evaluator link the facilitator
+// makes in the lobby, watches read-only and records two observations, one about the team's
+// answer; the review holds them under their objectives. axe checks the new screens.
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from 'playwright-core';
 import type { Browser } from 'playwright-core';
@@ -52,6 +54,7 @@ describe('a team session run as an exercise', () => {
     const proj = await openSeat(browser, 'Projector', { viewport: { width: 1600, height: 900 } });
     const cmd = await openSeat(browser, 'Park Commander');
     const net = await openSeat(browser, '김 네트워크', { locale: 'ko-KR' });
+    const ev = await openSeat(browser, '평가자 이', { locale: 'ko-KR' });
     const all = [fac, proj, cmd, net];
     const a11y: string[] = [];
 
@@ -77,6 +80,12 @@ describe('a team session run as an exercise', () => {
     await joinSeat(proj, link, 'projector');
     await joinSeat(cmd, link, 'player', { role: 'commander' });
     await joinSeat(net, `${link}&lang=ko`, 'player', { role: 'network' });
+    // The evaluator link: made by the facilitator, the room code and a key.
+    await fac.page.click('[data-testid="make-evaluator-link"]');
+    await fac.page.waitForSelector('[data-testid="evaluator-link"]');
+    const evLink = (await fac.page.getAttribute('[data-testid="evaluator-link"]', 'href'))!;
+    expect(evLink).toMatch(/[?&]evaluator=[A-Za-z0-9_-]{43}/);
+
     await shot(fac.page, 'lobby-facilitator');
     a11y.push(...(await axeViolations(fac.page, 'lobby with the Situation Manual button')));
 
@@ -90,7 +99,7 @@ describe('a team session run as an exercise', () => {
           q,
         ),
       QUESTION_EN,
-      { timeout: 90_000 },
+      { timeout: 180_000 },
     );
     expect(await fac.page.textContent('[data-testid="discussion-due"]')).toContain(
       'Module 1 — Detection',
@@ -124,6 +133,43 @@ describe('a team session run as an exercise', () => {
       .toContain('Answered');
     await shot(fac.page, 'facilitator-discussion');
     a11y.push(...(await axeViolations(fac.page, 'facilitator discussion panel')));
+    // ---- the evaluator, in Korean, joins late (while the clock is paused on the question): every
+    // panel read-only, two observations
+    all.push(ev);
+    await ev.page.goto(`${evLink}&lang=ko`);
+    await waitForScreen(ev.page, 'team');
+    await ev.page.waitForSelector('[data-testid="team-code"]');
+    await expect.poll(() => ev.page.textContent('#overlay')).toContain('평가자로 입장합니다');
+    await ev.page.fill('[data-testid="team-name"]', ev.name);
+    await ev.page.click('[data-testid="team-join"]');
+    await waitForScreen(ev.page, 'running.live', 60_000);
+    await ev.page.waitForSelector('[data-testid="evaluator-panel"] [data-testid="ev-record"]');
+    expect(await ev.page.textContent('[data-testid="seat-label"]')).toBe('평가자');
+    await ev.page.selectOption('[data-testid="ev-capability"]', 'situational-assessment');
+    await ev.page.selectOption('[data-testid="ev-task"]', 'notice-anomaly');
+    await ev.page.check('[data-testid="ev-rating-S"]');
+    await ev.page.fill('[data-testid="ev-note"]', 'IDS 경보를 <b>먼저</b> 봤지만 15분 뒤에야 공유');
+    await ev.page.click('[data-testid="ev-record"]');
+    await expect
+      .poll(() => ev.page.textContent('[data-testid="ev-status"]'), { timeout: 20_000 })
+      .toContain('1번째 관찰');
+    await ev.page.selectOption('[data-testid="ev-capability"]', 'operational-coordination');
+    await ev.page.selectOption('[data-testid="ev-task"]', 'staff');
+    await ev.page.check('[data-testid="ev-rating-M"]');
+    await ev.page.fill('[data-testid="ev-note"]', 'Answer recorded without the NOC');
+    // About the team's answer (the facilitator's note in the log).
+    const decision = await ev.page
+      .locator('[data-testid="ev-decision"] option')
+      .nth(1)
+      .getAttribute('value');
+    await ev.page.selectOption('[data-testid="ev-decision"]', decision!);
+    await ev.page.click('[data-testid="ev-record"]');
+    await expect
+      .poll(() => ev.page.textContent('[data-testid="ev-status"]'), { timeout: 20_000 })
+      .toContain('2번째 관찰');
+    expect(await ev.page.locator('[data-testid="observations"] li').count()).toBe(2);
+    await shot(ev.page, 'evaluator-ko');
+    a11y.push(...(await axeViolations(ev.page, 'evaluator screen (ko)')));
     await fac.page.click('[data-testid="discussion-show"]'); // take it down
     await proj.page.waitForSelector('[data-testid="discussion-shown"][hidden]', {
       state: 'attached',
@@ -189,7 +235,7 @@ describe('a team session run as an exercise', () => {
     expect(html).toContain('Nobody watched the IDS on Saturday');
     const json = JSON.parse(await downloaded(fac.page, '[data-testid="download-review-json"]')) as {
       discussion: { module: string; questionId: number; answer: string }[];
-      observations: unknown[];
+      observations: Record<string, unknown>[];
       feedback: { ratings: Record<string, number> }[];
       feedbackSummary: { responses: number; averages: Record<string, number | null> };
       improvementPlan: { issue: string; owner: string; due: string }[];
@@ -197,7 +243,23 @@ describe('a team session run as an exercise', () => {
     expect(json.discussion).toEqual([
       expect.objectContaining({ module: 'detection', questionId: 0, answer: ANSWER }),
     ]);
-    expect(json.observations).toEqual([]);
+    expect(json.observations).toEqual([
+      expect.objectContaining({
+        capability: 'situational-assessment',
+        criticalTask: 'notice-anomaly',
+        rating: 'S',
+      }),
+      expect.objectContaining({
+        capability: 'operational-coordination',
+        criticalTask: 'staff',
+        rating: 'M',
+        decision: expect.objectContaining({ type: 'note.add' }),
+      }),
+    ]);
+    expect(html).toContain('data-section="observations"');
+    expect(html).toContain('IDS 경보를 &lt;b&gt;먼저&lt;/b&gt; 봤지만 15분 뒤에야 공유');
+    expect(html).toContain('Operational Coordination');
+    expect(html).toContain('Performed with major challenges');
     expect(json.feedback).toHaveLength(2);
     expect(json.feedbackSummary).toMatchObject({
       responses: 2,
@@ -215,5 +277,5 @@ describe('a team session run as an exercise', () => {
 
     expect(all.flatMap((s) => s.errors)).toEqual([]);
     expect(a11y).toEqual([]);
-  }, 400_000);
+  }, 900_000);
 });

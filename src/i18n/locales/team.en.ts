@@ -11,6 +11,7 @@ export const teamEn = {
     systems: 'Systems / DNS',
     comms: 'Communications',
     projector: 'Projector',
+    evaluator: 'Evaluator',
     none: 'No role yet',
   },
   lobby: {

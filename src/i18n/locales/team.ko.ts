@@ -12,6 +12,7 @@ export const teamKo: Widen<typeof teamEn> = {
     systems: '시스템 / DNS',
     comms: '대외 커뮤니케이션',
     projector: '프로젝터',
+    evaluator: '평가자',
     none: '아직 역할 없음',
   },
   lobby: {

@@ -10,7 +10,14 @@ import type { CreateSessionResponse, ServerMessage } from '../../net/protocol';
 import { serverText, TeamSession, type Welcome } from '../session/teamSession';
 import { renderEntryForms, type CreateRequest, type EntryForms } from '../panels/team/lobbyForms';
 import { renderLobbyRoom } from '../panels/team/lobbyRoom';
-import { clearSeat, joinCodeFromUrl, readSeat, writeSeat } from '../panels/team/seatStore';
+import {
+  clearSeat,
+  evaluatorKeyFromUrl,
+  joinCodeFromUrl,
+  readSeat,
+  writeSeat,
+} from '../panels/team/seatStore';
+import { useFeatureStrings } from '../../i18n';
 
 /** Frames that may arrive between the welcome and the end of the level's loading. */
 const EARLY_FRAMES = [
@@ -25,6 +32,7 @@ const EARLY_FRAMES = [
   'desync',
   'ended',
   'removed',
+  'observation',
 ] as const satisfies readonly ServerMessage['t'][];
 
 /** A refusal at the door that means the stored seat is gone for good. */
@@ -108,8 +116,16 @@ export class TeamLobby extends Scene {
         levels,
         code: joinCodeFromUrl(),
         onCreate: (req) => void this.create_(req),
-        onJoin: (req) =>
-          this.connect({ join: { room: req.code, name: req.name, as: req.as } }, false),
+        onJoin: (req) => {
+          // An evaluator link (?join=CODE&evaluator=KEY) joins as an evaluator with its key.
+          const key = evaluatorKeyFromUrl();
+          this.connect(
+            key
+              ? { join: { room: req.code, name: req.name, as: 'evaluator', key } }
+              : { join: { room: req.code, name: req.name, as: req.as } },
+            false,
+          );
+        },
         onBack: () => this.back(),
       });
       this.ctx.overlay.append(
@@ -117,6 +133,10 @@ export class TeamLobby extends Scene {
         el('div', { class: 'sr-only', role: 'status', 'aria-live': 'polite', id: 'announcer' }),
       );
       if (this.message) this.forms.say('join', this.message, true);
+      else if (evaluatorKeyFromUrl())
+        void useFeatureStrings(this.ctx.i18n, 'exercise').then(() =>
+          this.forms?.say('join', this.ctx.i18n.t('exercise.evaluator.joining')),
+        );
       this.message = undefined;
       // A join link: the code is filled in, the name is what is left to type.
       const first = joinCodeFromUrl() ? '#team-name' : '#team-code';
@@ -231,7 +251,7 @@ export class TeamLobby extends Scene {
           writeSeat({
             token,
             code: auth.join.room,
-            kind: auth.join.as === 'projector' ? 'projector' : 'player',
+            kind: auth.join.as,
           });
       }),
       client.on('welcome', (m) => {

@@ -33,6 +33,7 @@ import type { FeedItem, OpsSession } from './opsSession';
 import { backfillHistory, RunWatch, ViewCache } from './runWatch';
 import { clearSeat, readSeat } from '../panels/team/seatStore';
 import type { FeedbackForm } from '../../aar/exerciseRecords';
+import type { ObservationRecord } from '../../game/evaluationGuide';
 import { teamFeedText } from '../panels/team/feedText';
 
 export type LinkStatus = 'online' | 'reconnecting' | 'closed';
@@ -78,6 +79,8 @@ const FRAMES = [
   'removed',
   'discussion',
   'feedback.ok',
+  'observation',
+  'evaluator.key',
 ] as const satisfies readonly ServerMessage['t'][];
 
 export class TeamSession implements OpsSession {
@@ -108,6 +111,10 @@ export class TeamSession implements OpsSession {
   shownQuestion: number | null = null;
   /** This player seat's feedback form was stored by the server. */
   feedbackSent = false;
+  /** Evaluator and facilitator seats: the observations recorded so far, in order. */
+  observations: ObservationRecord[] = [];
+  /** Facilitator: the evaluator key the server last made for this room (shown as a link). */
+  evaluatorKey: string | undefined;
   /**
    * The seat's token, kept past the end (the stored copy is cleared then): the facilitator's
    * saves the improvement plan and reads the review over HTTP.
@@ -147,6 +154,7 @@ export class TeamSession implements OpsSession {
     this.seats = welcome.seats;
     this.shownQuestion = welcome.discussion ?? null;
     this.feedbackSent = welcome.feedbackSent === true;
+    this.observations = [...(welcome.observations ?? [])];
     const kind = welcome.seat.kind;
     this.mode = kind === 'projector' ? 'projector' : 'team';
     this.controlsClock = kind === 'facilitator';
@@ -310,6 +318,7 @@ export class TeamSession implements OpsSession {
         this.seats = m.seats;
         this.shownQuestion = m.discussion ?? null;
         if (m.feedbackSent) this.feedbackSent = true;
+        if (m.observations) this.observations = [...m.observations];
         this.noteEntries(m.log, true);
         this.status = 'online';
         if (this.wasAway) {
@@ -391,6 +400,16 @@ export class TeamSession implements OpsSession {
         this.lastError = undefined;
         this.changed();
         break;
+      case 'observation':
+        // n is the session's count: a reconnect's welcome already brought the earlier ones.
+        if (m.n === this.observations.length + 1) this.observations.push(m.observation);
+        this.lastError = undefined;
+        this.changed();
+        break;
+      case 'evaluator.key':
+        this.evaluatorKey = m.key;
+        this.changed();
+        break;
       case 'pong':
         break;
     }
@@ -401,6 +420,17 @@ export class TeamSession implements OpsSession {
   /** Facilitator: put a discussion question on every screen, or take it down (null). */
   showQuestion(question: number | null): boolean {
     return this.link.showQuestion(question);
+  }
+
+  /** Evaluator: record an observation; it comes back as an `observation` frame or an error. */
+  observe(o: Parameters<SessionClient['observe']>[0]): boolean {
+    this.lastError = undefined;
+    return this.link.observe(o);
+  }
+
+  /** Facilitator: ask the server for a new evaluator key (arrives as `evaluatorKey`). */
+  requestEvaluatorKey(): boolean {
+    return this.link.requestEvaluatorKey();
   }
 
   /** A player's feedback form (after the end); the verdict arrives as feedback.ok or an error. */
@@ -419,8 +449,8 @@ export class TeamSession implements OpsSession {
    * stays open for the debrief (feedback form, improvement plan) until close().
    */
   keepAfterEnd(): this | undefined {
-    // The projector has nothing to send after the end.
-    if (this.seat.kind === 'projector' || !this.endedBy) {
+    // The projector and evaluators have nothing to send after the end.
+    if (this.seat.kind === 'projector' || this.seat.kind === 'evaluator' || !this.endedBy) {
       this.dispose();
       return undefined;
     }

@@ -17,9 +17,9 @@ import {
   planFromLessons,
   planRowSchema,
   feedbackFormSchema,
-  observationSchema,
   summariseFeedback,
 } from '../../../src/aar/exerciseRecords';
+import { observationRecordSchema } from '../../../src/game/evaluationGuide';
 import { parseReviewRecords, withRecords } from '../../../src/aar/withRecords';
 import type { Aar } from '../../../src/aar/types';
 import { idleRunFile, loadFixtureLevel } from '../server/fixtures';
@@ -171,14 +171,17 @@ describe('the review’s exercise fields', () => {
     expect(feedbackFormSchema.safeParse({ ...f, wentWell: 'a\u0000b' }).success).toBe(false);
     expect(feedbackFormSchema.safeParse({ ...f, seat: 's2' }).success).toBe(false);
     const o = {
-      capability: 'Cybersecurity',
-      criticalTask: 'Filter UDP 1434',
+      v: 1,
+      capability: 'cybersecurity',
+      task: 'border-filter',
       rating: 'S',
       note: '',
       tick: 60,
     };
-    expect(observationSchema.safeParse(o).success).toBe(true);
-    expect(observationSchema.safeParse({ ...o, rating: 'X' }).success).toBe(false);
+    expect(observationRecordSchema.safeParse(o).success).toBe(true);
+    expect(observationRecordSchema.safeParse({ ...o, rating: 'X' }).success).toBe(false);
+    expect(observationRecordSchema.safeParse({ ...o, v: 2 }).success).toBe(false);
+    expect(observationRecordSchema.safeParse({ ...o, note: 'x'.repeat(2001) }).success).toBe(false);
     expect(summariseFeedback([]).responses).toBe(0);
   });
 });

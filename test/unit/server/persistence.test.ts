@@ -28,6 +28,7 @@ describe('database', () => {
         { name: 'session_feedback' },
         { name: 'session_feedback_sent' },
         { name: 'session_log' },
+        { name: 'session_observations' },
         { name: 'session_plan' },
         { name: 'session_refusals' },
         { name: 'session_seats' },

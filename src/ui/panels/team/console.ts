@@ -34,6 +34,8 @@ export function mountTeamControls(
   const t = ctx.i18n.t.bind(ctx.i18n);
   const facilitator = session.seat.kind === 'facilitator';
   const projector = session.seat.kind === 'projector';
+  // An evaluator watches every role's panels (read-only) and records observations.
+  const evaluator = session.seat.kind === 'evaluator';
   const banner = el('p', {
     class: 'team-banner',
     role: 'status',
@@ -100,7 +102,7 @@ export function mountTeamControls(
       el('label', { for: 'team-pause-situation', text: t('team.console.pauseOnSituation') }),
     );
     bar.append(inject, pauseOption, players);
-  } else if (projector) {
+  } else if (projector || evaluator) {
     bar.append(el('span', { class: 'sr-only', text: t('team.projector.roles') }), roster);
   }
   // A player may take a free role during the session too (a late joiner has none yet).
@@ -179,7 +181,7 @@ export function mountTeamControls(
       facilitator && d
         ? t('team.facilitator.mismatch', { name: d.name, time: formatKstTime(ctx.i18n, d.tick) })
         : '';
-    if (facilitator || projector) {
+    if (facilitator || projector || evaluator) {
       const focusId = (document.activeElement as HTMLElement | null)?.id;
       clear(roster);
       roster.append(
@@ -222,6 +224,13 @@ export function mountTeamControls(
   if (facilitator) bar.append(discussionHost);
   else host.append(discussionHost);
   const unmountDiscussion = mountDiscussion(discussionHost, ctx, session);
+  // The evaluator's form and list come with the evaluator's seat only.
+  let unmountEvaluator: (() => void) | undefined;
+  let gone = false;
+  if (evaluator)
+    void import('./evaluatorPanel').then(({ mountEvaluatorPanel }) => {
+      if (!gone) unmountEvaluator = mountEvaluatorPanel(bar, ctx, session);
+    });
   render();
   const off = session.onChange(render);
   const onLanguage = () => render();
@@ -229,6 +238,8 @@ export function mountTeamControls(
   return () => {
     off();
     unmountDiscussion();
+    gone = true;
+    unmountEvaluator?.();
     ctx.i18n.off('languageChanged', onLanguage);
     if (okTimer) clearTimeout(okTimer);
     if (leaveTimer) clearTimeout(leaveTimer);

@@ -46,16 +46,11 @@ export function mountDiscussion(
   };
 }
 
-function build(host: HTMLElement, ctx: UiContext, session: TeamSession): () => void {
-  const t = ctx.i18n.t.bind(ctx.i18n);
-  const facilitator = session.seat.kind === 'facilitator';
-  const questions = session.level.discussion;
-  const moduleName = (i: number) => t(`exercise.discussion.modules.${questions[i]!.module}`);
-
-  // ---- what every other seat sees while the facilitator has a question up
-  const shownHeading = el('h2', { id: 'discussion-shown-heading' });
-  const shownText = el('p', { class: 'discussion-question', 'data-testid': 'shown-question' });
-  const shown = el(
+/** What every other seat sees while the facilitator has a question up. */
+function shownBox() {
+  const heading = el('h2', { id: 'discussion-shown-heading' });
+  const text = el('p', { class: 'discussion-question', 'data-testid': 'shown-question' });
+  const element = el(
     'section',
     {
       class: 'discussion-shown',
@@ -63,11 +58,14 @@ function build(host: HTMLElement, ctx: UiContext, session: TeamSession): () => v
       'aria-live': 'polite',
       'data-testid': 'discussion-shown',
     },
-    shownHeading,
-    shownText,
+    heading,
+    text,
   );
+  return { element, heading, text };
+}
 
-  // ---- the facilitator's controls
+/** The facilitator's panel: the due question, pause, show, and the answer to record. */
+function controlsBox() {
   const heading = el('summary', { 'data-testid': 'discussion-summary' });
   const dueLine = el('p', { class: 'discussion-due', 'data-testid': 'discussion-due' });
   const question = el('p', { class: 'discussion-question', 'data-testid': 'discussion-question' });
@@ -88,48 +86,114 @@ function build(host: HTMLElement, ctx: UiContext, session: TeamSession): () => v
   const status = el('p', { class: 'hint', role: 'status', 'data-testid': 'discussion-status' });
   const answerLabel = el('label', { for: 'discussion-answer' });
   const answerHint = el('span', { id: 'discussion-answer-hint', class: 'hint' });
-  const controls = el('div', { class: 'discussion-controls' }, pause, show);
   const panel = el(
     'details',
     { class: 'team-discussion', 'data-testid': 'discussion' },
     heading,
     dueLine,
     question,
-    controls,
+    el('div', { class: 'discussion-controls' }, pause, show),
     answerLabel,
     answer,
     answerHint,
     el('div', { class: 'discussion-controls' }, record),
     status,
   );
+  return {
+    ...{ panel, heading, dueLine, question, pause, show },
+    ...{ answer, record, status, answerLabel, answerHint },
+  };
+}
+
+type Controls = ReturnType<typeof controlsBox>;
+
+/** Records the typed answer to question `current` as a note.add carrying it, or says why not. */
+function recordAnswer(ctx: UiContext, session: TeamSession, c: Controls, current: number): void {
+  const t = ctx.i18n.t.bind(ctx.i18n);
+  const text = c.answer.value.trim();
+  if (!text) {
+    c.status.textContent = t('exercise.discussion.empty');
+    c.answer.focus();
+    return;
+  }
+  if (text.length > ANSWER_MAX) {
+    c.status.textContent = t('exercise.discussion.tooLong', { n: text.length });
+    return;
+  }
+  const outcome = session.command('note.add', { text, question: current });
+  if (outcome.ok) {
+    c.answer.value = '';
+    c.status.textContent = t('exercise.discussion.recorded');
+  } else c.status.textContent = t('exercise.discussion.refused', { code: outcome.rejection.code });
+}
+
+/** The facilitator's panel for the due question (undefined: none yet), as the run stands. */
+function renderControls(
+  ctx: UiContext,
+  session: TeamSession,
+  c: Controls,
+  due: number | undefined,
+  answered: boolean,
+  next: number,
+): void {
+  const t = ctx.i18n.t.bind(ctx.i18n);
+  const questions = session.level.discussion;
+  const moduleName = (i: number) => t(`exercise.discussion.modules.${questions[i]!.module}`);
+  const s = session.shownQuestion;
+  const opened = due !== undefined && !answered;
+  c.heading.textContent =
+    due === undefined
+      ? t('exercise.discussion.heading')
+      : `${t('exercise.discussion.heading')} · ${moduleName(due)}${answered ? ` · ${t('exercise.discussion.answered')}` : ''}`;
+  // A newly due question opens the panel by itself (once: the facilitator may close it).
+  if (opened && c.panel.dataset.opened !== String(due)) {
+    c.panel.dataset.opened = String(due);
+    c.panel.open = true;
+  }
+  c.panel.classList.toggle('due', opened);
+  c.dueLine.textContent =
+    due === undefined
+      ? t('exercise.discussion.none')
+      : t('exercise.discussion.due', {
+          module: moduleName(due),
+          time: formatKstTime(ctx.i18n, isoToTick(questions[due]!.at) ?? 0),
+        });
+  if (due === undefined && next >= 0)
+    c.dueLine.textContent += ` ${t('exercise.discussion.next', { time: formatKstTime(ctx.i18n, isoToTick(questions[next]!.at) ?? 0) })}`;
+  c.question.textContent = due === undefined ? '' : local(ctx.i18n, questions[due]!.question);
+  const none = due === undefined || session.endedBy !== undefined;
+  c.pause.textContent = t('exercise.discussion.pause');
+  c.pause.disabled = none || session.run.state.clock.paused;
+  c.show.textContent =
+    s !== null && s === due ? t('exercise.discussion.hide') : t('exercise.discussion.show');
+  c.show.disabled = none;
+  c.show.setAttribute('aria-pressed', String(s !== null && s === due));
+  c.answerLabel.textContent = t('exercise.discussion.answer');
+  c.answerHint.textContent = t('exercise.discussion.answerHint');
+  c.answer.disabled = none;
+  c.record.textContent = t('exercise.discussion.record');
+  c.record.disabled = none;
+}
+
+function build(host: HTMLElement, ctx: UiContext, session: TeamSession): () => void {
+  const t = ctx.i18n.t.bind(ctx.i18n);
+  const facilitator = session.seat.kind === 'facilitator';
+  const questions = session.level.discussion;
+  const shown = shownBox();
+  const c = controlsBox();
 
   let current: number | undefined;
-  pause.addEventListener('click', () => {
+  c.pause.addEventListener('click', () => {
     ctx.audio.play('click');
     session.command('clock.pause');
   });
-  show.addEventListener('click', () => {
+  c.show.addEventListener('click', () => {
     ctx.audio.play('click');
     if (current === undefined) return;
     session.showQuestion(session.shownQuestion === current ? null : current);
   });
-  record.addEventListener('click', () => {
-    if (current === undefined) return;
-    const text = answer.value.trim();
-    if (!text) {
-      status.textContent = t('exercise.discussion.empty');
-      answer.focus();
-      return;
-    }
-    if (text.length > ANSWER_MAX) {
-      status.textContent = t('exercise.discussion.tooLong', { n: text.length });
-      return;
-    }
-    const outcome = session.command('note.add', { text, question: current });
-    if (outcome.ok) {
-      answer.value = '';
-      status.textContent = t('exercise.discussion.recorded');
-    } else status.textContent = t('exercise.discussion.refused', { code: outcome.rejection.code });
+  c.record.addEventListener('click', () => {
+    if (current !== undefined) recordAnswer(ctx, session, c, current);
   });
 
   let sig = '';
@@ -143,52 +207,20 @@ function build(host: HTMLElement, ctx: UiContext, session: TeamSession): () => v
     if (key === sig) return;
     sig = key;
     // Everyone but the facilitator: the question while it is up.
-    shown.hidden = facilitator || s === null || questions[s] === undefined;
+    shown.element.hidden = facilitator || s === null || questions[s] === undefined;
     if (s !== null && questions[s]) {
-      shownHeading.textContent = t('exercise.discussion.projectorHeading', {
-        module: moduleName(s),
+      shown.heading.textContent = t('exercise.discussion.projectorHeading', {
+        module: t(`exercise.discussion.modules.${questions[s].module}`),
       });
-      shownText.textContent = local(ctx.i18n, questions[s].question);
+      shown.text.textContent = local(ctx.i18n, questions[s].question);
     }
     if (!facilitator) return;
     current = due;
-    const opened = due !== undefined && !answered;
-    heading.textContent =
-      due === undefined
-        ? t('exercise.discussion.heading')
-        : `${t('exercise.discussion.heading')} · ${moduleName(due)}${answered ? ` · ${t('exercise.discussion.answered')}` : ''}`;
-    // A newly due question opens the panel by itself (once: the facilitator may close it).
-    if (opened && panel.dataset.opened !== String(due)) {
-      panel.dataset.opened = String(due);
-      panel.open = true;
-    }
-    panel.classList.toggle('due', opened);
-    dueLine.textContent =
-      due === undefined
-        ? t('exercise.discussion.none')
-        : t('exercise.discussion.due', {
-            module: moduleName(due),
-            time: formatKstTime(ctx.i18n, isoToTick(questions[due]!.at) ?? 0),
-          });
-    if (due === undefined && next >= 0)
-      dueLine.textContent += ` ${t('exercise.discussion.next', { time: formatKstTime(ctx.i18n, isoToTick(questions[next]!.at) ?? 0) })}`;
-    question.textContent = due === undefined ? '' : local(ctx.i18n, questions[due]!.question);
-    const none = due === undefined || session.endedBy !== undefined;
-    pause.textContent = t('exercise.discussion.pause');
-    pause.disabled = none || paused;
-    show.textContent =
-      s !== null && s === due ? t('exercise.discussion.hide') : t('exercise.discussion.show');
-    show.disabled = none;
-    show.setAttribute('aria-pressed', String(s !== null && s === due));
-    answerLabel.textContent = t('exercise.discussion.answer');
-    answerHint.textContent = t('exercise.discussion.answerHint');
-    answer.disabled = none;
-    record.textContent = t('exercise.discussion.record');
-    record.disabled = none;
+    renderControls(ctx, session, c, due, answered, next);
   };
 
-  if (facilitator && questions.length > 0) host.append(panel);
-  if (!facilitator) host.append(shown);
+  if (facilitator && questions.length > 0) host.append(c.panel);
+  if (!facilitator) host.append(shown.element);
   render();
   const off = session.onChange(render);
   const timer = setInterval(render, CLOCK_CHECK_MS);
@@ -201,7 +233,7 @@ function build(host: HTMLElement, ctx: UiContext, session: TeamSession): () => v
     off();
     clearInterval(timer);
     ctx.i18n.off('languageChanged', onLanguage);
-    panel.remove();
-    shown.remove();
+    c.panel.remove();
+    shown.element.remove();
   };
 }

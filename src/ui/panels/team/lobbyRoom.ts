@@ -10,6 +10,7 @@ import { qrCanvas } from './qr';
 import { renderRoster, rosterManager } from './roster';
 import { unfilledRoles } from './unfilledRoles';
 import { saveFile } from '../../saveFile';
+import { evaluatorLinkBox } from './evaluatorLink';
 
 /** One QR canvas per link, moved into each redraw (no flicker, one library load). */
 const qrCache = new Map<string, Promise<HTMLCanvasElement>>();
@@ -182,6 +183,7 @@ export function renderLobbyRoom(
       }
     });
     seatsBox.append(start, sitmanButton(ctx, session));
+    codeBox.append(evaluatorLinkBox(ctx, session, o.joinUrl));
   } else {
     seatsBox.append(
       el('p', {

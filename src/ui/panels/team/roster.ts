@@ -41,6 +41,7 @@ export function rosterManager(
 export function roleName(ctx: UiContext, seat: Pick<SeatInfo, 'kind' | 'role'>): string {
   const t = ctx.i18n.t.bind(ctx.i18n);
   if (seat.kind === 'projector') return t('team.roles.projector');
+  if (seat.kind === 'evaluator') return t('team.roles.evaluator');
   if (seat.kind === 'facilitator') return t('team.roles.facilitator');
   return seat.role ? t(`team.roles.${seat.role}`) : t('team.roles.none');
 }

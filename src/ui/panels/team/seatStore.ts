@@ -56,3 +56,8 @@ export function clearSeat(s: Store | undefined = store()): void {
 export function joinCodeFromUrl(): string | undefined {
   return new URLSearchParams(window.location.search).get('join') ?? undefined;
 }
+
+/** `&evaluator=KEY` in an evaluator link: the join form joins as an evaluator with that key. */
+export function evaluatorKeyFromUrl(): string | undefined {
+  return new URLSearchParams(window.location.search).get('evaluator') ?? undefined;
+}
