@@ -9,7 +9,6 @@ import {
   advanceReal,
   applyCommand,
   hashGame,
-  renderRejection,
   type Level,
   type Player,
   type PlayerRole,
@@ -37,6 +36,7 @@ import type { ReviewStore } from './reviewStore.ts';
 import type { FeedbackForm } from '../../src/aar/exerciseRecords.ts';
 import { feedbackIsEmpty } from '../../src/aar/exerciseRecords.ts';
 import { errorText, TEXT } from './text.ts';
+import { renderRejection } from '../../src/i18n/rejection.ts';
 
 /** A connection as the room sees it: send text, close, and which seat it holds. */
 export interface Conn {

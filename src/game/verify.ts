@@ -10,7 +10,6 @@
 import { levelHash, replayLog, runScore, hashGame, type Run } from './run';
 import { parseRunFile, type RunFile } from './runFile';
 import { SCORE_PARTS, type Level } from './levelSchema';
-import { renderRejection } from './rejectionText';
 import type { Score } from './scoring';
 import { tickToClock } from './simTime';
 import { ENGINE_VERSION } from '../engine';
@@ -112,7 +111,7 @@ export function verifyRunFile(json: unknown, level: Level): VerifyResult {
     return {
       ok: false,
       code: 'COMMAND_REFUSED',
-      message: `command #${replay.index} (${c.type}) refused at tick ${replay.tick} (${tickToClock(replay.tick)}): ${replay.rejection.code} — ${renderRejection(replay.rejection, 'en')}`,
+      message: `command #${replay.index} (${c.type}) refused at tick ${replay.tick} (${tickToClock(replay.tick)}): ${replay.rejection.code} ${JSON.stringify(replay.rejection.params)}`,
     };
   }
   const run = replay.run;

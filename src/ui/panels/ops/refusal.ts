@@ -1,6 +1,6 @@
 // A refused command's reason in the player's language. Fetched with the first refusal (see
 // refusalReport.ts): the rule texts are not needed to start playing.
-import { renderRejection, type Rejection } from '../../../game';
+import type { Rejection } from '../../../game';
 import type { UiContext } from '../../context';
 import { wording } from './disclosure';
 
@@ -24,5 +24,5 @@ export function renderRejectionFor(
       return [k, v];
     }),
   );
-  return renderRejection({ ...rejection, params }, i18n.language === 'ko' ? 'ko' : 'en');
+  return i18n.t(`rejection.${rejection.code}`, params);
 }
