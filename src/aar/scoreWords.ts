@@ -1,9 +1,10 @@
 /**
  * The score's wording in Korean and English, one source for every place that explains a score:
  * the Ops score panel, the "how the score works" panel, the debrief, the composer's warning, the
- * event log's naming of a false claim, and the after-action review (HTML and JSON). It lives with
- * the review because the review renders in Node as well as in the browser (no i18next there);
- * the views fetch it with the panels that use it, never on the first load.
+ * event log's naming of a false claim, and the after-action review (HTML and JSON). The words are
+ * the `score.` strings of the `aar` locale namespace (text.ts); this module picks and fills them.
+ * It lives with the review because the review renders in Node as well as in the browser; the
+ * views fetch it with the panels that use it, never on the first load.
  */
 import {
   SCORE_PARTS,
@@ -269,7 +270,9 @@ export function causeText(part: ScorePart, c: ScoreCause, lang: Lang, names: Sco
       return say('score.causeText.late', lang, { to: names.contact(c.to)[lang], time: hhmm(c.at) });
     case 'answerPenalty':
       return say(
-        c.expired ? 'score.causeText.answerPenalty.yes' : 'score.causeText.answerPenalty.no',
+        c.expired
+          ? 'score.causeText.answerPenalty.expired'
+          : 'score.causeText.answerPenalty.answered',
         lang,
         {
           time: hhmm(c.at),
@@ -300,7 +303,7 @@ export function changeText(ch: PartChange, lang: Lang, names: ScoreNames): strin
 /** The entry's heading: "15:12 −8.4 → 632" or "14:52–15:07 −12 → 640". */
 export function entryHeading(e: ScoreHistoryEntry, lang: Lang, pending = false): string {
   const when = pending
-    ? say('score.when.yes', lang, {
+    ? say('score.sinceStillRunning', lang, {
         from: hhmm(e.fromTick),
       })
     : hhmm(e.fromTick) === hhmm(e.tick)

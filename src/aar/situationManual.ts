@@ -55,28 +55,28 @@ const ROLE_TEXT: Record<
 /** Exercise objectives, each with the HSEEP core capability it exercises and the score parts that measure it. */
 const OBJECTIVES: { text: L; capability: L; parts: ScorePart[] }[] = [
   {
-    text: local('manual.objectives.text'),
-    capability: local('manual.objectives.capability'),
+    text: local('manual.objectives.detect.text'),
+    capability: local('manual.objectives.detect.capability'),
     parts: ['timeToDetect'],
   },
   {
-    text: local('manual.objectives.text2'),
-    capability: local('manual.objectives.capability2'),
+    text: local('manual.objectives.contain.text'),
+    capability: local('manual.objectives.contain.capability'),
     parts: ['timeToFilter', 'outboundWorm', 'infectedHostHours'],
   },
   {
-    text: local('manual.objectives.text3'),
-    capability: local('manual.objectives.capability3'),
+    text: local('manual.objectives.keepServices.text'),
+    capability: local('manual.objectives.keepServices.capability'),
     parts: ['dnsAvailability', 'subscriberHours', 'serviceHours'],
   },
   {
-    text: local('manual.objectives.text4'),
-    capability: local('manual.objectives.capability4'),
+    text: local('manual.objectives.inform.text'),
+    capability: local('manual.objectives.inform.capability'),
     parts: ['timeToNotifyKisa', 'communications'],
   },
   {
-    text: local('manual.objectives.text5'),
-    capability: local('manual.objectives.capability5'),
+    text: local('manual.objectives.recover.text'),
+    capability: local('manual.objectives.recover.capability'),
     parts: ['staffCost', 'mondayReadiness'],
   },
 ];
@@ -85,23 +85,23 @@ const OBJECTIVES: { text: L; capability: L; parts: ScorePart[] }[] = [
 const AGENDA: { minutes: number; what: L }[] = [
   {
     minutes: 10,
-    what: local('manual.agenda.what'),
+    what: local('manual.agenda.introduction'),
   },
   {
     minutes: 20,
-    what: local('manual.agenda.what2'),
+    what: local('manual.agenda.detection'),
   },
   {
     minutes: 25,
-    what: local('manual.agenda.what3'),
+    what: local('manual.agenda.response'),
   },
   {
     minutes: 15,
-    what: local('manual.agenda.what4'),
+    what: local('manual.agenda.recovery'),
   },
   {
     minutes: 20,
-    what: local('manual.agenda.what5'),
+    what: local('manual.agenda.hotWash'),
   },
 ];
 

@@ -264,15 +264,13 @@ export const aarEn = {
       overdue: '{{to}} expected to hear from us by {{time}} and did not',
       late: 'message to {{to}} at {{time}}, late: the missed-notice penalty becomes a late-notice one',
       answerPenalty: {
-        yes: 'no answer to ‘{{subject}}’ in time ({{time}}): {{points}} penalty points',
-        no: 'answer ‘{{choice}}’ to ‘{{subject}}’ at {{time}}: {{points}} penalty points',
+        expired: 'no answer to ‘{{subject}}’ in time ({{time}}): {{points}} penalty points',
+        answered: 'answer ‘{{choice}}’ to ‘{{subject}}’ at {{time}}: {{points}} penalty points',
       },
       unpatched: '{{p}} % of the exposed SQL hosts unpatched ({{h}} hosts in this stretch)',
       overtime: '₩{{a}} thousand of overtime',
     },
-    when: {
-      yes: 'since {{from}}, still running',
-    },
+    sinceStillRunning: 'since {{from}}, still running',
     warningText: {
       notDiagnosed: '‘{{claim}}’: nothing you have run (IDS, NetFlow) has identified a worm yet.',
       dnsNotAnswering:

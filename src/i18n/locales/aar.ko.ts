@@ -259,15 +259,13 @@ export const aarKo: Widen<typeof aarEn> = {
       overdue: '{{to}}: {{time}}까지 연락을 기다렸지만 받지 못함',
       late: '{{time}} {{to}}에 늦게 연락: 미통보 벌점이 지연 통보 벌점으로 바뀜',
       answerPenalty: {
-        yes: '{{time}} ‘{{subject}}’에 제때 답하지 않음: 벌점 {{points}}점',
-        no: '{{time}} ‘{{subject}}’에 ‘{{choice}}’라고 답함: 벌점 {{points}}점',
+        expired: '{{time}} ‘{{subject}}’에 제때 답하지 않음: 벌점 {{points}}점',
+        answered: '{{time}} ‘{{subject}}’에 ‘{{choice}}’라고 답함: 벌점 {{points}}점',
       },
       unpatched: '노출된 SQL 호스트의 {{p}} %가 패치 전 (이 구간 {{h}}대 변화)',
       overtime: '초과근무 {{a}}천 원',
     },
-    when: {
-      yes: '{{from}}부터 지금까지',
-    },
+    sinceStillRunning: '{{from}}부터 지금까지',
     warningText: {
       notDiagnosed: '‘{{claim}}’: 지금까지 실행한 진단(IDS, NetFlow) 중 웜을 확인한 것이 없습니다.',
       dnsNotAnswering: '‘{{claim}}’: DNS 모니터에 {{cluster}}의 응답률이 {{p}} %로 나옵니다.',

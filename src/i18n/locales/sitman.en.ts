@@ -33,24 +33,34 @@ export const sitmanEn = {
       },
     },
     objectives: {
-      text: 'Notice the anomaly and identify its cause (a worm on UDP 1434 targeting MS SQL servers).',
-      capability: 'Situational Assessment',
-      text2: 'Stop worm traffic at the border and reduce worm traffic leaving the network.',
-      capability2: 'Cybersecurity',
-      text3: 'Keep DNS and subscriber and customer services up, and restore them.',
-      capability3: 'Infrastructure Systems',
-      text4: 'Report to KISA and give customers and the press accurate information.',
-      capability4: 'Public Information and Warning',
-      text5:
-        'Use staff well and leave as few vulnerable servers as possible before Monday morning.',
-      capability5: 'Operational Coordination',
+      detect: {
+        text: 'Notice the anomaly and identify its cause (a worm on UDP 1434 targeting MS SQL servers).',
+        capability: 'Situational Assessment',
+      },
+      contain: {
+        text: 'Stop worm traffic at the border and reduce worm traffic leaving the network.',
+        capability: 'Cybersecurity',
+      },
+      keepServices: {
+        text: 'Keep DNS and subscriber and customer services up, and restore them.',
+        capability: 'Infrastructure Systems',
+      },
+      inform: {
+        text: 'Report to KISA and give customers and the press accurate information.',
+        capability: 'Public Information and Warning',
+      },
+      recover: {
+        text: 'Use staff well and leave as few vulnerable servers as possible before Monday morning.',
+        capability: 'Operational Coordination',
+      },
     },
     agenda: {
-      what: 'Introduction and seating: join with the room code or QR code, skim this manual',
-      what2: 'Module 1 — Detection: play, stop at its discussion question',
-      what3: 'Module 2 — Response: play (speed ×2–×4), discuss',
-      what4: 'Module 3 — Recovery: skip towards Monday, discuss',
-      what5:
+      introduction:
+        'Introduction and seating: join with the room code or QR code, skim this manual',
+      detection: 'Module 1 — Detection: play, stop at its discussion question',
+      response: 'Module 2 — Response: play (speed ×2–×4), discuss',
+      recovery: 'Module 3 — Recovery: skip towards Monday, discuss',
+      hotWash:
         'Hot wash: score beside the real response, lessons, improvement plan, participant feedback',
     },
     s: {

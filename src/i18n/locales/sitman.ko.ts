@@ -35,23 +35,33 @@ export const sitmanKo: Widen<typeof sitmanEn> = {
       },
     },
     objectives: {
-      text: '이상 징후를 알아차리고 원인(MS SQL 서버를 노리는 UDP 1434 웜)을 확인한다.',
-      capability: '상황 평가',
-      text2: '경계에서 웜 트래픽을 막고 자사에서 나가는 웜 트래픽을 줄인다.',
-      capability2: '사이버 보안',
-      text3: 'DNS와 가입자·고객 서비스를 지키고 복구한다.',
-      capability3: '기반 시설 시스템',
-      text4: 'KISA에 신고하고 고객과 언론에 정확한 정보를 알린다.',
-      capability4: '대국민 정보 제공 및 경보',
-      text5: '인력을 효율적으로 운영하고 월요일 업무 시작 전에 취약 서버를 줄인다.',
-      capability5: '운영 조정',
+      detect: {
+        text: '이상 징후를 알아차리고 원인(MS SQL 서버를 노리는 UDP 1434 웜)을 확인한다.',
+        capability: '상황 평가',
+      },
+      contain: {
+        text: '경계에서 웜 트래픽을 막고 자사에서 나가는 웜 트래픽을 줄인다.',
+        capability: '사이버 보안',
+      },
+      keepServices: {
+        text: 'DNS와 가입자·고객 서비스를 지키고 복구한다.',
+        capability: '기반 시설 시스템',
+      },
+      inform: {
+        text: 'KISA에 신고하고 고객과 언론에 정확한 정보를 알린다.',
+        capability: '대국민 정보 제공 및 경보',
+      },
+      recover: {
+        text: '인력을 효율적으로 운영하고 월요일 업무 시작 전에 취약 서버를 줄인다.',
+        capability: '운영 조정',
+      },
     },
     agenda: {
-      what: '소개와 역할 배정: 방 코드/QR로 입장, 상황 매뉴얼 훑어보기',
-      what2: '모듈 1 — 탐지: 플레이, 첫 토론 질문에서 멈춤',
-      what3: '모듈 2 — 대응: 플레이(배속 2–4배), 토론',
-      what4: '모듈 3 — 복구: 건너뛰기로 월요일까지, 토론',
-      what5: '사후 검토: 점수와 실제 대응 비교, 교훈, 개선 계획, 참가자 피드백',
+      introduction: '소개와 역할 배정: 방 코드/QR로 입장, 상황 매뉴얼 훑어보기',
+      detection: '모듈 1 — 탐지: 플레이, 첫 토론 질문에서 멈춤',
+      response: '모듈 2 — 대응: 플레이(배속 2–4배), 토론',
+      recovery: '모듈 3 — 복구: 건너뛰기로 월요일까지, 토론',
+      hotWash: '사후 검토: 점수와 실제 대응 비교, 교훈, 개선 계획, 참가자 피드백',
     },
     s: {
       docTitle: '상황 매뉴얼',
