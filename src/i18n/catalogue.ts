@@ -5,7 +5,7 @@
 // A namespace's strings arrive with the module that registers them, so in the browser they are
 // fetched with the review or the lobby, never on the first load.
 import i18next from 'i18next';
-import { addTextFormatters } from './formatters';
+import { addParticleFormatters } from './formatters';
 import { LANGUAGES, type Language } from './language';
 
 export type TextParams = Record<string, string | number>;
@@ -33,7 +33,10 @@ void instance.init({
   interpolation: { escapeValue: false },
   returnNull: false,
 });
-addTextFormatters(instance);
+addParticleFormatters(instance);
+// `{{id, quote, iga}}`: an id in quotation marks followed by the particle that fits the id
+// (josa.ts reads through a closing quotation mark).
+instance.services.formatter?.add('quote', (value: unknown) => `"${String(value)}"`);
 
 /** Registers `namespace` (once per process) and returns its reader. */
 export function catalogue(namespace: string, strings: Record<Language, object>): Catalogue {

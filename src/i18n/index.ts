@@ -5,7 +5,7 @@
 import i18next, { type i18n } from 'i18next';
 import type { Language } from './language';
 import type { Resource } from './locales/types';
-import { addTextFormatters } from './formatters';
+import { addParticleFormatters } from './formatters';
 
 export * from './language';
 
@@ -105,7 +105,7 @@ export async function createI18n(lng: Language): Promise<i18n> {
     returnNull: false,
   });
   // `{{name, iga}}` and friends: the name with the Korean particle that fits it (see josa.ts).
-  addTextFormatters(instance);
+  addParticleFormatters(instance);
   return instance;
 }
 

@@ -1,5 +1,5 @@
-// A refused command's reason in words, for the CLI and the server (the views read the same strings,
-// `rejection.<code>` of the first-loaded namespace, through their own i18next instance).
+// A refused command's reason in words, for the CLI, the server and the views (ui/panels/ops/refusal.ts,
+// a lazy chunk: the strings arrive with the first refusal, not with the first load).
 import type { Rejection, RejectionCode } from '../game';
 import { catalogue } from './catalogue';
 import type { Language } from './language';

@@ -1,5 +1,4 @@
 // English UI strings. Keys must match ko.ts exactly (a unit test checks both ways).
-import { rejectionEn } from './rejection.en';
 
 export const en = {
   app: {
@@ -281,6 +280,4 @@ export const en = {
     'service.degraded': 'service is degraded',
     'service.restored': 'service is restored',
   },
-  /** Why a command was refused (rejection.en.ts), needed on the Ops screen from the start. */
-  rejection: rejectionEn,
 } as const;

@@ -1,5 +1,4 @@
 // 한국어 UI 문자열. 키는 en.ts와 정확히 같아야 한다 (단위 테스트가 양방향으로 확인).
-import { rejectionKo } from './rejection.ko';
 import type { Resource } from './types';
 
 export const ko = {
@@ -281,6 +280,4 @@ export const ko = {
     'service.degraded': '서비스가 불안정하다',
     'service.restored': '서비스가 복구되었다',
   },
-  /** Why a command was refused (rejection.ko.ts), needed on the Ops screen from the start. */
-  rejection: rejectionKo,
 } satisfies Resource;

@@ -1,7 +1,7 @@
 // English reasons a command was refused, one per rejection code of the core
-// (src/game/rejectionText.ts). Part of the first-loaded strings (the Ops screen shows them), under
-// `rejection.`; the CLI and the server read them through src/i18n/rejection.ts. Keys must match
-// rejection.ko.ts (the i18n test checks both ways).
+// (src/game/rejectionText.ts), read through src/i18n/rejection.ts by the CLI, the server and the
+// Ops screen's refusal module, which is fetched with the first refusal (never on the first load).
+// Keys must match rejection.ko.ts (its type checks both ways).
 export const rejectionEn = {
   MALFORMED: 'Malformed command: {{detail}}',
   UNKNOWN_COMMAND: 'Unknown command: {{command}}',

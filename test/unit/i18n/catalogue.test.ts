@@ -1,7 +1,6 @@
 // The one text mechanism: the same locale strings and particle formatters in the views' i18next
 // instance and in the catalogue the review, the CLI and the server read.
 import { describe, expect, it } from 'vitest';
-import { createI18n } from '../../../src/i18n';
 import { catalogue } from '../../../src/i18n/catalogue';
 import { renderRejection } from '../../../src/i18n/rejection';
 import { REJECTION_CODES } from '../../../src/game';
@@ -46,16 +45,6 @@ describe('text catalogue', () => {
         'ko',
       ),
     ).toBe('상황 "kisa-2"는 지금 열려 있지 않습니다 (done).');
-  });
-
-  it('gives the views the same refusal words through their own i18next instance', async () => {
-    for (const lang of ['ko', 'en'] as const) {
-      const i18n = await createI18n(lang);
-      const params = { id: 'dns-3', kind: 'DNS' };
-      expect(i18n.t('rejection.UNKNOWN_DEVICE', params)).toBe(
-        renderRejection({ code: 'UNKNOWN_DEVICE', params }, lang),
-      );
-    }
   });
 
   it('gives the server its reasons with the detail, in both languages', () => {

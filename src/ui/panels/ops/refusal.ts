@@ -1,6 +1,7 @@
 // A refused command's reason in the player's language. Fetched with the first refusal (see
 // refusalReport.ts): the rule texts are not needed to start playing.
 import type { Rejection } from '../../../game';
+import { renderRejection } from '../../../i18n/rejection';
 import type { UiContext } from '../../context';
 import { wording } from './disclosure';
 
@@ -24,5 +25,5 @@ export function renderRejectionFor(
       return [k, v];
     }),
   );
-  return i18n.t(`rejection.${rejection.code}`, params);
+  return renderRejection({ ...rejection, params }, i18n.language === 'ko' ? 'ko' : 'en');
 }
