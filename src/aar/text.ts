@@ -1,10 +1,9 @@
 // The review's words, from the `aar` namespace of the locale files (src/i18n/locales/aar.*.ts).
 // Labels are read once into both languages (`L`), because the review's JSON and the views carry
 // them as { ko, en }; texts with placeholders are filled per use (`say`).
-import { catalogue, type TextParams } from '../i18n/catalogue';
+import { catalogue, type Language, type TextParams } from '../i18n/catalogue';
 import { aarEn } from '../i18n/locales/aar.en';
 import { aarKo } from '../i18n/locales/aar.ko';
-import type { Lang } from './format';
 
 const aar = catalogue('aar', { ko: aarKo, en: aarEn });
 
@@ -13,5 +12,5 @@ export const L = aar.local;
 /** A list of strings in both languages. */
 export const LIST = aar.lists;
 /** The text at `key` in `lang`, with its placeholders filled. */
-export const say = (key: string, lang: Lang, params?: TextParams): string =>
+export const say = (key: string, lang: Language, params?: TextParams): string =>
   aar.t(lang, key, params);

@@ -8,6 +8,8 @@ import i18next from 'i18next';
 import { addParticleFormatters } from './formatters';
 import { LANGUAGES, type Language } from './language';
 
+export type { Language };
+
 export type TextParams = Record<string, string | number>;
 /** One text in both languages. */
 export type BothLanguages = Record<Language, string>;
