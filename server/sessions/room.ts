@@ -9,7 +9,6 @@ import {
   advanceReal,
   applyCommand,
   hashGame,
-  renderRejection,
   OBSERVATIONS_MAX,
   OBSERVATION_RECORD_VERSION,
   findTask,
@@ -42,6 +41,7 @@ import type { FeedbackForm } from '../../src/aar/exerciseRecords.ts';
 import { feedbackIsEmpty } from '../../src/aar/exerciseRecords.ts';
 import { errorText, TEXT } from './text.ts';
 import { newToken, tokenHash } from './secrets.ts';
+import { renderRejection } from '../../src/i18n/rejection.ts';
 
 /** A connection as the room sees it: send text, close, and which seat it holds. */
 export interface Conn {

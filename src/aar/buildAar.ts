@@ -19,8 +19,14 @@ import {
   type VerifyFailureCode,
 } from '../game';
 import { discussionAnswers, observationsOf, summariseFeedback } from './exerciseRecords';
-import { lessonsFor } from './lessons';
-import { entryWords, falseClaimText, namesFromLevel, quantityText } from './scoreWords';
+import { lessonsFor, type LessonFacts } from './lessons';
+import {
+  entryWords,
+  falseClaimText,
+  namesFromLevel,
+  quantityText,
+  type ScoreNames,
+} from './scoreWords';
 import { SOURCES, type SourceCode } from './sources';
 import {
   AAR_FORMAT_VERSION,
@@ -56,7 +62,9 @@ const VISIBLE_ENGINE_EVENTS = new Set([
   'engine.outage.start',
 ]);
 
-function keyTimesOf(run: Run): Record<KeyTimeId, number | null> {
+type KeyTimes = Record<KeyTimeId, number | null>;
+
+function keyTimesOf(run: Run): KeyTimes {
   const s = run.state;
   const onset = s.acc.onsetTick;
   const firstAnomaly =
@@ -170,16 +178,8 @@ export interface BuildAarOptions {
 }
 
 /** Builds the review; throws AarError with the verification's code and message if the run does not verify. */
-export function buildAar(runFile: unknown, level: Level, options: BuildAarOptions = {}): Aar {
-  const verified = verifyRunFile(runFile, level);
-  if (!verified.ok) throw new AarError(verified.code, verified.message);
-  const run = verified.run;
-  const ghost = ghostRun(level, run.seed).run;
-  const mine = keyTimesOf(run);
-  const theirs = keyTimesOf(ghost);
-  const onset = mine.onset;
-  const outage = outageSummary(run, ghost);
-
+/** Every command with who gave it, and per role how many of which type. */
+function actionsOf(run: Run): { actions: AarAction[]; roles: RoleSummary[] } {
   const holders = (role: string) =>
     run.players
       .filter((p) => p.roles.includes(role as never) || p.roles.includes('solo'))
@@ -200,13 +200,14 @@ export function buildAar(runFile: unknown, level: Level, options: BuildAarOption
     r.types[a.type] = (r.types[a.type] ?? 0) + 1;
     roles.set(a.role, r);
   }
+  return { actions, roles: [...roles.values()] };
+}
 
-  const score = runScore(run);
-  const names = namesFromLevel(level);
-  const ghostScore = runScore(ghost);
+/** The facts the lesson rules read (lessons.ts). */
+function lessonFactsOf(run: Run, times: KeyTimes, outage: OutageSummary): LessonFacts {
   const s = run.state;
-  const lessons = lessonsFor({
-    times: mine,
+  return {
+    times,
     outage,
     commands: run.log.map((c) => ({ tick: c.tick, type: c.type, args: c.args })),
     landed: s.tasks
@@ -218,10 +219,68 @@ export function buildAar(runFile: unknown, level: Level, options: BuildAarOption
       (c) => c.status === 'expecting' || c.status === 'overdue',
     ).length,
     endTick: s.tick,
-  });
-  const cited = new Set<SourceCode>(['MIC-0218', 'CAIDA-TR', 'KCC']);
-  for (const l of lessons) for (const c of l.sources) cited.add(c);
+  };
+}
 
+/** Each key time in this run and in the historical response, and its minutes after the onset. */
+function keyTimeRows(mine: KeyTimes, theirs: KeyTimes): Aar['keyTimes'] {
+  const onset = mine.onset;
+  return KEY_TIME_IDS.map((id) => ({
+    id,
+    tick: mine[id],
+    ghostTick: theirs[id],
+    minutesAfterOnset:
+      mine[id] !== null && onset !== null ? Math.round((mine[id]! - onset) / 60) : null,
+  }));
+}
+
+/** The score, part by part, beside the historical response's. */
+function scoreOf(run: Run, ghost: Run, level: Level): Aar['score'] {
+  const score = runScore(run);
+  const ghostScore = runScore(ghost);
+  return {
+    total: score.total,
+    ghostTotal: ghostScore.total,
+    parts: scoreBreakdown(run.state, level).rows.map((row) => ({
+      part: row.part,
+      weight: row.weight,
+      value: row.points,
+      ghost: ghostScore.parts[row.part],
+      raw: row.quantity,
+      unit: row.unit,
+      status: row.status,
+      zeroAt: row.zeroAt,
+      contribution: row.contribution,
+      maxContribution: row.maxContribution,
+      quantityText: { ko: quantityText(row, 'ko'), en: quantityText(row, 'en') },
+    })),
+  };
+}
+
+/** Every claim that was false when its message was sent, in words. */
+function falseClaimsOf(run: Run, names: ScoreNames): Aar['falseClaims'] {
+  return run.state.outbox.flatMap((m) =>
+    m.falseClaims.map((claim) => {
+      const c = { to: m.to, claim, at: m.tick, facts: m.facts ?? null };
+      return {
+        tick: m.tick,
+        to: m.to,
+        claim,
+        facts: c.facts,
+        text: { ko: falseClaimText(c, 'ko', names), en: falseClaimText(c, 'en', names) },
+      };
+    }),
+  );
+}
+
+/** The level and the run as the review's header names them. */
+function headerOf(
+  runFile: unknown,
+  run: Run,
+  level: Level,
+  options: BuildAarOptions,
+): Pick<Aar, 'formatVersion' | 'level' | 'run'> {
+  const s = run.state;
   return {
     formatVersion: AAR_FORMAT_VERSION,
     level: {
@@ -243,49 +302,33 @@ export function buildAar(runFile: unknown, level: Level, options: BuildAarOption
       finalHash: (runFile as { result: { finalHash: string } }).result.finalHash,
       verified: true,
     },
-    keyTimes: KEY_TIME_IDS.map((id) => ({
-      id,
-      tick: mine[id],
-      ghostTick: theirs[id],
-      minutesAfterOnset:
-        mine[id] !== null && onset !== null ? Math.round((mine[id]! - onset) / 60) : null,
-    })),
+  };
+}
+
+export function buildAar(runFile: unknown, level: Level, options: BuildAarOptions = {}): Aar {
+  const verified = verifyRunFile(runFile, level);
+  if (!verified.ok) throw new AarError(verified.code, verified.message);
+  const run = verified.run;
+  const ghost = ghostRun(level, run.seed).run;
+  const mine = keyTimesOf(run);
+  const outage = outageSummary(run, ghost);
+  const names = namesFromLevel(level);
+  const s = run.state;
+  const lessons = lessonsFor(lessonFactsOf(run, mine, outage));
+  const cited = new Set<SourceCode>(['MIC-0218', 'CAIDA-TR', 'KCC']);
+  for (const l of lessons) for (const c of l.sources) cited.add(c);
+
+  return {
+    ...headerOf(runFile, run, level, options),
+    keyTimes: keyTimeRows(mine, keyTimesOf(ghost)),
     outage,
-    actions,
-    roles: [...roles.values()],
-    score: {
-      total: score.total,
-      ghostTotal: ghostScore.total,
-      parts: scoreBreakdown(s, level).rows.map((row) => ({
-        part: row.part,
-        weight: row.weight,
-        value: row.points,
-        ghost: ghostScore.parts[row.part],
-        raw: row.quantity,
-        unit: row.unit,
-        status: row.status,
-        zeroAt: row.zeroAt,
-        contribution: row.contribution,
-        maxContribution: row.maxContribution,
-        quantityText: { ko: quantityText(row, 'ko'), en: quantityText(row, 'en') },
-      })),
-    },
+    ...actionsOf(run),
+    score: scoreOf(run, ghost, level),
     scoreHistory: scoreHistoryOf(level, run.seed, run.log, s.engine.tMs).entries.map((e) => ({
       ...e,
       words: entryWords(e, names),
     })),
-    falseClaims: s.outbox.flatMap((m) =>
-      m.falseClaims.map((claim) => {
-        const c = { to: m.to, claim, at: m.tick, facts: m.facts ?? null };
-        return {
-          tick: m.tick,
-          to: m.to,
-          claim,
-          facts: c.facts,
-          text: { ko: falseClaimText(c, 'ko', names), en: falseClaimText(c, 'en', names) },
-        };
-      }),
-    ),
+    falseClaims: falseClaimsOf(run, names),
     series: {
       run: runSeries(level, run.seed, run.log, SAMPLE_S, s.tick),
       ghost: runSeries(level, run.seed, ghost.log, SAMPLE_S),

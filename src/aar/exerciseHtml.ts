@@ -17,35 +17,31 @@ import {
 import { OBJECTIVES } from '../game/evaluationGuide';
 import { clock, type Lang } from './format';
 import type { Aar } from './types';
+import { L } from './text';
+import { capabilityName, objectiveText } from './evaluationWords';
 
 const S = {
-  discussion: { ko: '토론 — 모듈별 팀의 답', en: 'Discussion — the team’s answers by module' },
-  question: { ko: '질문', en: 'Question' },
-  answer: { ko: '팀의 답', en: 'Team’s answer' },
-  time: { ko: '시각', en: 'Time' },
-  observations: { ko: '평가자 관찰', en: 'Evaluator observations' },
-  task: { ko: '핵심 과업', en: 'Critical task' },
-  rating: { ko: '평가', en: 'Rating' },
-  capability: { ko: '역량', en: 'Capability' },
-  note: { ko: '기록', en: 'Note' },
-  decision: { ko: '관련 결정', en: 'Decision' },
-  feedback: { ko: '참가자 피드백 (익명)', en: 'Participant feedback (anonymous)' },
-  responses: { ko: '응답 수', en: 'Responses' },
-  statement: {
-    ko: '문항 (1 전혀 아니다 – 5 매우 그렇다)',
-    en: 'Statement (1 strongly disagree – 5 strongly agree)',
-  },
-  average: { ko: '평균', en: 'Average' },
-  noFeedback: { ko: '피드백이 없습니다.', en: 'No feedback was received.' },
-  plan: { ko: '개선 계획', en: 'Improvement plan' },
-  planIntro: {
-    ko: '진행자가 채워 넣는 표입니다. 개선할 점마다 한 줄씩 있습니다.',
-    en: 'For the facilitator to fill in: one row per area for improvement.',
-  },
-  issue: { ko: '문제', en: 'Issue' },
-  action: { ko: '개선 조치', en: 'Corrective action' },
-  owner: { ko: '담당자', en: 'Owner' },
-  due: { ko: '기한', en: 'Due date' },
+  discussion: L('exercise.s.discussion'),
+  question: L('exercise.s.question'),
+  answer: L('exercise.s.answer'),
+  time: L('exercise.s.time'),
+  observations: L('exercise.s.observations'),
+  capability: L('exercise.s.capability'),
+  task: L('exercise.s.task'),
+  rating: L('exercise.s.rating'),
+  note: L('exercise.s.note'),
+  decision: L('exercise.s.decision'),
+  feedback: L('exercise.s.feedback'),
+  responses: L('exercise.s.responses'),
+  statement: L('exercise.s.statement'),
+  average: L('exercise.s.average'),
+  noFeedback: L('exercise.s.noFeedback'),
+  plan: L('exercise.s.plan'),
+  planIntro: L('exercise.s.planIntro'),
+  issue: L('exercise.s.issue'),
+  action: L('exercise.s.action'),
+  owner: L('exercise.s.owner'),
+  due: L('exercise.s.due'),
 } satisfies Record<string, LocalText>;
 
 const t = (s: LocalText, lang: Lang) => e(s[lang]);
@@ -85,7 +81,7 @@ export function observationsSection(aar: Aar, lang: Lang): string {
       )
       .join('');
     return rows
-      ? `<h3 data-capability="${e(o.capability)}">${t(o.capabilityName, lang)} — ${t(o.text, lang)}</h3>` +
+      ? `<h3 data-capability="${e(o.capability)}">${t(capabilityName(o.capability), lang)} — ${t(objectiveText(o.capability), lang)}</h3>` +
           `<table><thead><tr><th>${t(S.time, lang)}</th><th>${t(S.task, lang)}</th><th>${t(S.rating, lang)}</th>` +
           `<th>${t(S.note, lang)}</th><th>${t(S.decision, lang)}</th></tr></thead><tbody>${rows}</tbody></table>`
       : '';

@@ -11,6 +11,8 @@ import { z } from 'zod/mini';
 import type { LocalText } from '../game';
 // The guide itself, not the game's index: this module reaches the team screens' chunks.
 import { findTask, type HseepRating, type ObservationRecord } from '../game/evaluationGuide';
+import { L, LIST } from './text';
+import { capabilityName, taskText } from './evaluationWords';
 
 // ------------------------------------------------------------------ limits
 
@@ -49,38 +51,20 @@ export const FEEDBACK_STATEMENTS = [
 export type FeedbackStatement = (typeof FEEDBACK_STATEMENTS)[number];
 
 export const FEEDBACK_STATEMENT_TEXT: Record<FeedbackStatement, LocalText> = {
-  objectives: {
-    ko: '훈련의 목표가 분명했다.',
-    en: 'The exercise objectives were clear.',
-  },
-  realism: {
-    ko: '시나리오가 현실적이었다.',
-    en: 'The scenario was realistic.',
-  },
-  roles: {
-    ko: '내 역할과 책임을 알고 있었다.',
-    en: 'I understood my role and responsibilities.',
-  },
-  facilitation: {
-    ko: '진행이 훈련에 도움이 되었다.',
-    en: 'The facilitation helped the exercise.',
-  },
-  useful: {
-    ko: '실제 업무에 도움이 될 것이다.',
-    en: 'The exercise will help me in my actual work.',
-  },
+  objectives: L('records.feedbackStatementText.objectives'),
+  realism: L('records.feedbackStatementText.realism'),
+  roles: L('records.feedbackStatementText.roles'),
+  facilitation: L('records.feedbackStatementText.facilitation'),
+  useful: L('records.feedbackStatementText.useful'),
 };
 
 export const FEEDBACK_QUESTIONS = ['wentWell', 'improve', 'monday'] as const;
 export type FeedbackQuestion = (typeof FEEDBACK_QUESTIONS)[number];
 
 export const FEEDBACK_QUESTION_TEXT: Record<FeedbackQuestion, LocalText> = {
-  wentWell: { ko: '잘된 점은 무엇입니까?', en: 'What went well?' },
-  improve: { ko: '무엇을 개선해야 합니까?', en: 'What should be improved?' },
-  monday: {
-    ko: '월요일에 출근해서 무엇을 바꾸겠습니까?',
-    en: 'What will you change when you are back at work on Monday?',
-  },
+  wentWell: L('records.feedbackQuestionText.wentWell'),
+  improve: L('records.feedbackQuestionText.improve'),
+  monday: L('records.feedbackQuestionText.monday'),
 };
 
 const rating = z.int().check(z.minimum(1, 'must be 1 to 5'), z.maximum(5, 'must be 1 to 5'));
@@ -178,10 +162,7 @@ export function planFromLessons(
     }));
 }
 
-const PLAN_CSV_HEADER: Record<'ko' | 'en', string[]> = {
-  ko: ['문제', '개선 조치', '역량', '담당자', '기한', '교훈'],
-  en: ['Issue', 'Corrective action', 'Capability', 'Owner', 'Due date', 'Lesson'],
-};
+const PLAN_CSV_HEADER: Record<'ko' | 'en', string[]> = LIST('records.planCsvHeader');
 
 /**
  * One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break. A cell a spreadsheet
@@ -204,7 +185,8 @@ export function planCsv(rows: readonly PlanRow[], lang: 'ko' | 'en'): string {
 
 // ------------------------------------------------------------------ evaluator observations
 
-export { HSEEP_RATINGS, HSEEP_RATING_TEXT, OBSERVATION_NOTE_MAX } from '../game/evaluationGuide';
+export { HSEEP_RATINGS, OBSERVATION_NOTE_MAX } from '../game/evaluationGuide';
+export { HSEEP_RATING_TEXT } from './evaluationWords';
 export type { HseepRating } from '../game/evaluationGuide';
 
 /**
@@ -236,9 +218,9 @@ export function observationsOf(
     return [
       {
         capability: r.capability,
-        capabilityName: found.objective.capabilityName,
+        capabilityName: capabilityName(r.capability),
         criticalTask: r.task,
-        criticalTaskText: found.task.text,
+        criticalTaskText: taskText(r.capability, r.task),
         rating: r.rating,
         note: r.note,
         tick: r.tick,
@@ -255,9 +237,9 @@ export const DISCUSSION_MODULES = ['detection', 'response', 'recovery'] as const
 export type DiscussionModule = (typeof DISCUSSION_MODULES)[number];
 
 export const MODULE_TEXT: Record<DiscussionModule, LocalText> = {
-  detection: { ko: '모듈 1 — 탐지', en: 'Module 1 — Detection' },
-  response: { ko: '모듈 2 — 대응', en: 'Module 2 — Response' },
-  recovery: { ko: '모듈 3 — 복구', en: 'Module 3 — Recovery' },
+  detection: L('records.moduleText.detection'),
+  response: L('records.moduleText.response'),
+  recovery: L('records.moduleText.recovery'),
 };
 
 /** A team's answer to a discussion question, as the review lists it under its module. */

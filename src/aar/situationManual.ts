@@ -11,6 +11,7 @@ import { escapeHtml as e } from './escape';
 import { DISCUSSION_MODULES, MODULE_TEXT, type DiscussionModule } from './exerciseRecords';
 import { clock, type Lang } from './format';
 import { PART_LABELS } from './scoreWords';
+import { L as local, LIST as lists, say } from './sitmanText';
 
 type L = LocalText;
 
@@ -22,96 +23,60 @@ const ROLE_TEXT: Record<
   { name: L; duty: L }
 > = {
   facilitator: {
-    name: { ko: '진행자', en: 'Facilitator' },
-    duty: {
-      ko: '세션을 만들고 시계(일시정지·배속·건너뛰기)를 운영하며, 돌발 상황(인젝트)을 보내고 토론 질문에서 멈춰 팀의 답을 기록합니다.',
-      en: 'Creates the session, runs the clock (pause, speed, skip), sends custom injects, and stops at the discussion questions to record the team’s answers.',
-    },
+    name: local('manual.roleText.facilitator.name'),
+    duty: local('manual.roleText.facilitator.duty'),
   },
   commander: {
-    name: { ko: '사고 대응 책임자', en: 'Incident commander' },
-    duty: {
-      ko: '우선순위를 정하고 인력을 호출하며, 상황 보고와 에스컬레이션을 결정하고 팀의 토론 답을 정리합니다.',
-      en: 'Sets priorities, calls staff in, decides escalation and situation reports, and sums up the team’s answers to the discussion questions.',
-    },
+    name: local('manual.roleText.commander.name'),
+    duty: local('manual.roleText.commander.duty'),
   },
   network: {
-    name: { ko: '네트워크 (NOC)', en: 'Network (NOC)' },
-    duty: {
-      ko: '회선 그래프와 NetFlow를 보고 경계·내부 장비에 필터를 적용합니다.',
-      en: 'Reads link graphs and NetFlow, and applies filters at the border and inside the network.',
-    },
+    name: local('manual.roleText.network.name'),
+    duty: local('manual.roleText.network.duty'),
   },
   security: {
-    name: { ko: '보안', en: 'Security' },
-    duty: {
-      ko: 'IDS 경보로 원인(UDP 1434)을 확인하고 KISA 등 외부 기관과 정보를 나눕니다.',
-      en: 'Confirms the cause (UDP 1434) from IDS alerts and shares information with KISA and other bodies.',
-    },
+    name: local('manual.roleText.security.name'),
+    duty: local('manual.roleText.security.duty'),
   },
   systems: {
-    name: { ko: '시스템 / DNS', en: 'Systems / DNS' },
-    duty: {
-      ko: 'DNS 서버를 살리고 감염된 SQL 서버를 격리·패치합니다.',
-      en: 'Keeps DNS answering, and isolates and patches infected SQL servers.',
-    },
+    name: local('manual.roleText.systems.name'),
+    duty: local('manual.roleText.systems.duty'),
   },
   comms: {
-    name: { ko: '대외 커뮤니케이션', en: 'Communications' },
-    duty: {
-      ko: '고객·언론·기관에 보낼 공지를 작성하고 보냅니다.',
-      en: 'Writes and sends notices to customers, the press and the authorities.',
-    },
+    name: local('manual.roleText.comms.name'),
+    duty: local('manual.roleText.comms.duty'),
   },
   projector: {
-    name: { ko: '프로젝터', en: 'Projector' },
-    duty: {
-      ko: '읽기 전용 화면: 지도, 시계, 역할 현황과 진행자가 띄운 토론 질문을 방 전체에 보여 줍니다.',
-      en: 'A read-only screen: the map, the clock, who holds which role, and the discussion question the facilitator puts up.',
-    },
+    name: local('manual.roleText.projector.name'),
+    duty: local('manual.roleText.projector.duty'),
   },
 };
 
 /** Exercise objectives, each with the HSEEP core capability it exercises and the score parts that measure it. */
 const OBJECTIVES: { text: L; capability: L; parts: ScorePart[] }[] = [
   {
-    text: {
-      ko: '이상 징후를 알아차리고 원인(MS SQL 서버를 노리는 UDP 1434 웜)을 확인한다.',
-      en: 'Notice the anomaly and identify its cause (a worm on UDP 1434 targeting MS SQL servers).',
-    },
-    capability: { ko: '상황 평가', en: 'Situational Assessment' },
+    text: local('manual.objectives.detect.text'),
+    capability: local('manual.objectives.detect.capability'),
     parts: ['timeToDetect'],
   },
   {
-    text: {
-      ko: '경계에서 웜 트래픽을 막고 자사에서 나가는 웜 트래픽을 줄인다.',
-      en: 'Stop worm traffic at the border and reduce worm traffic leaving the network.',
-    },
-    capability: { ko: '사이버 보안', en: 'Cybersecurity' },
+    text: local('manual.objectives.contain.text'),
+    capability: local('manual.objectives.contain.capability'),
     parts: ['timeToFilter', 'outboundWorm', 'infectedHostHours'],
   },
   {
-    text: {
-      ko: 'DNS와 가입자·고객 서비스를 지키고 복구한다.',
-      en: 'Keep DNS and subscriber and customer services up, and restore them.',
-    },
-    capability: { ko: '기반 시설 시스템', en: 'Infrastructure Systems' },
+    text: local('manual.objectives.keepServices.text'),
+    capability: local('manual.objectives.keepServices.capability'),
     parts: ['dnsAvailability', 'subscriberHours', 'serviceHours'],
   },
   {
-    text: {
-      ko: 'KISA에 신고하고 고객과 언론에 정확한 정보를 알린다.',
-      en: 'Report to KISA and give customers and the press accurate information.',
-    },
-    capability: { ko: '대국민 정보 제공 및 경보', en: 'Public Information and Warning' },
+    text: local('manual.objectives.inform.text'),
+    capability: local('manual.objectives.inform.capability'),
     parts: ['timeToNotifyKisa', 'communications'],
   },
   {
-    text: {
-      ko: '인력을 효율적으로 운영하고 월요일 업무 시작 전에 취약 서버를 줄인다.',
-      en: 'Use staff well and leave as few vulnerable servers as possible before Monday morning.',
-    },
-    capability: { ko: '운영 조정', en: 'Operational Coordination' },
+    text: local('manual.objectives.recover.text'),
+    capability: local('manual.objectives.recover.capability'),
     parts: ['staffCost', 'mondayReadiness'],
   },
 ];
@@ -120,128 +85,77 @@ const OBJECTIVES: { text: L; capability: L; parts: ScorePart[] }[] = [
 const AGENDA: { minutes: number; what: L }[] = [
   {
     minutes: 10,
-    what: {
-      ko: '소개와 역할 배정: 방 코드/QR로 입장, 상황 매뉴얼 훑어보기',
-      en: 'Introduction and seating: join with the room code or QR code, skim this manual',
-    },
+    what: local('manual.agenda.introduction'),
   },
   {
     minutes: 20,
-    what: {
-      ko: '모듈 1 — 탐지: 플레이, 첫 토론 질문에서 멈춤',
-      en: 'Module 1 — Detection: play, stop at its discussion question',
-    },
+    what: local('manual.agenda.detection'),
   },
   {
     minutes: 25,
-    what: {
-      ko: '모듈 2 — 대응: 플레이(배속 2–4배), 토론',
-      en: 'Module 2 — Response: play (speed ×2–×4), discuss',
-    },
+    what: local('manual.agenda.response'),
   },
   {
     minutes: 15,
-    what: {
-      ko: '모듈 3 — 복구: 건너뛰기로 월요일까지, 토론',
-      en: 'Module 3 — Recovery: skip towards Monday, discuss',
-    },
+    what: local('manual.agenda.recovery'),
   },
   {
     minutes: 20,
-    what: {
-      ko: '사후 검토: 점수와 실제 대응 비교, 교훈, 개선 계획, 참가자 피드백',
-      en: 'Hot wash: score beside the real response, lessons, improvement plan, participant feedback',
-    },
+    what: local('manual.agenda.hotWash'),
   },
 ];
 
 const S = {
-  docTitle: { ko: '상황 매뉴얼', en: 'Situation Manual' },
-  subtitle: {
-    ko: '1·25 인터넷 대란 (2003년 1월 25일) 사고 대응 토론형 훈련',
-    en: 'Incident-response exercise on the 1·25 Internet outage (25 January 2003)',
-  },
-  purpose: { ko: '1. 목적', en: '1. Purpose' },
-  purposeText: {
-    ko: '이 훈련은 2003년 1월 25일 SQL Slammer 웜이 국내 인터넷을 마비시킨 날을 재현해, 팀이 탐지·대응·복구 과정에서 내리는 결정을 연습하고 실제 그날의 대응과 비교하도록 합니다. 잘잘못을 가리는 시험이 아니라, 계획과 절차의 빈틈을 함께 찾는 자리입니다.',
-    en: 'This exercise replays 25 January 2003, when the SQL Slammer worm took the Korean Internet down, so that a team can practise the decisions of detection, response and recovery and compare them with the real response of the day. It is not a test of individuals: its aim is to find, together, the gaps in plans and procedures.',
-  },
-  situation: { ko: '시작 상황', en: 'Starting situation' },
-  objectives: { ko: '2. 훈련 목표와 역량', en: '2. Objectives and capabilities' },
-  objective: { ko: '목표', en: 'Objective' },
-  capability: { ko: '역량 (HSEEP)', en: 'Capability (HSEEP)' },
-  measured: { ko: '점수 항목 (가중치)', en: 'Measured by (weight)' },
-  scenario: { ko: '3. 시나리오 (모듈별)', en: '3. Scenario by module' },
-  window: { ko: '시간대', en: 'Time window' },
-  events: { ko: '그날 있었던 일', en: 'What happened that day' },
-  injects: { ko: '들어오는 상황(인젝트)', en: 'Injects (messages the team receives)' },
-  atTime: { ko: '{{t}}', en: '{{t}}' },
-  afterEvent: { ko: '{{event}} 후 {{min}}분', en: '{{min}} min after {{event}}' },
-  noneInModule: { ko: '없음', en: 'none' },
-  roles: { ko: '4. 역할', en: '4. Roles' },
-  role: { ko: '역할', en: 'Role' },
-  duty: { ko: '하는 일', en: 'Responsibilities' },
-  commands: { ko: '이 시나리오에서 쓸 수 있는 명령', en: 'Commands in this scenario' },
-  questions: { ko: '5. 토론 질문', en: '5. Discussion questions' },
-  questionsIntro: {
-    ko: '진행자는 각 질문의 시각에 시계를 멈추고 질문을 프로젝터에 띄웁니다. 팀의 답은 사후 검토 보고서에 모듈별로 남습니다.',
-    en: 'At each question’s time the facilitator pauses the clock and puts the question on the projector. The team’s answers go into the after-action review under their module.',
-  },
-  time: { ko: '시각', en: 'Time' },
-  module: { ko: '모듈', en: 'Module' },
-  question: { ko: '질문', en: 'Question' },
-  logistics: { ko: '6. 진행 안내', en: '6. Logistics' },
-  project: { ko: '프로젝터에 띄울 것', en: 'What to project' },
-  projectList: {
-    ko: [
-      '로비: 방 코드와 참가 QR 코드 (프로젝터 좌석으로 입장)',
-      '플레이 중: 지도, 시계, 역할 현황 — 진행자가 띄운 토론 질문은 크게 표시됩니다',
-      '끝난 뒤: 점수와 실제 대응 비교 화면 (진행자의 사후 검토)',
-    ],
-    en: [
-      'Lobby: the room code and the join QR code (join as a projector seat)',
-      'During play: the map, the clock and who holds which role — a discussion question the facilitator puts up shows in large type',
-      'Afterwards: the score beside the real response (the facilitator’s debrief)',
-    ],
-  },
-  agenda: { ko: '90분 세션 시간표', en: 'Timings for a 90-minute session' },
-  minutes: { ko: '분', en: 'Minutes' },
-  activity: { ko: '내용', en: 'Activity' },
-  total: { ko: '합계', en: 'Total' },
-  needs: { ko: '준비물', en: 'You need' },
-  needsList: {
-    ko: [
-      '진행자 노트북 1대 (서버 실행: npm start) 과 프로젝터',
-      '참가자마다 노트북 또는 휴대전화 (같은 네트워크의 브라우저)',
-      '이 상황 매뉴얼 (참가자당 1부)',
-    ],
-    en: [
-      'The facilitator’s laptop (running the server: npm start) and a projector',
-      'A laptop or phone per participant (a browser on the same network)',
-      'This Situation Manual (one copy per participant)',
-    ],
-  },
-  scenarioClock: {
-    ko: '게임 시계: {{start}} 시작, {{end}} 종료. 진행자가 배속과 건너뛰기로 90분에 맞춥니다.',
-    en: 'Game clock: starts {{start}}, ends {{end}}. The facilitator fits it into 90 minutes with speed and skip.',
-  },
-  footer: { ko: '시나리오', en: 'Level' },
+  docTitle: local('manual.s.docTitle'),
+  subtitle: local('manual.s.subtitle'),
+  purpose: local('manual.s.purpose'),
+  purposeText: local('manual.s.purposeText'),
+  situation: local('manual.s.situation'),
+  objectives: local('manual.s.objectives'),
+  objective: local('manual.s.objective'),
+  capability: local('manual.s.capability'),
+  measured: local('manual.s.measured'),
+  scenario: local('manual.s.scenario'),
+  window: local('manual.s.window'),
+  events: local('manual.s.events'),
+  injects: local('manual.s.injects'),
+  atTime: 'manual.s.atTime',
+  afterEvent: 'manual.s.afterEvent',
+  noneInModule: local('manual.s.noneInModule'),
+  roles: local('manual.s.roles'),
+  role: local('manual.s.role'),
+  duty: local('manual.s.duty'),
+  commands: local('manual.s.commands'),
+  questions: local('manual.s.questions'),
+  questionsIntro: local('manual.s.questionsIntro'),
+  time: local('manual.s.time'),
+  module: local('manual.s.module'),
+  question: local('manual.s.question'),
+  logistics: local('manual.s.logistics'),
+  project: local('manual.s.project'),
+  projectList: lists('manual.s.projectList'),
+  agenda: local('manual.s.agenda'),
+  minutes: local('manual.s.minutes'),
+  activity: local('manual.s.activity'),
+  total: local('manual.s.total'),
+  needs: local('manual.s.needs'),
+  needsList: lists('manual.s.needsList'),
+  scenarioClock: 'manual.s.scenarioClock',
+  footer: local('manual.s.footer'),
 } as const;
 
 const EVENT_TEXT: Record<string, L> = {
-  'worm.onset': { ko: '웜 발생', en: 'the worm’s onset' },
-  'worm.local': { ko: '자사 감염 호스트 발견', en: 'a local infection' },
-  'link.saturated': { ko: '회선 포화', en: 'a link saturating' },
-  'dns.down': { ko: 'DNS 장애', en: 'DNS failing' },
-  'outage.start': { ko: '가입자 장애 시작', en: 'the outage starting' },
+  'worm.onset': local('manual.eventText.worm_onset'),
+  'worm.local': local('manual.eventText.worm_local'),
+  'link.saturated': local('manual.eventText.link_saturated'),
+  'dns.down': local('manual.eventText.dns_down'),
+  'outage.start': local('manual.eventText.outage_start'),
 };
 
 /** Events a level's injects react to that belong to the first minutes (detection). */
 const DETECTION_EVENTS = new Set(['worm.onset', 'worm.local', 'link.saturated']);
 
 const t = (s: L, lang: Lang) => e(s[lang]);
-const fill = (s: string, p: Record<string, string | number>) =>
-  s.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(p[k] ?? ''));
 
 /**
  * Module windows: a module ends with its (last) discussion question, where the facilitator stops
@@ -308,7 +222,7 @@ function scenario(level: Level, lang: Lang): string {
         const when =
           'at' in j.trigger
             ? clock(isoToTick(j.trigger.at) ?? 0, lang)
-            : fill(S.afterEvent[lang], {
+            : say(S.afterEvent, lang, {
                 event: (EVENT_TEXT[j.trigger.event] ?? {
                   ko: j.trigger.event,
                   en: j.trigger.event,
@@ -378,7 +292,7 @@ function logistics(level: Level, lang: Lang): string {
   const agenda = AGENDA.map(
     (a) => `<tr><td class="num">${e(a.minutes)}</td><td>${t(a.what, lang)}</td></tr>`,
   ).join('');
-  const clockLine = fill(S.scenarioClock[lang], {
+  const clockLine = say(S.scenarioClock, lang, {
     start: clock(isoToTick(level.meta.start) ?? 0, lang),
     end: clock(isoToTick(level.meta.end) ?? 0, lang),
   });

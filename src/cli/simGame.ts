@@ -12,12 +12,12 @@ import {
   hashGame,
   isoToTick,
   applyCommand,
-  renderRejection,
   runScore,
   toRunFile,
   type Level,
   type ScriptedCommand,
 } from '../game';
+import { renderRejection } from '../i18n/rejection';
 import { scriptUntil } from './levelFiles';
 import { emptySeries, recordMetrics, type SimResult } from './simEngine';
 

@@ -39,7 +39,7 @@ export { CUSTOM_INJECT_SENDER, CUSTOM_INJECT_SUBJECT } from './injects';
 export type { CustomInject, InboxMessage } from './gameState';
 export { PLAYER_ROLES } from './roles';
 export type { Role, PlayerRole } from './roles';
-export { rejectionText, renderRejection, REJECTION_CODES } from './rejectionText';
+export { REJECTION_CODES } from './rejectionText';
 export type { Rejection, RejectionCode } from './rejectionText';
 export { RUN_FORMAT_VERSION } from './runFileFields';
 export { toRunFile, parseRunFile } from './runFile';
@@ -81,7 +81,6 @@ export { FALSE_CLAIM_PENALTY } from './comms';
 export {
   OBJECTIVES,
   HSEEP_RATINGS,
-  HSEEP_RATING_TEXT,
   OBSERVATION_NOTE_MAX,
   OBSERVATIONS_MAX,
   OBSERVATION_RECORD_VERSION,

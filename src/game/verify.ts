@@ -11,7 +11,6 @@ import { replayLog, runScore, hashGame, type Run } from './run';
 import { levelHash } from './levelHash';
 import { parseRunFile, type RunFile } from './runFile';
 import { SCORE_PARTS, type Level } from './levelSchema';
-import { renderRejection } from './rejectionText';
 import type { Score } from './scoring';
 import { tickToClock } from './simTime';
 import { ENGINE_VERSION } from '../engine';
@@ -119,7 +118,7 @@ export function verifyRunFile(json: unknown, level: Level): VerifyResult {
     return {
       ok: false,
       code: 'COMMAND_REFUSED',
-      message: `command #${replay.index} (${c.type}) refused at tick ${replay.tick} (${tickToClock(replay.tick)}): ${replay.rejection.code} — ${renderRejection(replay.rejection, 'en')}`,
+      message: `command #${replay.index} (${c.type}) refused at tick ${replay.tick} (${tickToClock(replay.tick)}): ${replay.rejection.code} ${JSON.stringify(replay.rejection.params)}`,
     };
   }
   const run = replay.run;

@@ -5,7 +5,7 @@
 import i18next, { type i18n } from 'i18next';
 import type { Language } from './language';
 import type { Resource } from './locales/types';
-import { PARTICLES, withParticle } from './josa';
+import { addParticleFormatters } from './formatters';
 
 export * from './language';
 
@@ -105,10 +105,7 @@ export async function createI18n(lng: Language): Promise<i18n> {
     returnNull: false,
   });
   // `{{name, iga}}` and friends: the name with the Korean particle that fits it (see josa.ts).
-  for (const particle of PARTICLES)
-    instance.services.formatter?.add(particle, (value: unknown) =>
-      withParticle(String(value), particle),
-    );
+  addParticleFormatters(instance);
   return instance;
 }
 

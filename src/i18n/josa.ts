@@ -26,9 +26,15 @@ const DIGIT_FINAL: Record<string, 'none' | 'l' | 'other'> = {
   '9': 'none', // 구
 };
 
-/** The final sound of `word`: none, ㄹ, or another consonant. A trailing "(…)" is not read. */
+/**
+ * The final sound of `word`: none, ㄹ, or another consonant. A trailing "(…)" is not read, nor a
+ * closing quotation mark (`"web-1"이` is read as web-1).
+ */
 function finalSound(word: string): 'none' | 'l' | 'other' {
-  const text = word.replace(/\s*\([^()]*\)\s*$/, '').trimEnd();
+  const text = word
+    .replace(/\s*\([^()]*\)\s*$/, '')
+    .replace(/["'”’」』]+$/, '')
+    .trimEnd();
   const last = text.at(-1);
   if (!last) return 'none';
   const code = last.charCodeAt(0);

@@ -31,6 +31,7 @@ import {
   type SeatRole,
   type ServerMessage,
 } from './protocol';
+import { CLOSE_TEXT } from './closeText';
 
 /** What the client needs of a WebSocket: the browser's and `ws`'s both fit. */
 export interface WebSocketLike {
@@ -315,13 +316,10 @@ export class SessionClient {
               ? 'SUPERSEDED'
               : 'BAD_TOKEN',
           ev.code === CLOSE_SUPERSEDED
-            ? { ko: '다른 창에서 이 자리에 접속했습니다.', en: 'This seat was opened elsewhere.' }
+            ? CLOSE_TEXT.superseded
             : ev.code === CLOSE_REMOVED
-              ? { ko: '진행자가 이 자리를 없앴습니다.', en: 'The facilitator removed this seat.' }
-              : {
-                  ko: '이 자리의 토큰이 더 이상 유효하지 않습니다.',
-                  en: 'This seat’s token is no longer valid.',
-                },
+              ? CLOSE_TEXT.removed
+              : CLOSE_TEXT.badToken,
         );
       this.scheduleReconnect();
     };

@@ -3,12 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { COMMAND_TYPES, INSTANT_COMMANDS, type CommandType } from '../../../src/game/commandSchema';
 import { hashGame } from '../../../src/game/incident';
 import type { Level } from '../../../src/game/levelSchema';
-import {
-  REJECTION_CODES,
-  rejectionText,
-  renderRejection,
-  type RejectionCode,
-} from '../../../src/game/rejectionText';
+import { REJECTION_CODES, type RejectionCode } from '../../../src/game/rejectionText';
+import { renderRejection } from '../../../src/i18n/rejection';
 import { PLAYER_ROLES, type Role } from '../../../src/game/roles';
 import { advanceToTick, applyCommand, finishRun, type Run } from '../../../src/game/run';
 import { fixtureLevel, levelVariant, must, permissiveLevel, runAt, VALID_ARGS } from './helpers';
@@ -369,8 +365,8 @@ describe('command rejections', () => {
 
   it('should have ko and en text for every reason code, with its placeholders filled', () => {
     for (const code of REJECTION_CODES) {
-      expect(rejectionText[code].ko.length).toBeGreaterThan(0);
-      expect(rejectionText[code].en.length).toBeGreaterThan(0);
+      expect(renderRejection({ code, params: {} }, 'ko').length).toBeGreaterThan(0);
+      expect(renderRejection({ code, params: {} }, 'en').length).toBeGreaterThan(0);
     }
     const text = renderRejection(
       {

@@ -1,6 +1,7 @@
 // A refused command's reason in the player's language. Fetched with the first refusal (see
 // refusalReport.ts): the rule texts are not needed to start playing.
-import { renderRejection, type Rejection } from '../../../game';
+import type { Rejection } from '../../../game';
+import { renderRejection } from '../../../i18n/rejection';
 import type { UiContext } from '../../context';
 import { wording } from './disclosure';
 

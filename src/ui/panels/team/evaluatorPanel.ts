@@ -8,7 +8,6 @@ import { clear, el } from '../../dom';
 import { formatKstTime } from '../../format';
 import {
   HSEEP_RATINGS,
-  HSEEP_RATING_TEXT,
   OBJECTIVES,
   OBSERVATION_NOTE_MAX,
   findTask,
@@ -16,6 +15,12 @@ import {
   type ObservationRecord,
 } from '../../../game/evaluationGuide';
 import { useFeatureStrings } from '../../../i18n';
+import {
+  HSEEP_RATING_TEXT,
+  capabilityName,
+  objectiveText,
+  taskText,
+} from '../../../aar/evaluationWords';
 import { serverText, type TeamSession } from '../../session/teamSession';
 import { commandName } from './feedText';
 import './exercise.css';
@@ -81,8 +86,8 @@ function observationItem(ctx: UiContext, o: ObservationRecord): HTMLElement {
     el('span', {
       text: ctx.i18n.t('exercise.evaluator.item', {
         time: formatKstTime(ctx.i18n, o.tick),
-        capability: found?.objective.capabilityName[lang] ?? o.capability,
-        task: found?.task.text[lang] ?? o.task,
+        capability: found ? capabilityName(o.capability)[lang] : o.capability,
+        task: found ? taskText(o.capability, o.task)[lang] : o.task,
         rating: `${o.rating} — ${HSEEP_RATING_TEXT[o.rating][lang]}`,
       }),
     }),
@@ -97,14 +102,20 @@ function taskPickers(ctx: UiContext) {
   const capability = el(
     'select',
     { id: 'ev-capability', 'data-testid': 'ev-capability' },
-    ...OBJECTIVES.map((o) => el('option', { value: o.capability, text: o.capabilityName[lang] })),
+    ...OBJECTIVES.map((o) =>
+      el('option', { value: o.capability, text: capabilityName(o.capability)[lang] }),
+    ),
   );
   const objective = el('p', { class: 'hint', id: 'ev-objective' });
   const task = el('select', { id: 'ev-task', 'data-testid': 'ev-task' });
   const fillTasks = () => {
     const o = OBJECTIVES.find((x) => x.capability === capability.value) ?? OBJECTIVES[0]!;
-    objective.textContent = o.text[lang];
-    task.replaceChildren(...o.tasks.map((x) => el('option', { value: x.id, text: x.text[lang] })));
+    objective.textContent = objectiveText(o.capability)[lang];
+    task.replaceChildren(
+      ...o.tasks.map((x) =>
+        el('option', { value: x.id, text: taskText(o.capability, x.id)[lang] }),
+      ),
+    );
   };
   capability.addEventListener('change', fillTasks);
   fillTasks();
