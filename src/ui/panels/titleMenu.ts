@@ -4,7 +4,6 @@ import { clear, el } from '../dom';
 import { LANGUAGES, type Language } from '../../i18n/language';
 import { clearAutosave, peekAutosave, restoreRun } from '../session/autosave';
 import { loadLevel } from '../session/levels';
-import { SoloSession } from '../session/soloSession';
 import { formatKst, local } from '../format';
 import { levelTitle } from '../levelCatalog';
 import { switchLanguage } from '../fontGlyphs';
@@ -223,20 +222,25 @@ function continueEntry(
       const restored = level.ok
         ? restoreRun(save, level.level)
         : { ok: false as const, message: level.error };
-      if (!level.ok || !restored.ok) {
-        clearAutosave(window.localStorage);
-        renderTitleMenu(ctx);
-        announce(
-          ctx,
-          t('menu.continueFailed', { reason: restored.ok ? '' : restored.message }),
-          8000,
-        );
-        return;
-      }
-      ctx.session?.dispose();
-      ctx.session = new SoloSession(level.level, { run: restored.run }, ctx.audio);
-      ctx.session.history.restore(save.history, restored.run.state.tick);
-      ctx.flow.send({ type: 'menu.continue', levelId: save.levelId });
+      if (level.ok && restored.ok)
+        ctx.flow.send({
+          type: 'run.continue',
+          level: level.level,
+          run: restored.run,
+          history: save.history,
+        });
+      // Still on the title: the save could not be taken up again (or the machine could not
+      // start its session); it goes, and the player is told why.
+      const after = ctx.flow.getSnapshot();
+      if (!after.matches('title')) return;
+      const reason = !level.ok
+        ? level.error
+        : !restored.ok
+          ? restored.message
+          : (after.context.sessionError ?? '');
+      clearAutosave(window.localStorage);
+      renderTitleMenu(ctx);
+      announce(ctx, t('menu.continueFailed', { reason }), 8000);
     })();
   });
   // The level's name, not its id: read from the level file, then shown beside the time.

@@ -51,9 +51,8 @@ export class Debrief extends Scene {
       onShutdown: () => {
         this.review?.dispose();
         this.review = undefined;
-        // The team seat's connection was kept for the forms; leaving the debrief closes it.
-        this.ctx.endedSeat?.close();
-        this.ctx.endedSeat = undefined;
+        // (The team seat's connection, kept for the forms, is closed by the machine as the
+        // debrief is left.)
       },
     });
     const seat = this.ctx.endedSeat;

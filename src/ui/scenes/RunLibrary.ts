@@ -242,11 +242,12 @@ export class RunLibrary extends Scene {
         throw new Error(
           `level hash mismatch: run file has ${r.runFile.level.sha256.slice(0, 12)}…, level ${hash.slice(0, 12)}…`,
         );
-      const { ReplaySession } = await import('../session/replaySession');
-      const session = new ReplaySession(loaded.level, r.runFile, r.id);
       if (!this.scene.isActive()) return;
-      this.ctx.session = session;
-      flow.send({ type: 'replay.open' });
+      // The machine builds the viewer's session (re-simulating the run) and opens it; if that
+      // fails it stays here and says why.
+      flow.send({ type: 'replay.open', level: loaded.level, file: r.runFile, storedId: r.id });
+      const after = flow.getSnapshot();
+      if (after.matches('runs')) throw new Error(after.context.sessionError ?? 'not opened');
     } catch (err) {
       audio.play('reject');
       this.setStatus(

@@ -11,7 +11,6 @@ import { contactLabel, deviceLabel, staffLabel } from '../ops/labels';
 import type { GhostChart } from './ghostChart';
 // (ghostChart, with uPlot, loads only when the comparison is first opened.)
 import { REPLAY_SPEEDS, type ReplaySession } from '../../session/replaySession';
-import { SoloSession } from '../../session/soloSession';
 import './replay.css';
 
 const MINUTE = 60;
@@ -449,16 +448,8 @@ export function mountReplayControls(
       return;
     }
     audio.play('confirm');
-    const run = session.fork();
-    const solo = new SoloSession(session.level, { run }, audio);
-    // The player takes over at the normal pace, not at the speed the recorded run happened to be
-    // playing at then (a clock command in the fork's own log).
-    if (run.state.clock.speed !== 1) solo.command('clock.speed', { speed: 1 });
-    // The graphs go on from the replay's history instead of starting empty at the fork.
-    solo.history.restore(session.history.samples, run.state.tick);
-    session.dispose();
-    ctx.session = solo;
-    // Ops restarts with the new session; its feed opens with where the fork came from.
+    // The machine forks the run at the moment shown into a new solo session and disposes of this
+    // one; Ops then rebuilds for it, its feed opening with where the fork came from.
     ctx.flow.send({ type: 'replay.fork' });
   };
 

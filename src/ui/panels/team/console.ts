@@ -130,10 +130,8 @@ export function mountTeamControls(
     // Removed by the facilitator (or the connection refused for good): say so, then leave.
     if ((session.removed || session.status === 'closed') && !session.endedBy && !leaveTimer)
       leaveTimer = setTimeout(() => {
-        if (ctx.session !== session) return;
-        session.dispose();
-        ctx.session = undefined;
-        ctx.flow.send({ type: 'run.quit' });
+        // (The machine disposes of the seat as it leaves the screen.)
+        if (ctx.session === session) ctx.flow.send({ type: 'run.quit' });
       }, REMOVED_MS);
     const seat = session.seat;
     // The facilitator's and the projector's seats are named by what they are.
