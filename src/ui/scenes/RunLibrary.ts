@@ -20,6 +20,7 @@ export class RunLibrary extends Scene {
   private runs: StoredRun[] | undefined;
   private loadError?: string;
   private summaries: LevelSummary[] = [];
+  private summariesLoaded: Promise<void> = Promise.resolve();
   /** Per-run status lines (submission results), kept across re-renders. */
   private status = new Map<number, string>();
   /** The last import or delete message (also announced). */
@@ -44,16 +45,22 @@ export class RunLibrary extends Scene {
       onEscape: () => this.ctx.flow.send({ type: 'nav.back' }),
     });
     this.render();
-    void loadLevelSummaries().then((list) => {
-      this.summaries = list;
-      if (this.scene.isActive()) this.render();
-    });
+    this.summariesLoaded = loadLevelSummaries().then(
+      (list) => {
+        this.summaries = list;
+        if (this.scene.isActive()) this.render();
+      },
+      () => undefined,
+    );
     void this.reload();
   }
 
   private async reload(focus?: string): Promise<void> {
     try {
-      this.runs = await runLibrary.list();
+      // The list names each run's level by its title: it is drawn once the titles are in (the
+      // level files are local, precached), never first with bare ids.
+      const [runs] = await Promise.all([runLibrary.list(), this.summariesLoaded]);
+      this.runs = runs;
       this.loadError = undefined;
     } catch (err) {
       this.runs = [];
