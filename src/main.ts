@@ -19,7 +19,7 @@ import { Title } from './ui/scenes/Title';
 import { LevelSelect } from './ui/scenes/LevelSelect';
 import { Briefing } from './ui/scenes/Briefing';
 import { Ops } from './ui/scenes/Ops';
-import { BrowserSessionMakers } from './ui/session/sessionMakers';
+import { browserSessionMakers, type BrowserSessionMakers } from './ui/session/sessionMakers';
 
 /** Screens off the solo path, fetched the first time they are shown (see sceneDirector): a solo
  *  player downloads none of the debrief's, the run library's or the team screens' code up front.
@@ -70,7 +70,7 @@ async function start(): Promise<void> {
   audio.setVolume(settings.get().volume);
   audio.setMuted(settings.get().muted);
 
-  const makers = new BrowserSessionMakers(audio, window.localStorage);
+  const makers = browserSessionMakers(audio, window.localStorage);
   const flow = createActor(appFlowMachine, { input: { makers } }).start();
   const overlay = document.getElementById('overlay') as HTMLElement;
   const ctx = createUiContext({ flow, i18n, audio, settings, overlay });

@@ -70,22 +70,23 @@ export type AppFlowEvent =
 
 const clamp01 = (x: number) => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
 
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
-
-/**
- * The context after trying to make a session: the new one in place of the old (which is disposed),
- * or, if making it threw, the old one kept and the reason recorded — a bad run file must not stop
- * the app's flow.
- */
-function born(context: AppFlowContext, make: () => AnySession): Partial<AppFlowContext> {
-  let session: AnySession;
-  try {
-    session = make();
-  } catch (err) {
-    return { sessionError: messageOf(err) };
+/** The session an event asks for, made by the makers (undefined: the event makes none). */
+function make(context: AppFlowContext, event: AppFlowEvent): AnySession | undefined {
+  const m = context.makers;
+  const now = context.session;
+  switch (event.type) {
+    case 'solo.start':
+      return m.solo(event.level, event.seed);
+    case 'run.continue':
+      return m.resume(event.level, event.run, event.history);
+    case 'replay.open':
+      return m.replay(event.level, event.file, event.storedId);
+    case 'replay.fork':
+      return now?.mode === 'replay' ? m.fork(now) : undefined;
+    case 'team.join':
+      return m.team(event);
   }
-  if (context.session !== session) context.session?.dispose();
-  return { session, sessionError: undefined };
+  return undefined;
 }
 
 export const appFlowMachine = setup({
@@ -111,31 +112,19 @@ export const appFlowMachine = setup({
       levelId: ({ event }) => (event.type === 'level.choose' ? event.levelId : undefined),
     }),
     // ---- session lifetimes: every birth and every end of a session is one of these.
-    startSolo: assign(({ context, event }) =>
-      event.type === 'solo.start'
-        ? born(context, () => context.makers.solo(event.level, event.seed))
-        : {},
-    ),
-    continueRun: assign(({ context, event }) =>
-      event.type === 'run.continue'
-        ? {
-            ...born(context, () => context.makers.resume(event.level, event.run, event.history)),
-            levelId: event.level.meta.id,
-          }
-        : {},
-    ),
-    openReplay: assign(({ context, event }) =>
-      event.type === 'replay.open'
-        ? born(context, () => context.makers.replay(event.level, event.file, event.storedId))
-        : {},
-    ),
-    forkReplay: assign(({ context }) => {
-      const replay = context.session;
-      return replay?.mode === 'replay' ? born(context, () => context.makers.fork(replay)) : {};
+    /** The new session in place of the old (disposed), or, if making it threw, the old one kept
+     *  and the reason recorded: a bad run file must not stop the app's flow. */
+    startSession: assign(({ context, event }) => {
+      let session: AnySession | undefined;
+      try {
+        session = make(context, event);
+      } catch (err) {
+        return { sessionError: err instanceof Error ? err.message : String(err) };
+      }
+      if (!session) return {};
+      if (context.session !== session) context.session?.dispose();
+      return { session, sessionError: undefined, levelId: session.level.meta.id };
     }),
-    joinTeam: assign(({ context, event }) =>
-      event.type === 'team.join' ? born(context, () => context.makers.team(event)) : {},
-    ),
     /** Leaves the session: stops its loops and timers, saves what it saves. */
     endSession: assign(({ context }) => {
       context.session?.dispose();
@@ -190,7 +179,7 @@ export const appFlowMachine = setup({
       on: {
         'menu.newGame': 'levelSelect',
         // Continue goes straight back into the saved run.
-        'run.continue': { actions: 'continueRun' },
+        'run.continue': { actions: 'startSession' },
         'menu.runs': 'runs',
         'menu.team': 'team',
       },
@@ -198,7 +187,7 @@ export const appFlowMachine = setup({
     // The run library: finished and imported run files kept on this device.
     runs: {
       always: { guard: 'watching', target: 'replaying' },
-      on: { 'nav.back': 'title', 'replay.open': { actions: 'openReplay' } },
+      on: { 'nav.back': 'title', 'replay.open': { actions: 'startSession' } },
     },
     // A stored run watched in the replay viewer (the Ops views, read-only). "Take over from here"
     // forks it into a new playable run.
@@ -206,14 +195,14 @@ export const appFlowMachine = setup({
       always: { guard: 'playing', target: 'running' },
       on: {
         'nav.back': { target: 'runs', actions: 'endSession' },
-        'replay.fork': { guard: 'forkable', actions: 'forkReplay' },
+        'replay.fork': { guard: 'forkable', actions: 'startSession' },
       },
     },
     // Team session: create or join a room, the lobby; the session starting opens the Ops views
     // (role console, facilitator console or projector, as the seat decides).
     team: {
       on: {
-        'team.join': { actions: 'joinTeam' },
+        'team.join': { actions: 'startSession' },
         'team.leave': { actions: 'endSession' },
         'nav.back': { target: 'title', actions: 'endSession' },
         'team.start': { guard: 'seated', target: 'running' },
@@ -228,7 +217,7 @@ export const appFlowMachine = setup({
     briefing: {
       always: { guard: 'playing', target: 'running' },
       on: {
-        'solo.start': { actions: 'startSolo' },
+        'solo.start': { actions: 'startSession' },
         'nav.back': 'levelSelect',
       },
     },

@@ -8,13 +8,13 @@ import { AudioCues } from '../../src/audio/audio';
 import { createSettingsStore, SETTINGS_KEY } from '../../src/ui/settings';
 import { renderTitleMenu } from '../../src/ui/panels/titleMenu';
 import { createUiContext, type UiContext } from '../../src/ui/context';
-import { BrowserSessionMakers } from '../../src/ui/session/sessionMakers';
+import { browserSessionMakers } from '../../src/ui/session/sessionMakers';
 
 async function setup(): Promise<UiContext> {
   localStorage.removeItem(SETTINGS_KEY);
   document.body.innerHTML = '<div id="overlay"></div>';
   const audio = new AudioCues();
-  const makers = new BrowserSessionMakers(audio, localStorage);
+  const makers = browserSessionMakers(audio, localStorage);
   const flow = createActor(appFlowMachine, { input: { makers } }).start();
   flow.send({ type: 'boot.done' });
   flow.send({ type: 'assets.loaded' });

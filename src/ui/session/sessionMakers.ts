@@ -37,51 +37,46 @@ export interface LazySessionClasses {
   TeamSession?: typeof TeamSession;
 }
 
-export class BrowserSessionMakers implements SessionMakers {
-  private readonly classes: LazySessionClasses = {};
+/** The makers the browser game uses, and `provide` for the classes that come with lazy screens. */
+export type BrowserSessionMakers = SessionMakers & { provide(classes: LazySessionClasses): void };
 
-  constructor(
-    private readonly audio: AudioCues,
-    private readonly storage: Pick<Storage, 'setItem' | 'removeItem'>,
-  ) {}
+/** Names the screen whose chunk brings a session class that is asked for before it arrived. */
+function loaded<T>(cls: T | undefined, screen: string): T {
+  if (!cls) throw new Error(`${screen} not loaded yet`);
+  return cls;
+}
 
-  /** Called by a lazy screen's loader with the session class its chunk brought. */
-  provide(classes: LazySessionClasses): void {
-    Object.assign(this.classes, classes);
-  }
-
-  solo(level: Level, seed: number): SoloSession {
-    clearAutosave(this.storage);
-    return new SoloSession(level, { seed }, this.audio, this.storage);
-  }
-
-  resume(level: Level, run: Run, history: unknown): SoloSession {
-    const session = new SoloSession(level, { run }, this.audio, this.storage);
-    session.history.restore(history, run.state.tick);
-    return session;
-  }
-
-  replay(level: Level, file: RunFile, storedId?: number): ReplaySession {
-    const Replay = this.classes.ReplaySession;
-    if (!Replay)
-      throw new Error('replay: the replay viewer is not loaded (open the run library first)');
-    return new Replay(level, file, storedId);
-  }
-
-  fork(replay: ReplaySession): SoloSession {
-    const run = replay.fork();
-    const solo = new SoloSession(replay.level, { run }, this.audio, this.storage);
-    // The player takes over at the normal pace, not at the speed the recorded run happened to be
-    // playing at then (a clock command in the fork's own log).
-    if (run.state.clock.speed !== 1) solo.command('clock.speed', { speed: 1 });
-    // The graphs go on from the replay's history instead of starting empty at the fork.
-    solo.history.restore(replay.history.samples, run.state.tick);
-    return solo;
-  }
-
-  team(join: TeamJoin): TeamSession {
-    const Team = this.classes.TeamSession;
-    if (!Team) throw new Error('team: the team screens are not loaded (open the team lobby first)');
-    return new Team(join.link, join.welcome, this.audio, join.early);
-  }
+export function browserSessionMakers(
+  audio: AudioCues,
+  storage: Pick<Storage, 'setItem' | 'removeItem'>,
+): BrowserSessionMakers {
+  const classes: LazySessionClasses = {};
+  const solo = (level: Level, start: { seed: number } | { run: Run }) =>
+    new SoloSession(level, start, audio, storage);
+  return {
+    provide: (c) => Object.assign(classes, c),
+    solo(level, seed) {
+      clearAutosave(storage);
+      return solo(level, { seed });
+    },
+    resume(level, run, history) {
+      const session = solo(level, { run });
+      session.history.restore(history, run.state.tick);
+      return session;
+    },
+    replay: (level, file, storedId) =>
+      new (loaded(classes.ReplaySession, 'replay viewer'))(level, file, storedId),
+    fork(replay) {
+      const run = replay.fork();
+      const session = solo(replay.level, { run });
+      // The player takes over at the normal pace, not at the speed the recorded run happened to
+      // be playing at then (a clock command in the fork's own log).
+      if (run.state.clock.speed !== 1) session.command('clock.speed', { speed: 1 });
+      // The graphs go on from the replay's history instead of starting empty at the fork.
+      session.history.restore(replay.history.samples, run.state.tick);
+      return session;
+    },
+    team: (join) =>
+      new (loaded(classes.TeamSession, 'team lobby'))(join.link, join.welcome, audio, join.early),
+  };
 }
