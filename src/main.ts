@@ -10,7 +10,7 @@ import { createI18n, resolveLanguage, useFeatureStrings } from './i18n';
 import type { i18n } from 'i18next';
 import { AudioCues } from './audio/audio';
 import { applyTextScale, createSettingsStore } from './ui/settings';
-import { UI_CONTEXT_KEY, type UiContext } from './ui/context';
+import { createUiContext, UI_CONTEXT_KEY } from './ui/context';
 import { directScenes, type LazyScene } from './ui/sceneDirector';
 import { chooseRenderer, webglRendererName, webglTuning } from './ui/rendererChoice';
 import { Boot } from './ui/scenes/Boot';
@@ -19,11 +19,12 @@ import { Title } from './ui/scenes/Title';
 import { LevelSelect } from './ui/scenes/LevelSelect';
 import { Briefing } from './ui/scenes/Briefing';
 import { Ops } from './ui/scenes/Ops';
-import type { TeamSession } from './ui/session/teamSession';
+import { browserSessionMakers, type BrowserSessionMakers } from './ui/session/sessionMakers';
 
 /** Screens off the solo path, fetched the first time they are shown (see sceneDirector): a solo
- *  player downloads none of the debrief's, the run library's or the team screens' code up front. */
-const lazyScenes = (i18n: i18n): Record<string, LazyScene> => ({
+ *  player downloads none of the debrief's, the run library's or the team screens' code up front.
+ *  The session class a screen opens comes with it and is handed to the machine's session makers. */
+const lazyScenes = (i18n: i18n, makers: BrowserSessionMakers): Record<string, LazyScene> => ({
   Debrief: () =>
     Promise.all([import('./ui/scenes/Debrief'), useFeatureStrings(i18n, 'debrief')]).then(
       ([m]) => m.Debrief,
@@ -32,22 +33,24 @@ const lazyScenes = (i18n: i18n): Record<string, LazyScene> => ({
   RunLibrary: () =>
     Promise.all([
       import('./ui/scenes/RunLibrary'),
+      import('./ui/session/replaySession'),
       useFeatureStrings(i18n, 'runs'),
       useFeatureStrings(i18n, 'replay'),
-    ]).then(([m]) => m.RunLibrary),
+    ]).then(([m, { ReplaySession }]) => {
+      makers.provide({ ReplaySession });
+      return m.RunLibrary;
+    }),
   TeamLobby: () =>
     Promise.all([
       import('./ui/scenes/TeamLobby'),
       import('./ui/session/teamSession'),
       useFeatureStrings(i18n, 'team'),
       useFeatureStrings(i18n, 'exercise'),
-    ]).then(([scene, session]) => {
-      TeamSessionClass = session.TeamSession;
+    ]).then(([scene, { TeamSession }]) => {
+      makers.provide({ TeamSession });
       return scene.TeamLobby;
     }),
 });
-/** The team session class once the team screens' chunk is in (the `team` test hook reads it). */
-let TeamSessionClass: typeof TeamSession | undefined;
 
 async function start(): Promise<void> {
   const params = new URLSearchParams(window.location.search);
@@ -67,9 +70,10 @@ async function start(): Promise<void> {
   audio.setVolume(settings.get().volume);
   audio.setMuted(settings.get().muted);
 
-  const flow = createActor(appFlowMachine).start();
+  const makers = browserSessionMakers(audio, window.localStorage);
+  const flow = createActor(appFlowMachine, { input: { makers } }).start();
   const overlay = document.getElementById('overlay') as HTMLElement;
-  const ctx: UiContext = { flow, i18n, audio, settings, overlay };
+  const ctx = createUiContext({ flow, i18n, audio, settings, overlay });
 
   const gpu = webglRendererName();
   const renderer = chooseRenderer(params.get('renderer'), gpu);
@@ -89,11 +93,11 @@ async function start(): Promise<void> {
     },
   });
   // Phaser auto-starts the first scene in the list; from then on the director follows the machine.
-  game.events.once('ready', () => directScenes(game, ctx, lazyScenes(i18n)));
+  game.events.once('ready', () => directScenes(game, ctx, lazyScenes(i18n, makers)));
 
   // Test-only hooks (src/testHooks.ts), fetched after start-up so they cost the first load nothing.
   void import('./testHooks').then(({ installTestHooks }) =>
-    installTestHooks({ game, ctx, audio, i18n, teamSessionClass: () => TeamSessionClass }),
+    installTestHooks({ game, ctx, audio, i18n }),
   );
 }
 

@@ -9,7 +9,6 @@ import { screenOf } from './ui/appFlow.machine';
 import { hashGame, runScore } from './game';
 import type { AudioCues, CueLogEntry } from './audio/audio';
 import type { UiContext } from './ui/context';
-import type { TeamSession } from './ui/session/teamSession';
 
 export interface TestHooks {
   screen(): string;
@@ -49,11 +48,9 @@ export interface TestHookDeps {
   ctx: UiContext;
   audio: AudioCues;
   i18n: i18n;
-  /** The team session class once the team screens' chunk is in (undefined before). */
-  teamSessionClass: () => typeof TeamSession | undefined;
 }
 
-export function installTestHooks({ game, ctx, audio, i18n, teamSessionClass }: TestHookDeps): void {
+export function installTestHooks({ game, ctx, audio, i18n }: TestHookDeps): void {
   window.__app = {
     screen: () => screenOf(ctx.flow.getSnapshot().value),
     cueLog: () => audio.log.map((e) => ({ ...e })),
@@ -103,9 +100,9 @@ export function installTestHooks({ game, ctx, audio, i18n, teamSessionClass }: T
       return point ? { ...point, label: map.labelOf(id) } : undefined;
     },
     team: () => {
-      const Team = teamSessionClass();
-      if (!Team) return undefined;
-      const session = ctx.session instanceof Team ? ctx.session : Team.latest;
+      // The seat in play (lobby or Ops), else the one whose run just ended (debrief), open or not.
+      const { session: live, endedSeat } = ctx.flow.getSnapshot().context;
+      const session = live?.mode === 'team' || live?.mode === 'projector' ? live : endedSeat?.seat;
       if (!session) return undefined;
       return {
         code: session.info.code,

@@ -5,7 +5,8 @@
  * `advance` (headless: run to a tick) and `finish`. States mirror the clock — live, skipping,
  * paused — and ended; they follow from the game state through eventless guards, so the pure
  * `transition()` over a log gives the same run as the plain functions in run.ts, which do all the
- * work (no XState on the hot path).
+ * work (no XState on the hot path). A thin wrapper for the solo session: team seats, replays and
+ * the server apply the same reducer directly (docs/ARCHITECTURE.md, "The incident machine").
  */
 import { assign, setup } from 'xstate';
 import type { CommandType } from './commandSchema';

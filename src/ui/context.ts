@@ -15,8 +15,9 @@ export interface UiContext {
   audio: AudioCues;
   settings: SettingsStore;
   overlay: HTMLElement;
-  /** What the Ops scene shows: a solo run (set by Briefing or Continue), a team seat or a replay. */
-  session?: AnySession;
+  /** What the Ops scene shows: a solo run, a team seat or a replay — the app-flow machine's
+   *  (read from its snapshot; only the machine makes, replaces and disposes of sessions). */
+  readonly session: AnySession | undefined;
   /** The Ops map while it is shown: where a device is drawn (page pixels) and its label. Read by
    *  the test hooks only. */
   map?: {
@@ -25,8 +26,24 @@ export interface UiContext {
   };
   /** The run that just ended, for the debrief. */
   finished?: Run;
-  /** The team seat of the run that just ended, still connected for the debrief's forms. */
-  endedSeat?: TeamSession;
+  /** The team seat of the run that just ended, still connected for the debrief's forms (the
+   *  machine's; undefined when nothing is kept open). */
+  readonly endedSeat: TeamSession | undefined;
+}
+
+/** The shared context, its session fields read from the app-flow actor's snapshot. */
+export function createUiContext(parts: Omit<UiContext, 'session' | 'endedSeat'>): UiContext {
+  const { flow } = parts;
+  return {
+    ...parts,
+    get session() {
+      return flow.getSnapshot().context.session;
+    },
+    get endedSeat() {
+      const ended = flow.getSnapshot().context.endedSeat;
+      return ended?.open ? ended.seat : undefined;
+    },
+  };
 }
 
 export const UI_CONTEXT_KEY = 'ui';

@@ -37,9 +37,7 @@ export function directScenes(
   /** The scene the machine asks for, and the one actually running (they differ while a lazy
    *  scene's chunk is on its way). */
   let current: string | undefined = 'Boot';
-  let currentTop = 'booting';
   let running: string | undefined = 'Boot';
-  let runningTop = 'booting';
   const loading = new Map<string, Promise<void>>();
   /** Resolves once `key` is registered with Phaser, loading its chunk first if need be. */
   const ensure = (key: string): Promise<void> | undefined => {
@@ -55,33 +53,29 @@ export function directScenes(
     }
     return p;
   };
-  const show = (target: string, top: string) => {
+  const show = (target: string) => {
     // Back to the screen still showing (the player left and returned while a chunk loaded).
-    if (target === running && top === runningTop) return;
+    if (target === running) return;
     if (running) game.scene.stop(running);
     game.scene.start(target);
     running = target;
-    runningTop = top;
   };
   const follow = (value: unknown) => {
-    const screen = screenOf(value);
-    const top = screen.split('.')[0];
-    const target = sceneForScreen(screen);
-    // One scene may show two screens (Ops: a replay, then the run forked from it): moving between
-    // them restarts the scene so it picks up the new session.
-    if (!target || (target === current && top === currentTop)) return;
+    const target = sceneForScreen(screenOf(value));
+    // One scene may show two screens (Ops: a replay, then the run taken over from it); the scene
+    // itself follows the machine's session, so the director leaves it running.
+    if (!target || target === current) return;
     current = target;
-    currentTop = top;
     const pending = ensure(target);
     if (!pending) {
-      show(target, top);
+      show(target);
       return;
     }
     // The previous scene stays up while the chunk loads; if the player moved on meanwhile, the
     // newer screen wins.
     pending.then(
       () => {
-        if (current === target && currentTop === top) show(target, top);
+        if (current === target) show(target);
       },
       (err: unknown) => {
         console.error(`Could not load the ${target} screen:`, err);

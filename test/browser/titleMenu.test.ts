@@ -7,21 +7,24 @@ import { createI18n } from '../../src/i18n';
 import { AudioCues } from '../../src/audio/audio';
 import { createSettingsStore, SETTINGS_KEY } from '../../src/ui/settings';
 import { renderTitleMenu } from '../../src/ui/panels/titleMenu';
-import type { UiContext } from '../../src/ui/context';
+import { createUiContext, type UiContext } from '../../src/ui/context';
+import { browserSessionMakers } from '../../src/ui/session/sessionMakers';
 
 async function setup(): Promise<UiContext> {
   localStorage.removeItem(SETTINGS_KEY);
   document.body.innerHTML = '<div id="overlay"></div>';
-  const flow = createActor(appFlowMachine).start();
+  const audio = new AudioCues();
+  const makers = browserSessionMakers(audio, localStorage);
+  const flow = createActor(appFlowMachine, { input: { makers } }).start();
   flow.send({ type: 'boot.done' });
   flow.send({ type: 'assets.loaded' });
-  const ctx: UiContext = {
+  const ctx: UiContext = createUiContext({
     flow,
     i18n: await createI18n('en'),
-    audio: new AudioCues(),
+    audio,
     settings: createSettingsStore(localStorage),
     overlay: document.getElementById('overlay') as HTMLElement,
-  };
+  });
   ctx.i18n.on('languageChanged', () => renderTitleMenu(ctx));
   renderTitleMenu(ctx);
   return ctx;

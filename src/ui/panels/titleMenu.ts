@@ -4,7 +4,6 @@ import { clear, el } from '../dom';
 import { LANGUAGES, type Language } from '../../i18n/language';
 import { clearAutosave, peekAutosave } from '../session/autosave';
 import { loadLevel } from '../session/levels';
-import { SoloSession } from '../session/soloSession';
 import { formatKst, local } from '../format';
 import { levelTitle } from '../levelCatalog';
 import { switchLanguage } from '../fontGlyphs';
@@ -21,9 +20,8 @@ const LANGUAGE_NAMES: Record<Language, string> = { ko: '한국어', en: 'English
  * visible response.
  */
 export function renderTitleMenu(ctx: UiContext): void {
-  const { i18n, settings, audio, flow } = ctx;
+  const { i18n, audio, flow } = ctx;
   const t = i18n.t.bind(i18n);
-  const s = settings.get();
   clear(ctx.overlay);
 
   const entry = (id: string, label: string, hint: string | undefined, onPress?: () => void) => {
@@ -41,7 +39,41 @@ export function renderTitleMenu(ctx: UiContext): void {
     return button;
   };
 
-  const langButtons = LANGUAGES.map((lang) => {
+  const menu = el(
+    'nav',
+    { class: 'panel title-menu', 'aria-label': t('menu.heading'), 'data-testid': 'title-menu' },
+    el('h2', { text: t('menu.heading') }),
+    entry('new', t('menu.newGame'), undefined, () => void newGame(ctx)),
+    continueEntry(ctx, entry),
+    entry('replays', t('menu.replays'), t('menu.replaysHint'), () =>
+      flow.send({ type: 'menu.runs' }),
+    ),
+    entry('team', t('menu.team'), t('menu.teamHint'), () => flow.send({ type: 'menu.team' })),
+    // Fetched on first use with its strings: the solo path never downloads the console.
+    entry('exercise', t('menu.exercise'), t('menu.exerciseHint'), () => {
+      void import('./exercise/exerciseConsole').then((m) =>
+        m.openExerciseConsole(ctx, () => renderTitleMenu(ctx)),
+      );
+    }),
+    settingsSection(ctx),
+  );
+  ctx.overlay.append(
+    menu,
+    el('div', { class: 'sr-only', role: 'status', 'aria-live': 'polite', id: 'announcer' }),
+  );
+  menu.querySelector<HTMLButtonElement>('[data-entry="new"]')?.focus();
+  if (!teamRouteChecked) {
+    teamRouteChecked = true;
+    // After the title has drawn (the scene director is not re-entered from inside a scene start).
+    if (joinCodeFromUrl() !== undefined || readSeat())
+      setTimeout(() => flow.send({ type: 'menu.team' }), 0);
+  }
+}
+
+/** The language switch: the new language's strings and glyphs load before it is shown. */
+function languageButtons(ctx: UiContext): HTMLButtonElement[] {
+  const { i18n, settings, audio } = ctx;
+  return LANGUAGES.map((lang) => {
     const b = el('button', {
       type: 'button',
       lang,
@@ -60,112 +92,80 @@ export function renderTitleMenu(ctx: UiContext): void {
     });
     return b;
   });
+}
 
-  const volume = el('input', {
-    id: 'setting-volume',
-    type: 'range',
-    min: 0,
-    max: 100,
-    step: 5,
-    value: Math.round(s.volume * 100),
-  });
-  volume.addEventListener('change', () => {
-    settings.update({ volume: Number(volume.value) / 100 });
-    audio.play('click');
-    announce(ctx, t('settings.saved'));
-  });
-  const mute = el('input', { id: 'setting-mute', type: 'checkbox', checked: s.muted });
-  mute.addEventListener('change', () => {
-    settings.update({ muted: mute.checked });
-    audio.play('click');
-    announce(ctx, t('settings.saved'));
-  });
-  const motion = el('input', { id: 'setting-motion', type: 'checkbox', checked: s.reducedMotion });
-  motion.addEventListener('change', () => {
-    settings.update({ reducedMotion: motion.checked });
-    audio.play('click');
-    announce(ctx, t('settings.saved'));
-  });
-
-  const pauseOnSituation = el('input', {
-    id: 'setting-pause-situation',
-    type: 'checkbox',
-    checked: s.pauseOnSituation,
-  });
-  pauseOnSituation.addEventListener('change', () => {
-    settings.update({ pauseOnSituation: pauseOnSituation.checked });
-    audio.play('click');
-    announce(ctx, t('settings.saved'));
-  });
-
-  const textSize = el(
-    'select',
-    { id: 'setting-text' },
-    ...TEXT_SCALES.map((scale) =>
-      el('option', {
-        value: String(scale),
-        selected: s.textScale === scale,
-        text: `${scale * 100}%`,
-      }),
-    ),
-  );
-  textSize.addEventListener('change', () => {
-    const textScale = Number(textSize.value) as Settings['textScale'];
-    settings.update({ textScale });
-    applyTextScale(document.documentElement, textScale);
-    audio.play('click');
-    announce(ctx, t('settings.saved'));
-  });
-
-  const menu = el(
-    'nav',
-    { class: 'panel title-menu', 'aria-label': t('menu.heading'), 'data-testid': 'title-menu' },
-    el('h2', { text: t('menu.heading') }),
-    entry('new', t('menu.newGame'), undefined, () => void newGame(ctx)),
-    continueEntry(ctx, entry),
-    entry('replays', t('menu.replays'), t('menu.replaysHint'), () =>
-      flow.send({ type: 'menu.runs' }),
-    ),
-    entry('team', t('menu.team'), t('menu.teamHint'), () => flow.send({ type: 'menu.team' })),
-    // Fetched on first use with its strings: the solo path never downloads the console.
-    entry('exercise', t('menu.exercise'), t('menu.exerciseHint'), () => {
-      void import('./exercise/exerciseConsole').then((m) =>
-        m.openExerciseConsole(ctx, () => renderTitleMenu(ctx)),
-      );
+/** The persisted settings, each saved as it changes (with a click and a "saved" announcement). */
+function settingsSection(ctx: UiContext): HTMLElement {
+  const { i18n, settings, audio } = ctx;
+  const t = i18n.t.bind(i18n);
+  const s = settings.get();
+  const saved = <E extends HTMLInputElement | HTMLSelectElement>(
+    input: E,
+    save: (e: E) => void,
+  ) => {
+    input.addEventListener('change', () => {
+      save(input);
+      audio.play('click');
+      announce(ctx, t('settings.saved'));
+    });
+    return input;
+  };
+  const checkbox = (id: string, checked: boolean, save: (checked: boolean) => void) =>
+    saved(el('input', { id, type: 'checkbox', checked }), (e) => save(e.checked));
+  const volume = saved(
+    el('input', {
+      id: 'setting-volume',
+      type: 'range',
+      min: 0,
+      max: 100,
+      step: 5,
+      value: Math.round(s.volume * 100),
     }),
+    (e) => settings.update({ volume: Number(e.value) / 100 }),
+  );
+  const textSize = saved(
     el(
-      'section',
-      { class: 'settings', 'aria-labelledby': 'settings-heading' },
-      el('h2', { id: 'settings-heading', text: t('menu.settings') }),
-      el('span', { id: 'lang-label', text: t('settings.language') }),
-      el(
-        'div',
-        { class: 'lang-switch', role: 'group', 'aria-labelledby': 'lang-label' },
-        ...langButtons,
+      'select',
+      { id: 'setting-text' },
+      ...TEXT_SCALES.map((scale) =>
+        el('option', {
+          value: String(scale),
+          selected: s.textScale === scale,
+          text: `${scale * 100}%`,
+        }),
       ),
-      el('label', { for: 'setting-volume', text: t('settings.volume') }),
-      volume,
-      el('label', { for: 'setting-mute', text: t('settings.mute') }),
-      mute,
-      el('label', { for: 'setting-motion', text: t('settings.reducedMotion') }),
-      motion,
-      el('label', { for: 'setting-text', text: t('settings.textSize') }),
-      textSize,
-      el('label', { for: 'setting-pause-situation', text: t('settings.pauseOnSituation') }),
-      pauseOnSituation,
+    ),
+    (e) => {
+      const textScale = Number(e.value) as Settings['textScale'];
+      settings.update({ textScale });
+      applyTextScale(document.documentElement, textScale);
+    },
+  );
+  return el(
+    'section',
+    { class: 'settings', 'aria-labelledby': 'settings-heading' },
+    el('h2', { id: 'settings-heading', text: t('menu.settings') }),
+    el('span', { id: 'lang-label', text: t('settings.language') }),
+    el(
+      'div',
+      { class: 'lang-switch', role: 'group', 'aria-labelledby': 'lang-label' },
+      ...languageButtons(ctx),
+    ),
+    el('label', { for: 'setting-volume', text: t('settings.volume') }),
+    volume,
+    el('label', { for: 'setting-mute', text: t('settings.mute') }),
+    checkbox('setting-mute', s.muted, (muted) => settings.update({ muted })),
+    el('label', { for: 'setting-motion', text: t('settings.reducedMotion') }),
+    checkbox('setting-motion', s.reducedMotion, (reducedMotion) =>
+      settings.update({ reducedMotion }),
+    ),
+    el('label', { for: 'setting-text', text: t('settings.textSize') }),
+    textSize,
+    el('label', { for: 'setting-pause-situation', text: t('settings.pauseOnSituation') }),
+    checkbox('setting-pause-situation', s.pauseOnSituation, (pauseOnSituation) =>
+      settings.update({ pauseOnSituation }),
     ),
   );
-  ctx.overlay.append(
-    menu,
-    el('div', { class: 'sr-only', role: 'status', 'aria-live': 'polite', id: 'announcer' }),
-  );
-  menu.querySelector<HTMLButtonElement>('[data-entry="new"]')?.focus();
-  if (!teamRouteChecked) {
-    teamRouteChecked = true;
-    // After the title has drawn (the scene director is not re-entered from inside a scene start).
-    if (joinCodeFromUrl() !== undefined || readSeat())
-      setTimeout(() => flow.send({ type: 'menu.team' }), 0);
-  }
 }
 
 /** New game: a saved run is replaced when the new one starts, so the player is asked first. */
@@ -225,20 +225,25 @@ function continueEntry(
       const restored = level.ok
         ? restoreRun(save, level.level)
         : { ok: false as const, message: level.error };
-      if (!level.ok || !restored.ok) {
-        clearAutosave(window.localStorage);
-        renderTitleMenu(ctx);
-        announce(
-          ctx,
-          t('menu.continueFailed', { reason: restored.ok ? '' : restored.message }),
-          8000,
-        );
-        return;
-      }
-      ctx.session?.dispose();
-      ctx.session = new SoloSession(level.level, { run: restored.run }, ctx.audio);
-      ctx.session.history.restore(save.history, restored.run.state.tick);
-      ctx.flow.send({ type: 'menu.continue', levelId: save.levelId });
+      if (level.ok && restored.ok)
+        ctx.flow.send({
+          type: 'run.continue',
+          level: level.level,
+          run: restored.run,
+          history: save.history,
+        });
+      // Still on the title: the save could not be taken up again (or the machine could not
+      // start its session); it goes, and the player is told why.
+      const after = ctx.flow.getSnapshot();
+      if (!after.matches('title')) return;
+      const reason = !level.ok
+        ? level.error
+        : !restored.ok
+          ? restored.message
+          : (after.context.sessionError ?? '');
+      clearAutosave(window.localStorage);
+      renderTitleMenu(ctx);
+      announce(ctx, t('menu.continueFailed', { reason }), 8000);
     })();
   });
   // The level's name, not its id: read from the level file, then shown beside the time.

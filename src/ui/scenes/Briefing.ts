@@ -4,8 +4,6 @@ import { mountHtmlScreen } from './htmlScreen';
 import { clear, el } from '../dom';
 import { formatKst, local } from '../format';
 import { loadLevel } from '../session/levels';
-import { SoloSession } from '../session/soloSession';
-import { clearAutosave } from '../session/autosave';
 import { createRun, isoToTick, snapshotView, type Level } from '../../game';
 import { metrics } from '../../engine';
 import type { FeatureCollection } from 'geojson';
@@ -22,7 +20,7 @@ function newSeed(): number {
 
 /**
  * Briefing: the situation at 14:00 KST on Saturday 25 January 2003, the objectives, who is on
- * duty and who can be called in. Start creates the solo run.
+ * duty and who can be called in. Start asks the app-flow machine for a new solo run.
  */
 export class Briefing extends Scene {
   private ctx: UiContext;
@@ -94,10 +92,7 @@ export class Briefing extends Scene {
     });
     start.addEventListener('click', () => {
       audio.play('confirm');
-      this.ctx.session?.dispose();
-      clearAutosave(window.localStorage);
-      this.ctx.session = new SoloSession(level, { seed: newSeed() }, audio);
-      flow.send({ type: 'briefing.start' });
+      flow.send({ type: 'solo.start', level, seed: newSeed() });
     });
     const back = el('button', { type: 'button', class: 'menu-button', text: t('briefing.back') });
     back.addEventListener('click', () => {

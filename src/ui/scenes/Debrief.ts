@@ -51,9 +51,8 @@ export class Debrief extends Scene {
       onShutdown: () => {
         this.review?.dispose();
         this.review = undefined;
-        // The team seat's connection was kept for the forms; leaving the debrief closes it.
-        this.ctx.endedSeat?.close();
-        this.ctx.endedSeat = undefined;
+        // (The team seat's connection, kept for the forms, is closed by the machine as the
+        // debrief is left.)
       },
     });
     const seat = this.ctx.endedSeat;
@@ -104,46 +103,9 @@ export class Debrief extends Scene {
   private render(run: Run): void {
     const { i18n, audio, flow } = this.ctx;
     const t = i18n.t.bind(i18n);
-    const lang = i18n.language === 'ko' ? 'ko' : 'en';
     const score = runScore(run);
     const ghost = this.aar?.score;
     clear(this.ctx.overlay);
-    const how = el('button', {
-      type: 'button',
-      class: 'menu-button',
-      'data-testid': 'score-how-open',
-      text: this.scoreModule ? t('scorePanel.how') : '…',
-    });
-    how.addEventListener('click', () => {
-      audio.play('click');
-      void import('../panels/score/howItWorks').then(({ openHowItWorks }) =>
-        openHowItWorks(this.ctx, run.level),
-      );
-    });
-    const sm = this.scoreModule;
-    const names = sm?.namesFromLevel(run.level);
-    // Every part as points of 100 with its weight and measured quantity, beside the historical
-    // response's points (aligned number columns); then the false claims and the score's history.
-    const scorePanel = sm
-      ? [
-          el(
-            'div',
-            { class: 'table-scroll' },
-            sm.scoreTable(sm.scoreBreakdown(run.state, run.level), lang, t('parts.total'), {
-              label: t('debrief.real'),
-              points: (part) => ghost?.parts.find((p) => p.part === part)?.ghost,
-              total: ghost?.ghostTotal,
-            }),
-          ),
-          how,
-          el('h2', { text: t('scorePanel.falseClaims') }),
-          sm.falseClaimList(run.state.outbox, lang, names!, t('scorePanel.noFalseClaims')),
-          el('h2', { text: t('scorePanel.history') }),
-          this.aar?.scoreHistory
-            ? sm.historyList(this.aar.scoreHistory, null, lang, names!, t('scorePanel.noChanges'))
-            : el('p', { class: 'hint', text: t('debrief.computing') }),
-        ]
-      : [el('p', { class: 'hint', text: t('debrief.computing') })];
     const again = el('button', {
       type: 'button',
       class: 'menu-button',
@@ -163,32 +125,118 @@ export class Debrief extends Scene {
         ` ${local(i18n, e.text)}`,
       ),
     );
-    const lessons = this.aar
-      ? this.aar.lessons.map((l) =>
-          el(
-            'li',
-            { class: `lesson ${l.kind}` },
-            el('strong', { text: `${l.kind === 'strength' ? '✓' : '△'} ${local(i18n, l.text)}` }),
-            el('p', { class: 'hint', text: local(i18n, l.evidence) }),
-            el(
-              'p',
-              { class: 'sources' },
-              `${t('debrief.sources')}: `,
-              ...l.sources.flatMap((code, i) => [
-                i ? '; ' : '',
-                el('abbr', { title: this.aarModule?.SOURCES[code] ?? code, text: code }),
-              ]),
-            ),
-          ),
-        )
-      : [
-          el('li', {
-            class: 'hint',
-            text: this.aarError
-              ? t('debrief.aarFailed', { reason: this.aarError })
-              : t('debrief.computing'),
-          }),
-        ];
+    this.ctx.overlay.append(
+      el(
+        'section',
+        { class: 'panel debrief', 'aria-labelledby': 'debrief-heading', 'data-testid': 'debrief' },
+        el('h1', {
+          id: 'debrief-heading',
+          text: `${t('debrief.heading')} — ${local(i18n, run.level.meta.title)}`,
+        }),
+        el(
+          'p',
+          { class: 'big-score', 'data-testid': 'final-score' },
+          `${t('debrief.score')}: ${formatNumber(i18n, score.total, 1)}`,
+          ghost
+            ? ` · ${t('debrief.history')}: ${formatNumber(i18n, ghost.ghostTotal, 1)}`
+            : ` · ${t('debrief.computing')}`,
+        ),
+        ...this.scorePanel(run),
+        el('h2', { text: t('debrief.lessons') }),
+        el('ul', { class: 'lessons', 'data-testid': 'lessons' }, ...this.lessonItems()),
+        el('h2', { text: t('debrief.timeline') }),
+        el('ol', { class: 'timeline' }, ...timeline),
+        this.downloads(run),
+        again,
+      ),
+    );
+    if (this.review) {
+      again.before(this.review.element);
+      this.review.refresh();
+    }
+    // Enter goes back to the title, but the page stays at the top, where the score is.
+    again.focus({ preventScroll: true });
+  }
+
+  /** Every part as points of 100 with its weight and measured quantity, beside the historical
+   *  response's points (aligned number columns); then the false claims and the score's history. */
+  private scorePanel(run: Run): HTMLElement[] {
+    const { i18n, audio } = this.ctx;
+    const t = i18n.t.bind(i18n);
+    const lang = i18n.language === 'ko' ? 'ko' : 'en';
+    const sm = this.scoreModule;
+    if (!sm) return [el('p', { class: 'hint', text: t('debrief.computing') })];
+    const ghost = this.aar?.score;
+    const names = sm.namesFromLevel(run.level);
+    const how = el('button', {
+      type: 'button',
+      class: 'menu-button',
+      'data-testid': 'score-how-open',
+      text: t('scorePanel.how'),
+    });
+    how.addEventListener('click', () => {
+      audio.play('click');
+      void import('../panels/score/howItWorks').then(({ openHowItWorks }) =>
+        openHowItWorks(this.ctx, run.level),
+      );
+    });
+    return [
+      el(
+        'div',
+        { class: 'table-scroll' },
+        sm.scoreTable(sm.scoreBreakdown(run.state, run.level), lang, t('parts.total'), {
+          label: t('debrief.real'),
+          points: (part) => ghost?.parts.find((p) => p.part === part)?.ghost,
+          total: ghost?.ghostTotal,
+        }),
+      ),
+      how,
+      el('h2', { text: t('scorePanel.falseClaims') }),
+      sm.falseClaimList(run.state.outbox, lang, names, t('scorePanel.noFalseClaims')),
+      el('h2', { text: t('scorePanel.history') }),
+      this.aar?.scoreHistory
+        ? sm.historyList(this.aar.scoreHistory, null, lang, names, t('scorePanel.noChanges'))
+        : el('p', { class: 'hint', text: t('debrief.computing') }),
+    ];
+  }
+
+  /** The lessons this run teaches, each with its evidence and sources (or why there are none yet). */
+  private lessonItems(): HTMLElement[] {
+    const { i18n } = this.ctx;
+    const t = i18n.t.bind(i18n);
+    if (!this.aar)
+      return [
+        el('li', {
+          class: 'hint',
+          text: this.aarError
+            ? t('debrief.aarFailed', { reason: this.aarError })
+            : t('debrief.computing'),
+        }),
+      ];
+    return this.aar.lessons.map((l) =>
+      el(
+        'li',
+        { class: `lesson ${l.kind}` },
+        el('strong', { text: `${l.kind === 'strength' ? '✓' : '△'} ${local(i18n, l.text)}` }),
+        el('p', { class: 'hint', text: local(i18n, l.evidence) }),
+        el(
+          'p',
+          { class: 'sources' },
+          `${t('debrief.sources')}: `,
+          ...l.sources.flatMap((code, i) => [
+            i ? '; ' : '',
+            el('abbr', { title: this.aarModule?.SOURCES[code] ?? code, text: code }),
+          ]),
+        ),
+      ),
+    );
+  }
+
+  /** The after-action review (HTML, JSON; once computed) and the run file. */
+  private downloads(run: Run): HTMLElement {
+    const { i18n, audio } = this.ctx;
+    const t = i18n.t.bind(i18n);
+    const lang = i18n.language === 'ko' ? 'ko' : 'en';
     const download = (
       label: string,
       testId: string,
@@ -209,54 +257,24 @@ export class Debrief extends Scene {
       return b;
     };
     const base = `1-25-${run.level.meta.id}-${run.seed}`;
-    this.ctx.overlay.append(
-      el(
-        'section',
-        { class: 'panel debrief', 'aria-labelledby': 'debrief-heading', 'data-testid': 'debrief' },
-        el('h1', {
-          id: 'debrief-heading',
-          text: `${t('debrief.heading')} — ${local(i18n, run.level.meta.title)}`,
-        }),
-        el(
-          'p',
-          { class: 'big-score', 'data-testid': 'final-score' },
-          `${t('debrief.score')}: ${formatNumber(i18n, score.total, 1)}`,
-          ghost
-            ? ` · ${t('debrief.history')}: ${formatNumber(i18n, ghost.ghostTotal, 1)}`
-            : ` · ${t('debrief.computing')}`,
-        ),
-        ...scorePanel,
-        el('h2', { text: t('debrief.lessons') }),
-        el('ul', { class: 'lessons', 'data-testid': 'lessons' }, ...lessons),
-        el('h2', { text: t('debrief.timeline') }),
-        el('ol', { class: 'timeline' }, ...timeline),
-        el(
-          'div',
-          { class: 'button-row wrap' },
-          download(t('debrief.downloadAar'), 'download-aar', () => ({
-            name: `${base}-aar.html`,
-            type: 'text/html',
-            body: this.aarModule!.renderAarHtml(this.aar!, lang),
-          })),
-          download(t('debrief.downloadAarJson'), 'download-aar-json', () => ({
-            name: `${base}-aar.json`,
-            type: 'application/json',
-            body: JSON.stringify(this.aar, null, 2),
-          })),
-          download(t('debrief.downloadRun'), 'download-run', () => ({
-            name: `${base}-run.json`,
-            type: 'application/json',
-            body: JSON.stringify(toRunFile(run), null, 2),
-          })),
-        ),
-        again,
-      ),
+    return el(
+      'div',
+      { class: 'button-row wrap' },
+      download(t('debrief.downloadAar'), 'download-aar', () => ({
+        name: `${base}-aar.html`,
+        type: 'text/html',
+        body: this.aarModule!.renderAarHtml(this.aar!, lang),
+      })),
+      download(t('debrief.downloadAarJson'), 'download-aar-json', () => ({
+        name: `${base}-aar.json`,
+        type: 'application/json',
+        body: JSON.stringify(this.aar, null, 2),
+      })),
+      download(t('debrief.downloadRun'), 'download-run', () => ({
+        name: `${base}-run.json`,
+        type: 'application/json',
+        body: JSON.stringify(toRunFile(run), null, 2),
+      })),
     );
-    if (this.review) {
-      again.before(this.review.element);
-      this.review.refresh();
-    }
-    // Enter goes back to the title, but the page stays at the top, where the score is.
-    again.focus({ preventScroll: true });
   }
 }

@@ -98,6 +98,13 @@ export class Ops extends Scene {
     };
     this.cleanups.push(() => (this.ctx.map = undefined));
     this.cleanups.push(mountModeControls(session, this.sessionBar, this.ctx));
+    // The machine may put another session in this one's place while the screen stays Ops (a replay
+    // taken over becomes a solo run): the views are then built again for it.
+    const sub = this.ctx.flow.subscribe(({ context }) => {
+      if (context.session && context.session !== session && this.scene.isActive())
+        this.scene.restart();
+    });
+    this.cleanups.push(() => sub.unsubscribe());
     this.scale.on('resize', this.layoutMap, this);
     this.cleanups.push(() => this.scale.off('resize', this.layoutMap, this));
     // The slot also moves when the panels around it change size (a wrapped top bar, a font load).
@@ -501,21 +508,14 @@ export class Ops extends Scene {
       .catch((err: unknown) => {
         console.warn('Run library unavailable:', err instanceof Error ? err.message : err);
       });
-    // A team seat stays connected for the debrief's feedback form and improvement plan.
-    // (keepAfterEnd: instead of dispose; undefined when it was disposed after all.) The context
-    // holds the same session as its mode's own type.
-    const seat = this.ctx.session;
-    if (seat === this.session && seat.mode === 'team') this.ctx.endedSeat = seat.keepAfterEnd();
-    else this.session.dispose();
-    this.ctx.session = undefined;
+    // The machine ends the session: a team seat stays connected for the debrief's forms.
     this.ctx.flow.send({ type: 'run.end' });
   }
 
   private quit(): void {
     // A replay goes back to the run library it was opened from; a run goes back to the title.
+    // (The machine disposes of the session as it leaves the screen.)
     const replay = this.session.mode === 'replay';
-    this.session.dispose();
-    this.ctx.session = undefined;
     this.ctx.flow.send({ type: replay ? 'nav.back' : 'run.quit' });
   }
 }

@@ -20,6 +20,7 @@ export class RunLibrary extends Scene {
   private runs: StoredRun[] | undefined;
   private loadError?: string;
   private summaries: LevelSummary[] = [];
+  private summariesLoaded: Promise<void> = Promise.resolve();
   /** Per-run status lines (submission results), kept across re-renders. */
   private status = new Map<number, string>();
   /** The last import or delete message (also announced). */
@@ -44,16 +45,22 @@ export class RunLibrary extends Scene {
       onEscape: () => this.ctx.flow.send({ type: 'nav.back' }),
     });
     this.render();
-    void loadLevelSummaries().then((list) => {
-      this.summaries = list;
-      if (this.scene.isActive()) this.render();
-    });
+    this.summariesLoaded = loadLevelSummaries().then(
+      (list) => {
+        this.summaries = list;
+        if (this.scene.isActive()) this.render();
+      },
+      () => undefined,
+    );
     void this.reload();
   }
 
   private async reload(focus?: string): Promise<void> {
     try {
-      this.runs = await runLibrary.list();
+      // The list names each run's level by its title: it is drawn once the titles are in (the
+      // level files are local, precached), never first with bare ids.
+      const [runs] = await Promise.all([runLibrary.list(), this.summariesLoaded]);
+      this.runs = runs;
       this.loadError = undefined;
     } catch (err) {
       this.runs = [];
@@ -242,11 +249,12 @@ export class RunLibrary extends Scene {
         throw new Error(
           `level hash mismatch: run file has ${r.runFile.level.sha256.slice(0, 12)}…, level ${hash.slice(0, 12)}…`,
         );
-      const { ReplaySession } = await import('../session/replaySession');
-      const session = new ReplaySession(loaded.level, r.runFile, r.id);
       if (!this.scene.isActive()) return;
-      this.ctx.session = session;
-      flow.send({ type: 'replay.open' });
+      // The machine builds the viewer's session (re-simulating the run) and opens it; if that
+      // fails it stays here and says why.
+      flow.send({ type: 'replay.open', level: loaded.level, file: r.runFile, storedId: r.id });
+      const after = flow.getSnapshot();
+      if (after.matches('runs')) throw new Error(after.context.sessionError ?? 'not opened');
     } catch (err) {
       audio.play('reject');
       this.setStatus(

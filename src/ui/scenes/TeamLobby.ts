@@ -7,7 +7,7 @@ import { loadLevel } from '../session/levels';
 import { SessionClient, wsUrlFor, type SeatAuth } from '../../net/client';
 import { TeamLink } from '../../net/teamLink';
 import type { CreateSessionResponse, ServerMessage } from '../../net/protocol';
-import { serverText, TeamSession, type Welcome } from '../session/teamSession';
+import { serverText, type TeamSession, type Welcome } from '../session/teamSession';
 import { renderEntryForms, type CreateRequest, type EntryForms } from '../panels/team/lobbyForms';
 import { renderLobbyRoom } from '../panels/team/lobbyRoom';
 import {
@@ -48,7 +48,6 @@ export class TeamLobby extends Scene {
   private ctx: UiContext;
   private client: SessionClient | undefined;
   private net: TeamLink | undefined;
-  private session: TeamSession | undefined;
   private forms: EntryForms | undefined;
   private cleanups: (() => void)[] = [];
   /** Listeners on the client that belong to this scene, not to the session. */
@@ -61,12 +60,17 @@ export class TeamLobby extends Scene {
     super('TeamLobby');
   }
 
+  /** The seat the machine made for this lobby's welcome (none before it, nor after leaving). */
+  private get session(): TeamSession | undefined {
+    const s = this.ctx.flow.getSnapshot().context.session;
+    return s?.mode === 'team' || s?.mode === 'projector' ? s : undefined;
+  }
+
   create(): void {
     this.ctx = this.registry.get(UI_CONTEXT_KEY) as UiContext;
     this.cameras.main.setBackgroundColor('#0b1320');
     this.client = undefined;
     this.net = undefined;
-    this.session = undefined;
     this.forms = undefined;
     this.handedOver = false;
     mountHtmlScreen(this, this.ctx, {
@@ -314,10 +318,14 @@ export class TeamLobby extends Scene {
     }
     // From here the session listens to the client itself; the early frames go in first.
     this.clientCleanups.splice(0).forEach((c) => c());
-    this.ctx.session?.dispose();
-    const session = new TeamSession(net, welcome, this.ctx.audio, early);
-    this.session = session;
-    this.ctx.session = session;
+    this.ctx.flow.send({ type: 'team.join', link: net, welcome, early });
+    const session = this.session;
+    if (!session) {
+      this.disconnect();
+      this.message = this.ctx.flow.getSnapshot().context.sessionError;
+      this.render();
+      return;
+    }
     this.cleanups.push(session.onChange(() => this.onSessionChange()));
     this.ctx.audio.play('confirm');
     this.onSessionChange();
@@ -356,11 +364,10 @@ export class TeamLobby extends Scene {
   /** Closes the connection and everything listening to it (the seat token is the caller's). */
   private disconnect(): void {
     this.clientCleanups.splice(0).forEach((c) => c());
-    this.session?.dispose();
-    if (this.session && this.ctx.session === this.session) this.ctx.session = undefined;
+    // The machine disposes of the seat (it made it); the link and client are this screen's.
+    if (this.session) this.ctx.flow.send({ type: 'team.leave' });
     this.net?.dispose();
     this.client?.close();
-    this.session = undefined;
     this.net = undefined;
     this.client = undefined;
   }

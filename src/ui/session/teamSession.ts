@@ -84,8 +84,6 @@ const FRAMES = [
 ] as const satisfies readonly ServerMessage['t'][];
 
 export class TeamSession implements OpsSession {
-  /** The seat this page held last, kept after the debrief took over (test hooks read its end). */
-  static latest: TeamSession | undefined;
   readonly mode: 'team' | 'projector';
   readonly controlsClock: boolean;
   readonly level: Level;
@@ -146,7 +144,6 @@ export class TeamSession implements OpsSession {
     since: readonly ServerMessage[] = [],
   ) {
     if (!net.follower) throw new Error('TeamSession: the level is not loaded yet');
-    TeamSession.latest = this;
     this.link = net.client;
     this.level = net.follower.level;
     this.info = welcome.session;

@@ -20,7 +20,8 @@ import { appFlowMachine } from '../../../src/ui/appFlow.machine';
 import { createSettingsStore, SETTINGS_KEY } from '../../../src/ui/settings';
 import { loadLevel } from '../../../src/ui/session/levels';
 import { History } from '../../../src/ui/session/history';
-import type { UiContext } from '../../../src/ui/context';
+import { createUiContext, type UiContext } from '../../../src/ui/context';
+import { browserSessionMakers } from '../../../src/ui/session/sessionMakers';
 import type { FeedItem, OpsSession } from '../../../src/ui/session/opsSession';
 
 /** The seed every panel test plays; the tutorial's worm arrives at tick 1740 with it. */
@@ -99,17 +100,19 @@ export class CoreSession implements OpsSession {
 export async function opsContext(lang: Language): Promise<UiContext> {
   localStorage.removeItem(SETTINGS_KEY);
   document.body.innerHTML = '<div id="ops"></div><div id="overlay"></div>';
-  const flow = createActor(appFlowMachine).start();
+  const audio = new AudioCues();
+  const makers = browserSessionMakers(audio, localStorage);
+  const flow = createActor(appFlowMachine, { input: { makers } }).start();
   const i18n = await createI18n(lang);
   await useFeatureStrings(i18n, 'device');
   await useFeatureStrings(i18n, 'score');
-  return {
+  return createUiContext({
     flow,
     i18n,
-    audio: new AudioCues(),
+    audio,
     settings: createSettingsStore(localStorage),
     overlay: document.getElementById('overlay') as HTMLElement,
-  };
+  });
 }
 
 /** Where a panel's root goes: on the page, so it has a width and takes clicks. */

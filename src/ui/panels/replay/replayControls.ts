@@ -11,7 +11,6 @@ import { contactLabel, deviceLabel, staffLabel } from '../ops/labels';
 import type { GhostChart } from './ghostChart';
 // (ghostChart, with uPlot, loads only when the comparison is first opened.)
 import { REPLAY_SPEEDS, type ReplaySession } from '../../session/replaySession';
-import { SoloSession } from '../../session/soloSession';
 import './replay.css';
 
 const MINUTE = 60;
@@ -111,81 +110,123 @@ function markersOf(ctx: UiContext, s: ReplaySession): { decisions: Marker[]; eve
   return { decisions, events };
 }
 
-export function mountReplayControls(
-  host: HTMLElement,
-  ctx: UiContext,
-  session: ReplaySession,
-): () => void {
-  const { i18n, audio } = ctx;
-  const t = i18n.t.bind(i18n);
-  const tl = session.timeline;
-  const span = Math.max(1, tl.endTick - tl.startTick);
-  const pct = (tick: number) => `${(100 * (tick - tl.startTick)) / span}%`;
-  const cleanups: (() => void)[] = [];
+/** Where a key moves the scrubber from `now`: our own steps, the same in every browser (a
+ *  minute, ten with Shift, an hour, the ends); undefined for any other key. */
+export function scrubberStep(
+  key: string,
+  shift: boolean,
+  now: number,
+  span: { startTick: number; endTick: number },
+): number | undefined {
+  const small = shift ? 10 * MINUTE : MINUTE;
+  if (key === 'ArrowLeft' || key === 'ArrowDown') return now - small;
+  if (key === 'ArrowRight' || key === 'ArrowUp') return now + small;
+  if (key === 'PageDown') return now - HOUR;
+  if (key === 'PageUp') return now + HOUR;
+  if (key === 'Home') return span.startTick;
+  if (key === 'End') return span.endTick;
+  return undefined;
+}
 
-  // —— status line (announced) ——
-  const status = el('p', {
-    class: 'replay-status',
-    role: 'status',
-    'aria-live': 'polite',
-    'data-testid': 'replay-status',
-  });
-  const say = (text: string) => (status.textContent = text);
+/** The roving tab stop's next index along a strip of `n` buttons, or -1 for a key it ignores. */
+export function rovingStep(key: string, i: number, n: number): number {
+  if (key === 'ArrowRight' || key === 'ArrowDown') return Math.min(n - 1, i + 1);
+  if (key === 'ArrowLeft' || key === 'ArrowUp') return Math.max(0, i - 1);
+  if (key === 'Home') return 0;
+  if (key === 'End') return n - 1;
+  return -1;
+}
 
-  // —— play, speed, position ——
-  const play = el('button', {
-    type: 'button',
-    class: 'tool',
-    'data-testid': 'replay-play',
-    'aria-keyshortcuts': 'Space K',
-  });
-  play.addEventListener('click', () => {
-    audio.play('click');
+/** Whether a key press belongs to a field the player types in (the range input does not). */
+function typingIn(target: HTMLElement | null): boolean {
+  const tag = target?.tagName;
+  return (
+    (tag === 'INPUT' && (target as HTMLInputElement).type !== 'range') ||
+    tag === 'TEXTAREA' ||
+    tag === 'SELECT' ||
+    !!target?.isContentEditable
+  );
+}
+
+/** What the pieces of the bar need from it. */
+interface BarKit {
+  ctx: UiContext;
+  session: ReplaySession;
+  t: UiContext['i18n']['t'];
+  /** A tick's place along the timeline, as a CSS percentage. */
+  pct(tick: number): string;
+  seek(tick: number, announce: boolean): void;
+  say(text: string): void;
+}
+
+/** Play/pause, the speeds, the position, the ghost toggle, "Take over" and the fork's origin. */
+function playRow(kit: BarKit, onGhost: () => void, onTakeOver: () => void) {
+  const { ctx, session, t } = kit;
+  const tool = (attrs: Record<string, string | number>, onClick: () => void) => {
+    const b = el('button', { type: 'button', class: 'tool', ...attrs });
+    b.addEventListener('click', onClick);
+    return b;
+  };
+  const play = tool({ 'data-testid': 'replay-play', 'aria-keyshortcuts': 'Space K' }, () => {
+    ctx.audio.play('click');
     session.setPlaying(!session.isPlaying);
   });
-  const speeds = REPLAY_SPEEDS.map((speed, i) => {
-    const b = el('button', {
-      type: 'button',
-      class: 'tool',
-      'data-speed': speed,
-      'aria-keyshortcuts': String(i + 1),
-      title: t('replay.speedOption', { speed }),
-      text: `×${speed}`,
-    });
-    b.addEventListener('click', () => {
-      audio.play('click');
-      session.setSpeed(speed);
-    });
-    return b;
-  });
+  const speeds = REPLAY_SPEEDS.map((speed, i) =>
+    tool(
+      {
+        'data-speed': speed,
+        'aria-keyshortcuts': String(i + 1),
+        title: t('replay.speedOption', { speed }),
+        text: `×${speed}`,
+      },
+      () => {
+        ctx.audio.play('click');
+        session.setSpeed(speed);
+      },
+    ),
+  );
   const position = el('span', { class: 'replay-position', 'data-testid': 'replay-position' });
-  const takeOver = el('button', {
-    type: 'button',
-    class: 'tool replay-takeover',
-    'data-testid': 'replay-takeover',
-    title: t('replay.takeOverHint'),
-    text: t('replay.takeOver'),
-  });
-  takeOver.addEventListener('click', () => takeOverHere());
-  const ghostToggle = el('button', {
-    type: 'button',
-    class: 'tool',
-    'data-testid': 'replay-ghost-toggle',
-    'aria-expanded': 'false',
-    'aria-controls': 'replay-ghost',
-    'aria-keyshortcuts': 'G',
-    title: t('replay.ghostHint'),
-    text: t('replay.ghost'),
-  });
-  ghostToggle.addEventListener('click', () => toggleGhost());
-  const forkNote = session.file.parent
+  const takeOver = tool(
+    {
+      class: 'tool replay-takeover',
+      'data-testid': 'replay-takeover',
+      title: t('replay.takeOverHint'),
+      text: t('replay.takeOver'),
+    },
+    onTakeOver,
+  );
+  const ghostToggle = tool(
+    {
+      'data-testid': 'replay-ghost-toggle',
+      'aria-expanded': 'false',
+      'aria-controls': 'replay-ghost',
+      'aria-keyshortcuts': 'G',
+      title: t('replay.ghostHint'),
+      text: t('replay.ghost'),
+    },
+    onGhost,
+  );
+  const parent = session.file.parent;
+  const forkNote = parent
     ? el('span', {
         class: 'hint',
-        text: t('replay.forkOf', { time: formatKstTime(i18n, session.file.parent.tick) }),
+        text: t('replay.forkOf', { time: formatKstTime(ctx.i18n, parent.tick) }),
       })
     : null;
+  const update = () => {
+    play.textContent = session.isPlaying ? `❚❚ ${t('replay.pause')}` : `▶ ${t('replay.play')}`;
+    play.setAttribute('aria-pressed', String(session.isPlaying));
+    speeds.forEach((b) =>
+      b.setAttribute('aria-pressed', String(Number(b.dataset.speed) === session.speed)),
+    );
+  };
+  return { play, speeds, position, takeOver, ghostToggle, forkNote, update };
+}
 
-  // —— the timeline ——
+/** The range input over the whole run; `dragging` while the pointer holds it. */
+function scrubber(kit: BarKit) {
+  const { ctx, session, t } = kit;
+  const tl = session.timeline;
   const range = el('input', {
     type: 'range',
     id: 'replay-scrubber',
@@ -198,237 +239,136 @@ export function mountReplayControls(
     'aria-label': t('replay.timeline'),
     'aria-keyshortcuts': 'ArrowLeft ArrowRight PageUp PageDown Home End',
   });
-  let dragging = false;
-  range.addEventListener('pointerdown', () => (dragging = true));
-  const endDrag = () => (dragging = false);
+  const state = { range, dragging: false };
+  range.addEventListener('pointerdown', () => (state.dragging = true));
+  const endDrag = () => (state.dragging = false);
   range.addEventListener('pointerup', endDrag);
   range.addEventListener('pointercancel', endDrag);
-  range.addEventListener('input', () => seek(Number(range.value), false));
+  range.addEventListener('input', () => kit.seek(Number(range.value), false));
   range.addEventListener('change', () => {
-    dragging = false;
-    say(t('replay.sought', { time: formatKst(i18n, session.tick, false) }));
+    state.dragging = false;
+    kit.say(t('replay.sought', { time: formatKst(ctx.i18n, session.tick, false) }));
   });
-  // Our own steps, the same in every browser: a minute, an hour, the ends.
   range.addEventListener('keydown', (e) => {
-    const now = session.tick;
-    const to =
-      e.key === 'ArrowLeft' || e.key === 'ArrowDown'
-        ? now - (e.shiftKey ? 10 * MINUTE : MINUTE)
-        : e.key === 'ArrowRight' || e.key === 'ArrowUp'
-          ? now + (e.shiftKey ? 10 * MINUTE : MINUTE)
-          : e.key === 'PageDown'
-            ? now - HOUR
-            : e.key === 'PageUp'
-              ? now + HOUR
-              : e.key === 'Home'
-                ? tl.startTick
-                : e.key === 'End'
-                  ? tl.endTick
-                  : undefined;
+    const to = scrubberStep(e.key, e.shiftKey, session.tick, tl);
     if (to === undefined) return;
     e.preventDefault();
     e.stopPropagation();
-    seek(to, true);
+    kit.seek(to, true);
   });
+  return state;
+}
 
-  const detail = el('p', {
-    class: 'replay-detail',
-    'data-testid': 'replay-detail',
-    'aria-live': 'polite',
+/** A toolbar of markers along the timeline (one tab stop; arrows move along it). */
+function markerStrip(
+  kit: BarKit,
+  detail: HTMLElement,
+  label: string,
+  kind: string,
+  markers: Marker[],
+): HTMLElement {
+  const row = el('div', {
+    class: `replay-markers replay-markers-${kind}`,
+    role: 'toolbar',
+    'aria-label': `${label}. ${kit.t('replay.markerHint')}`,
+    'data-testid': `replay-markers-${kind}`,
   });
-  const { decisions, events } = markersOf(ctx, session);
-  const strip = (label: string, kind: string, markers: Marker[]) => {
-    const row = el('div', {
-      class: `replay-markers replay-markers-${kind}`,
-      role: 'toolbar',
-      'aria-label': `${label}. ${t('replay.markerHint')}`,
-      'data-testid': `replay-markers-${kind}`,
+  const buttons = markers.map((m, i) => {
+    const b = el('button', {
+      type: 'button',
+      class: `replay-marker marker-${m.kind}`,
+      'data-tick': m.tick,
+      'data-tag': m.tag,
+      'data-kind': m.kind,
+      tabindex: i === 0 ? 0 : -1,
+      title: m.text,
+      'aria-label': m.text,
     });
-    const buttons = markers.map((m, i) => {
-      const b = el('button', {
-        type: 'button',
-        class: `replay-marker marker-${m.kind}`,
-        'data-tick': m.tick,
-        'data-tag': m.tag,
-        'data-kind': m.kind,
-        tabindex: i === 0 ? 0 : -1,
-        title: m.text,
-        'aria-label': m.text,
+    b.style.left = kit.pct(m.tick);
+    const show = () => (detail.textContent = m.text);
+    b.addEventListener('mouseenter', show);
+    b.addEventListener('focus', show);
+    b.addEventListener('click', () => {
+      kit.ctx.audio.play('click');
+      kit.seek(m.tick, true);
+    });
+    return b;
+  });
+  row.addEventListener('keydown', (e) => {
+    const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    if (i < 0) return;
+    const j = rovingStep(e.key, i, buttons.length);
+    if (j < 0) return;
+    e.preventDefault();
+    e.stopPropagation();
+    buttons[i]!.tabIndex = -1;
+    buttons[j]!.tabIndex = 0;
+    buttons[j]!.focus();
+  });
+  row.append(...buttons);
+  return row;
+}
+
+/** The ghost comparison: computed and drawn the first time it is opened (uPlot comes with it). */
+function ghostPanel(kit: BarKit, toggle: HTMLElement, widthOf: () => number) {
+  const { ctx, session, t } = kit;
+  const box = el('div', { id: 'replay-ghost', class: 'replay-ghost', hidden: true });
+  let chart: GhostChart | undefined;
+  let loading = false;
+  let disposed = false;
+  const open = () => {
+    loading = true;
+    clear(box);
+    box.append(el('p', { class: 'hint', role: 'status', text: t('replay.ghostComputing') }));
+    // Let the message paint: two more full runs of the level take a moment.
+    setTimeout(() => {
+      void import('./ghostChart').then(({ GhostChart }) => {
+        if (disposed) return;
+        const refs = referenceSeries(session.level, session.file.seed);
+        clear(box);
+        box.append(el('p', { class: 'hint', text: t('replay.ghostHint') }));
+        chart = new GhostChart(ctx, session.playerSeries, refs, widthOf() || 960);
+        box.append(chart.root);
+        chart.setTick(session.tick);
+        loading = false;
       });
-      b.style.left = pct(m.tick);
-      const show = () => (detail.textContent = m.text);
-      b.addEventListener('mouseenter', show);
-      b.addEventListener('focus', show);
-      b.addEventListener('click', () => {
-        audio.play('click');
-        seek(m.tick, true);
-      });
-      return b;
-    });
-    // One tab stop per strip; arrows move along it (roving tabindex).
-    row.addEventListener('keydown', (e) => {
-      const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
-      if (i < 0) return;
-      const j =
-        e.key === 'ArrowRight' || e.key === 'ArrowDown'
-          ? Math.min(buttons.length - 1, i + 1)
-          : e.key === 'ArrowLeft' || e.key === 'ArrowUp'
-            ? Math.max(0, i - 1)
-            : e.key === 'Home'
-              ? 0
-              : e.key === 'End'
-                ? buttons.length - 1
-                : -1;
-      if (j < 0) return;
-      e.preventDefault();
-      e.stopPropagation();
-      buttons[i]!.tabIndex = -1;
-      buttons[j]!.tabIndex = 0;
-      buttons[j]!.focus();
-    });
-    row.append(...buttons);
-    return row;
+    }, 30);
   };
-  const progress = el('div', { class: 'replay-progress', 'aria-hidden': 'true' });
-  const timeline = el(
-    'div',
-    { class: 'replay-timeline' },
-    strip(t('replay.decisions'), 'decision', decisions),
-    el('div', { class: 'replay-track' }, progress, range),
-    strip(t('replay.events'), 'event', events),
-  );
-
-  // —— the ghost ——
-  const ghostBox = el('div', { id: 'replay-ghost', class: 'replay-ghost', hidden: true });
-  let ghost: GhostChart | undefined;
-  let ghostLoading = false;
-  const toggleGhost = () => {
-    const open = ghostBox.hidden;
-    ghostBox.hidden = !open;
-    ghostToggle.setAttribute('aria-expanded', String(open));
-    if (open && !ghost && !ghostLoading) {
-      ghostLoading = true;
-      clear(ghostBox);
-      ghostBox.append(el('p', { class: 'hint', role: 'status', text: t('replay.ghostComputing') }));
-      // Let the message paint: two more full runs of the level take a moment.
-      setTimeout(() => {
-        void import('./ghostChart').then(({ GhostChart }) => {
-          if (disposed) return;
-          const refs = referenceSeries(session.level, session.file.seed);
-          clear(ghostBox);
-          ghostBox.append(el('p', { class: 'hint', text: t('replay.ghostHint') }));
-          ghost = new GhostChart(ctx, session.playerSeries, refs, bar.clientWidth || 960);
-          ghostBox.append(ghost.root);
-          ghost.setTick(session.tick);
-          ghostLoading = false;
-        });
-      }, 30);
-    }
+  return {
+    box,
+    toggle: () => {
+      const opening = box.hidden;
+      box.hidden = !opening;
+      toggle.setAttribute('aria-expanded', String(opening));
+      if (opening && !chart && !loading) open();
+    },
+    setTick: (tick: number) => chart?.setTick(tick),
+    dispose: () => {
+      disposed = true;
+      chart?.destroy();
+    },
   };
+}
 
-  const bar = el(
-    'section',
-    { class: 'replay-bar', 'aria-label': t('replay.controls'), 'data-testid': 'replay-controls' },
-    el(
-      'div',
-      { class: 'replay-row' },
-      el('strong', { text: t('replay.heading') }),
-      play,
-      el(
-        'span',
-        { class: 'speed-group', role: 'group', 'aria-label': t('replay.speed') },
-        ...speeds,
-      ),
-      position,
-      ghostToggle,
-      takeOver,
-      forkNote,
-      status,
-    ),
-    timeline,
-    detail,
-    el('p', { class: 'hint replay-keys', text: t('replay.keys') }),
-    ghostBox,
-  );
-  host.append(bar);
-  // The top bar's way out leads back to the run library here, and says so (Ops sends nav.back).
-  const quit = host.closest('[data-testid="ops"]')?.querySelector('[data-action="quit"]');
-  if (quit) quit.textContent = t('replay.back');
-
-  // —— keeping the controls in step ——
-  const decisionsBefore = (tick: number) => tl.log.filter((c) => c.tick <= tick).length;
-  const updatePlay = () => {
-    play.textContent = session.isPlaying ? `❚❚ ${t('replay.pause')}` : `▶ ${t('replay.play')}`;
-    play.setAttribute('aria-pressed', String(session.isPlaying));
-    speeds.forEach((b) =>
-      b.setAttribute('aria-pressed', String(Number(b.dataset.speed) === session.speed)),
-    );
-  };
-  let lastFollow = -Infinity;
-  const updateMoment = (force = false) => {
-    const now = performance.now();
-    if (!force && now - lastFollow < FOLLOW_EVERY_MS) return;
-    lastFollow = now;
-    const tick = session.tick;
-    if (!dragging) range.value = String(tick);
-    range.setAttribute(
-      'aria-valuetext',
-      t('replay.timelineValue', {
-        time: formatKst(i18n, tick, false),
-        decisions: decisionsBefore(tick),
-      }),
-    );
-    progress.style.width = pct(tick);
-    position.textContent = t('replay.position', {
-      now: formatKst(i18n, tick),
-      end: formatKstTime(i18n, tl.endTick),
-    });
-    takeOver.disabled = session.ended;
-    takeOver.title = session.ended ? t('replay.takeOverEnded') : t('replay.takeOverHint');
-    ghost?.setTick(tick);
-  };
-  updatePlay();
-  updateMoment(true);
-
-  const seek = (tick: number, announce: boolean) => {
-    session.seek(Math.min(tl.endTick, Math.max(tl.startTick, tick)));
-    updateMoment(true);
-    if (announce) say(t('replay.sought', { time: formatKst(i18n, session.tick, false) }));
-  };
-
-  cleanups.push(
-    session.onChange((what) => {
-      if (what === 'play') {
-        updatePlay();
-        updateMoment(true);
-      } else if (what === 'seek') {
-        // The event log shows the moment sought to, not what was on screen before it.
-        const feed = host.closest('[data-testid="ops"]')?.querySelector('[data-testid="feed"]');
-        if (feed instanceof HTMLElement) clear(feed);
-      } else updateMoment(!session.isPlaying);
-    }),
-  );
-
+/** The viewer's keys anywhere on the page: play, speeds, previous/next decision, the ghost. */
+function replayKeys(
+  session: ReplaySession,
+  seek: (tick: number, announce: boolean) => void,
+  toggleGhost: () => void,
+): (e: KeyboardEvent) => void {
   const nextDecision = (dir: 1 | -1) => {
     const now = session.tick;
-    const ticks = tl.log.map((c) => c.tick);
+    const ticks = session.timeline.log.map((c) => c.tick);
     const to = dir > 0 ? ticks.find((x) => x > now) : [...ticks].reverse().find((x) => x < now);
     if (to !== undefined) seek(to, true);
   };
-
-  const onKey = (e: KeyboardEvent) => {
+  return (e) => {
     if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
     if (document.querySelector('dialog[open]')) return;
     const target = e.target as HTMLElement | null;
-    const tag = target?.tagName;
-    const textField =
-      (tag === 'INPUT' && (target as HTMLInputElement).type !== 'range') ||
-      tag === 'TEXTAREA' ||
-      tag === 'SELECT' ||
-      !!target?.isContentEditable;
-    if (textField) return;
+    if (typingIn(target)) return;
     const k = e.key;
-    if ((k === ' ' && tag !== 'BUTTON') || k === 'k' || k === 'K') {
+    if ((k === ' ' && target?.tagName !== 'BUTTON') || k === 'k' || k === 'K') {
       session.setPlaying(!session.isPlaying);
     } else if (k >= '1' && k <= String(REPLAY_SPEEDS.length)) {
       session.setSpeed(REPLAY_SPEEDS[Number(k) - 1]!);
@@ -438,34 +378,150 @@ export function mountReplayControls(
     else return;
     e.preventDefault();
   };
-  document.addEventListener('keydown', onKey);
-  cleanups.push(() => document.removeEventListener('keydown', onKey));
+}
 
-  let disposed = false;
+/** Keeps the scrubber, progress, position, Take over and the ghost at the moment shown; at most
+ *  every FOLLOW_EVERY_MS while playing unless forced. */
+function momentFollower(
+  kit: BarKit,
+  row: ReturnType<typeof playRow>,
+  scrub: ReturnType<typeof scrubber>,
+  progress: HTMLElement,
+  ghost: ReturnType<typeof ghostPanel>,
+): (force?: boolean) => void {
+  const { session, t } = kit;
+  const { i18n } = kit.ctx;
+  const tl = session.timeline;
+  const decisionsBefore = (tick: number) => tl.log.filter((c) => c.tick <= tick).length;
+  let lastFollow = -Infinity;
+  return (force = false) => {
+    const now = performance.now();
+    if (!force && now - lastFollow < FOLLOW_EVERY_MS) return;
+    lastFollow = now;
+    const tick = session.tick;
+    if (!scrub.dragging) scrub.range.value = String(tick);
+    scrub.range.setAttribute(
+      'aria-valuetext',
+      t('replay.timelineValue', {
+        time: formatKst(i18n, tick, false),
+        decisions: decisionsBefore(tick),
+      }),
+    );
+    progress.style.width = kit.pct(tick);
+    row.position.textContent = t('replay.position', {
+      now: formatKst(i18n, tick),
+      end: formatKstTime(i18n, tl.endTick),
+    });
+    row.takeOver.disabled = session.ended;
+    row.takeOver.title = session.ended ? t('replay.takeOverEnded') : t('replay.takeOverHint');
+    ghost.setTick(tick);
+  };
+}
+
+export function mountReplayControls(
+  host: HTMLElement,
+  ctx: UiContext,
+  session: ReplaySession,
+): () => void {
+  const { i18n, audio } = ctx;
+  const t = i18n.t.bind(i18n);
+  const tl = session.timeline;
+  const span = Math.max(1, tl.endTick - tl.startTick);
+  const status = el('p', {
+    class: 'replay-status',
+    role: 'status',
+    'aria-live': 'polite',
+    'data-testid': 'replay-status',
+  });
+  const kit: BarKit = {
+    ctx,
+    session,
+    t,
+    pct: (tick) => `${(100 * (tick - tl.startTick)) / span}%`,
+    seek: (tick, announce) => {
+      session.seek(Math.min(tl.endTick, Math.max(tl.startTick, tick)));
+      updateMoment(true);
+      if (announce) kit.say(t('replay.sought', { time: formatKst(i18n, session.tick, false) }));
+    },
+    say: (text) => (status.textContent = text),
+  };
   const takeOverHere = () => {
     if (session.ended) {
       audio.play('reject');
-      say(t('replay.takeOverEnded'));
+      kit.say(t('replay.takeOverEnded'));
       return;
     }
     audio.play('confirm');
-    const run = session.fork();
-    const solo = new SoloSession(session.level, { run }, audio);
-    // The player takes over at the normal pace, not at the speed the recorded run happened to be
-    // playing at then (a clock command in the fork's own log).
-    if (run.state.clock.speed !== 1) solo.command('clock.speed', { speed: 1 });
-    // The graphs go on from the replay's history instead of starting empty at the fork.
-    solo.history.restore(session.history.samples, run.state.tick);
-    session.dispose();
-    ctx.session = solo;
-    // Ops restarts with the new session; its feed opens with where the fork came from.
+    // The machine forks the run at the moment shown into a new solo session and disposes of this
+    // one; Ops then rebuilds for it, its feed opening with where the fork came from.
     ctx.flow.send({ type: 'replay.fork' });
   };
+  const row = playRow(kit, () => ghost.toggle(), takeOverHere);
+  const scrub = scrubber(kit);
+  const ghost = ghostPanel(kit, row.ghostToggle, () => bar.clientWidth);
+  const detail = el('p', {
+    class: 'replay-detail',
+    'data-testid': 'replay-detail',
+    'aria-live': 'polite',
+  });
+  const { decisions, events } = markersOf(ctx, session);
+  const progress = el('div', { class: 'replay-progress', 'aria-hidden': 'true' });
+  const bar = el(
+    'section',
+    { class: 'replay-bar', 'aria-label': t('replay.controls'), 'data-testid': 'replay-controls' },
+    el(
+      'div',
+      { class: 'replay-row' },
+      el('strong', { text: t('replay.heading') }),
+      row.play,
+      el(
+        'span',
+        { class: 'speed-group', role: 'group', 'aria-label': t('replay.speed') },
+        ...row.speeds,
+      ),
+      row.position,
+      row.ghostToggle,
+      row.takeOver,
+      row.forkNote,
+      status,
+    ),
+    el(
+      'div',
+      { class: 'replay-timeline' },
+      markerStrip(kit, detail, t('replay.decisions'), 'decision', decisions),
+      el('div', { class: 'replay-track' }, progress, scrub.range),
+      markerStrip(kit, detail, t('replay.events'), 'event', events),
+    ),
+    detail,
+    el('p', { class: 'hint replay-keys', text: t('replay.keys') }),
+    ghost.box,
+  );
+  host.append(bar);
+  // The top bar's way out leads back to the run library here, and says so (Ops sends nav.back).
+  const quit = host.closest('[data-testid="ops"]')?.querySelector('[data-action="quit"]');
+  if (quit) quit.textContent = t('replay.back');
+
+  const updateMoment = momentFollower(kit, row, scrub, progress, ghost);
+  row.update();
+  updateMoment(true);
+
+  const unsubscribe = session.onChange((what) => {
+    if (what === 'play') {
+      row.update();
+      updateMoment(true);
+    } else if (what === 'seek') {
+      // The event log shows the moment sought to, not what was on screen before it.
+      const feed = host.closest('[data-testid="ops"]')?.querySelector('[data-testid="feed"]');
+      if (feed instanceof HTMLElement) clear(feed);
+    } else updateMoment(!session.isPlaying);
+  });
+  const onKey = replayKeys(session, kit.seek, ghost.toggle);
+  document.addEventListener('keydown', onKey);
 
   return () => {
-    disposed = true;
-    cleanups.splice(0).forEach((c) => c());
-    ghost?.destroy();
+    unsubscribe();
+    document.removeEventListener('keydown', onKey);
+    ghost.dispose();
     bar.remove();
   };
 }

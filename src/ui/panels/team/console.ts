@@ -26,6 +26,138 @@ export function noticeText(ctx: UiContext, notice: Notice): string {
   });
 }
 
+/** The facilitator's tools in the bar: custom injects, the pause-on-situation option, and the
+ *  players (roster and recent actions) folded under a summary. */
+function facilitatorTools(
+  ctx: UiContext,
+  session: TeamSession,
+  roster: HTMLElement,
+  recent: HTMLElement,
+): HTMLElement[] {
+  const t = ctx.i18n.t.bind(ctx.i18n);
+  const inject = el('button', {
+    type: 'button',
+    class: 'tool',
+    'data-testid': 'open-inject',
+    text: t('team.facilitator.inject'),
+  });
+  inject.addEventListener('click', () => {
+    ctx.audio.play('click');
+    openInjectDialog(ctx, session);
+  });
+  const players = el(
+    'details',
+    { class: 'team-players', 'data-testid': 'players' },
+    el('summary', { text: t('team.facilitator.players') }),
+    roster,
+    el('h3', { text: t('team.facilitator.recent') }),
+    recent,
+  );
+  // Off by default: a class may want the clock to run on; when on, the facilitator's client
+  // pauses the class's clock as a situation arrives (Ops.ts, SituationPause).
+  const pauseBox = el('input', {
+    type: 'checkbox',
+    id: 'team-pause-situation',
+    'data-testid': 'pause-on-situation',
+    checked: ctx.settings.get().pauseOnSituationTeam,
+  });
+  pauseBox.addEventListener('change', () => {
+    ctx.audio.play('click');
+    ctx.settings.update({ pauseOnSituationTeam: pauseBox.checked });
+  });
+  const pauseOption = el(
+    'span',
+    { class: 'team-option' },
+    pauseBox,
+    el('label', { for: 'team-pause-situation', text: t('team.console.pauseOnSituation') }),
+  );
+  return [inject, pauseOption, players];
+}
+
+/** A player's own role picker (a late joiner has none yet); rebuilt only when its choices change
+ *  (an open drop-down would close on every redraw). */
+function rolePicker(ctx: UiContext, session: TeamSession) {
+  const t = ctx.i18n.t.bind(ctx.i18n);
+  const select = el('select', { id: 'team-bar-role', 'data-testid': 'bar-role' });
+  select.addEventListener('change', () => {
+    ctx.audio.play('click');
+    session.chooseRole(select.value === '' ? null : (select.value as SeatRole));
+  });
+  const update = () => {
+    const seat = session.seat;
+    const taken = new Set(
+      session.seats.filter((s) => s.id !== seat.id && s.role).map((s) => s.role),
+    );
+    const sig = `${ctx.i18n.language}|${seat.role}|${[...taken].join(',')}`;
+    if (select.dataset.sig === sig) return;
+    select.dataset.sig = sig;
+    select.replaceChildren(
+      el('option', { value: '', text: t('team.roles.none'), selected: seat.role === null }),
+      ...session.info.roles.map((r) =>
+        el('option', {
+          value: r,
+          text: t(`team.roles.${r}`),
+          selected: seat.role === r,
+          disabled: taken.has(r),
+        }),
+      ),
+    );
+  };
+  const label = el('label', { for: 'team-bar-role', text: t('team.lobby.yourRole') });
+  return { elements: [label, select], update };
+}
+
+/** The roster in the bar (facilitator: with last actions and management; projector: roles). */
+function renderBarRoster(ctx: UiContext, session: TeamSession, roster: HTMLElement): void {
+  const t = ctx.i18n.t.bind(ctx.i18n);
+  const facilitator = session.seat.kind === 'facilitator';
+  const lastAction = (seatId: string): string => {
+    const a = session.lastBySeat.get(seatId);
+    return a
+      ? t('team.facilitator.lastAction', {
+          command: commandName(ctx.i18n, a.type),
+          time: formatKstTime(ctx.i18n, a.tick),
+        })
+      : t('team.facilitator.noAction');
+  };
+  const focusId = (document.activeElement as HTMLElement | null)?.id;
+  clear(roster);
+  roster.append(
+    renderRoster(
+      ctx,
+      session.seats.filter((s) => s.kind !== 'projector' || facilitator),
+      {
+        me: session.seat.id,
+        roles: session.info.roles,
+        extra: (s) => (s.kind === 'player' ? lastAction(s.id) : ''),
+        manage: facilitator ? rosterManager(ctx, session) : undefined,
+      },
+    ),
+  );
+  if (focusId && roster.querySelector(`#${CSS.escape(focusId)}`))
+    document.getElementById(focusId)?.focus();
+}
+
+/** The facilitator's list of recent actions, newest first. */
+function renderRecent(ctx: UiContext, session: TeamSession, recent: HTMLElement): void {
+  const t = ctx.i18n.t.bind(ctx.i18n);
+  clear(recent);
+  const names = new Map(
+    session.seats.map((s) => [s.id, s.kind === 'facilitator' ? '' : `${s.name} `]),
+  );
+  if (session.recent.length === 0)
+    recent.append(el('li', { class: 'hint', text: t('team.facilitator.noRecent') }));
+  for (const a of session.recent)
+    recent.append(
+      el(
+        'li',
+        {},
+        el('span', { class: 'when', text: formatKstTime(ctx.i18n, a.tick) }),
+        ` ${names.get(a.seat) ?? `${a.seat} `}(${t(`team.roles.${a.role}`)}): ${commandName(ctx.i18n, a.type)}`,
+      ),
+    );
+}
+
 export function mountTeamControls(
   host: HTMLElement,
   ctx: UiContext,
@@ -64,78 +196,19 @@ export function mountTeamControls(
   let okTimer: ReturnType<typeof setTimeout> | undefined;
   let leaveTimer: ReturnType<typeof setTimeout> | undefined;
 
-  if (facilitator) {
-    const inject = el('button', {
-      type: 'button',
-      class: 'tool',
-      'data-testid': 'open-inject',
-      text: t('team.facilitator.inject'),
-    });
-    inject.addEventListener('click', () => {
-      ctx.audio.play('click');
-      openInjectDialog(ctx, session);
-    });
-    const players = el(
-      'details',
-      { class: 'team-players', 'data-testid': 'players' },
-      el('summary', { text: t('team.facilitator.players') }),
-      roster,
-      el('h3', { text: t('team.facilitator.recent') }),
-      recent,
-    );
-    // Off by default: a class may want the clock to run on; when on, the facilitator's client
-    // pauses the class's clock as a situation arrives (Ops.ts, SituationPause).
-    const pauseBox = el('input', {
-      type: 'checkbox',
-      id: 'team-pause-situation',
-      'data-testid': 'pause-on-situation',
-      checked: ctx.settings.get().pauseOnSituationTeam,
-    });
-    pauseBox.addEventListener('change', () => {
-      ctx.audio.play('click');
-      ctx.settings.update({ pauseOnSituationTeam: pauseBox.checked });
-    });
-    const pauseOption = el(
-      'span',
-      { class: 'team-option' },
-      pauseBox,
-      el('label', { for: 'team-pause-situation', text: t('team.console.pauseOnSituation') }),
-    );
-    bar.append(inject, pauseOption, players);
-  } else if (projector || evaluator) {
+  if (facilitator) bar.append(...facilitatorTools(ctx, session, roster, recent));
+  else if (projector || evaluator)
     bar.append(el('span', { class: 'sr-only', text: t('team.projector.roles') }), roster);
-  }
   // A player may take a free role during the session too (a late joiner has none yet).
-  const myRole =
-    session.seat.kind === 'player'
-      ? el('select', { id: 'team-bar-role', 'data-testid': 'bar-role' })
-      : undefined;
-  if (myRole) {
-    myRole.addEventListener('change', () => {
-      ctx.audio.play('click');
-      session.chooseRole(myRole.value === '' ? null : (myRole.value as SeatRole));
-    });
-    bar.append(el('label', { for: 'team-bar-role', text: t('team.lobby.yourRole') }), myRole);
-  }
-
-  const lastAction = (seatId: string): string => {
-    const a = session.lastBySeat.get(seatId);
-    return a
-      ? t('team.facilitator.lastAction', {
-          command: commandName(ctx.i18n, a.type),
-          time: formatKstTime(ctx.i18n, a.tick),
-        })
-      : t('team.facilitator.noAction');
-  };
+  const picker = session.seat.kind === 'player' ? rolePicker(ctx, session) : undefined;
+  if (picker) bar.append(...picker.elements);
 
   const render = () => {
     // Removed by the facilitator (or the connection refused for good): say so, then leave.
     if ((session.removed || session.status === 'closed') && !session.endedBy && !leaveTimer)
       leaveTimer = setTimeout(() => {
-        if (ctx.session !== session) return;
-        session.dispose();
-        ctx.session = undefined;
-        ctx.flow.send({ type: 'run.quit' });
+        // (The machine disposes of the seat as it leaves the screen.)
+        if (ctx.session === session) ctx.flow.send({ type: 'run.quit' });
       }, REMOVED_MS);
     const seat = session.seat;
     // The facilitator's and the projector's seats are named by what they are.
@@ -157,65 +230,14 @@ export function mountTeamControls(
         if (session.notice === notice) session.notice = undefined;
         render();
       }, OK_NOTICE_MS);
-    const taken = new Set(
-      session.seats.filter((s) => s.id !== seat.id && s.role).map((s) => s.role),
-    );
-    // Rebuilt only when its choices change (an open drop-down would close on every redraw).
-    const sig = `${ctx.i18n.language}|${seat.role}|${[...taken].join(',')}`;
-    if (myRole && myRole.dataset.sig !== sig) {
-      myRole.dataset.sig = sig;
-      myRole.replaceChildren(
-        el('option', { value: '', text: t('team.roles.none'), selected: seat.role === null }),
-        ...session.info.roles.map((r) =>
-          el('option', {
-            value: r,
-            text: t(`team.roles.${r}`),
-            selected: seat.role === r,
-            disabled: taken.has(r),
-          }),
-        ),
-      );
-    }
+    picker?.update();
     const d = session.desyncs[0];
     warning.textContent =
       facilitator && d
         ? t('team.facilitator.mismatch', { name: d.name, time: formatKstTime(ctx.i18n, d.tick) })
         : '';
-    if (facilitator || projector || evaluator) {
-      const focusId = (document.activeElement as HTMLElement | null)?.id;
-      clear(roster);
-      roster.append(
-        renderRoster(
-          ctx,
-          session.seats.filter((s) => s.kind !== 'projector' || facilitator),
-          {
-            me: seat.id,
-            roles: session.info.roles,
-            extra: (s) => (s.kind === 'player' ? lastAction(s.id) : ''),
-            manage: facilitator ? rosterManager(ctx, session) : undefined,
-          },
-        ),
-      );
-      if (focusId && roster.querySelector(`#${CSS.escape(focusId)}`))
-        document.getElementById(focusId)?.focus();
-    }
-    if (facilitator) {
-      clear(recent);
-      const names = new Map(
-        session.seats.map((s) => [s.id, s.kind === 'facilitator' ? '' : `${s.name} `]),
-      );
-      if (session.recent.length === 0)
-        recent.append(el('li', { class: 'hint', text: t('team.facilitator.noRecent') }));
-      for (const a of session.recent)
-        recent.append(
-          el(
-            'li',
-            {},
-            el('span', { class: 'when', text: formatKstTime(ctx.i18n, a.tick) }),
-            ` ${names.get(a.seat) ?? `${a.seat} `}(${t(`team.roles.${a.role}`)}): ${commandName(ctx.i18n, a.type)}`,
-          ),
-        );
-    }
+    if (facilitator || projector || evaluator) renderBarRoster(ctx, session, roster);
+    if (facilitator) renderRecent(ctx, session, recent);
   };
 
   host.append(banner, bar);
