@@ -1,7 +1,7 @@
-// No function over 120 lines (issue 15: components, not long closures) in the folders already
-// split: the core (engine, game, after-action review excepted until it is split), the CLI and the
-// server. A function counts from its first line to its last, nested functions included, the way
-// the issue counted `mountReplayControls`. Add a folder here once its long functions are split.
+// No function in src/ or server/ runs over 120 lines (issue: 350-line closures that mount whole
+// screens). A long function is split into named pieces whose names say what each does. Generated
+// data (locale JSON, level files) is not code and is not read here. The parser is TypeScript's own,
+// so arrow functions, methods, getters and nested closures are all measured the same way.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import ts from 'typescript';
@@ -9,7 +9,6 @@ import { describe, expect, it } from 'vitest';
 
 const root = resolve(__dirname, '../../..');
 const MAX_LINES = 120;
-const CHECKED = ['src/engine', 'src/game', 'src/cli', 'server'];
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -19,48 +18,38 @@ function sources(dir: string): string[] {
   });
 }
 
-/** Functions of one file longer than `max` lines, as "path:line name (n lines)". */
-export function longFunctions(file: string, text: string, max: number): string[] {
-  const src = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
-  const out: string[] = [];
+/** Every function-like node with a body longer than `max` lines: "file:line name (n lines)". */
+function longFunctions(file: string, text: string, max = MAX_LINES): string[] {
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const found: string[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isFunctionLike(node) && 'body' in node && node.body) {
-      const first = src.getLineAndCharacterOfPosition(node.getStart(src)).line;
-      const last = src.getLineAndCharacterOfPosition(node.getEnd()).line;
+      const first = sf.getLineAndCharacterOfPosition(node.getStart(sf)).line;
+      const last = sf.getLineAndCharacterOfPosition(node.getEnd()).line;
       const lines = last - first + 1;
-      if (lines > max) {
-        const named = node.name?.getText(src);
-        const parent = node.parent;
-        const name =
-          named ??
-          (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent)
-            ? parent.name.getText(src)
-            : '(anonymous)');
-        out.push(`${relative(root, file)}:${first + 1} ${name} (${lines} lines)`);
-      }
+      const name = node.name?.getText(sf) ?? '(anonymous)';
+      if (lines > max) found.push(`${relative(root, file)}:${first + 1} ${name} (${lines} lines)`);
     }
     ts.forEachChild(node, visit);
   };
-  visit(src);
-  return out;
+  visit(sf);
+  return found;
 }
 
 describe('function length', () => {
-  it('should find a long function, nested or not, and let a short one pass', () => {
-    const body = Array.from({ length: 8 }, (_, i) => `  const a${i} = ${i};`).join('\n');
-    const text = `export function outer() {\n${body}\n  const inner = () => {\n${body}\n  };\n}\n`;
-    expect(longFunctions(join(root, 'x.ts'), text, 15)).toEqual(['x.ts:1 outer (20 lines)']);
-    expect(longFunctions(join(root, 'x.ts'), text, 9)).toEqual([
-      'x.ts:1 outer (20 lines)',
-      'x.ts:10 inner (10 lines)',
+  it('should find a long function when there is one (the checker itself works)', () => {
+    const body = Array.from({ length: MAX_LINES }, (_, i) => `  const v${i} = ${i};`).join('\n');
+    const text = `export function tooLong() {\n${body}\n}\nconst ok = () => 1;\n`;
+    expect(longFunctions(join(root, 'src/x.ts'), text)).toEqual([
+      `src/x.ts:1 tooLong (${MAX_LINES + 2} lines)`,
     ]);
-    expect(longFunctions(join(root, 'x.ts'), text, 20)).toEqual([]);
+    const method = `class A {\n  run() {\n${body}\n  }\n}\n`;
+    expect(longFunctions(join(root, 'src/y.ts'), method)).toHaveLength(1);
   });
 
-  it(`should have no function over ${MAX_LINES} lines in ${CHECKED.join(', ')}`, () => {
-    const long = CHECKED.flatMap((dir) => sources(join(root, dir))).flatMap((file) =>
-      longFunctions(file, readFileSync(file, 'utf8'), MAX_LINES),
-    );
+  it(`should have no function over ${MAX_LINES} lines in src/ or server/`, () => {
+    const files = [...sources(join(root, 'src')), ...sources(join(root, 'server'))];
+    const long = files.flatMap((f) => longFunctions(f, readFileSync(f, 'utf8')));
     expect(long).toEqual([]);
   });
 });

@@ -128,26 +128,27 @@ class ExerciseConsole {
   private async renderForms(message?: string): Promise<void> {
     const t = this.t;
     clear(this.root);
-    const lang = this.ctx.i18n.language === 'ko' ? 'ko' : 'en';
     const levels = (await loadLevelSummaries()).filter((l) => l.id !== 'tutorial');
-    const field = (id: string, label: string, input: HTMLElement) =>
-      el('div', { class: 'exercise-field' }, el('label', { for: id, text: label }), input);
-    const name = el('input', { id: 'ex-name', type: 'text', maxlength: 80, required: true });
-    const level = el(
-      'select',
-      { id: 'ex-level' },
-      ...levels.map((l) => el('option', { value: l.id, text: l.title[lang] })),
+    const create = this.createForm(levels);
+    this.root.append(
+      this.header(),
+      el('p', { text: t('exercise.intro') }),
+      el('div', { class: 'exercise-forms' }, create.form, this.openForm()),
+      this.live,
     );
-    const seed = el('input', { id: 'ex-seed', type: 'number', min: 0, max: 4294967295 });
-    const teams = el('input', {
-      id: 'ex-teams',
-      type: 'number',
-      min: 1,
-      max: EXERCISE_TEAMS_MAX,
-      value: 2,
-      required: true,
-    });
-    const roleBoxes = SEAT_ROLES.map((role) => {
+    if (message) this.say(message);
+    create.focus.focus();
+  }
+
+  /** A labelled field of the console's forms. */
+  private static field(id: string, label: string, input: HTMLElement): HTMLElement {
+    return el('div', { class: 'exercise-field' }, el('label', { for: id, text: label }), input);
+  }
+
+  /** One checkbox per role (is it played?) with a bot picker beside it. */
+  private roleChoices() {
+    const t = this.t;
+    return SEAT_ROLES.map((role) => {
       const box = el('input', {
         type: 'checkbox',
         id: `ex-role-${role}`,
@@ -163,20 +164,42 @@ class ExerciseConsole {
         el('option', { value: '', text: t('exercise.create.botNone') }),
         ...BOT_KINDS.map((k) => el('option', { value: k, text: t(`exercise.bots.${k}`) })),
       );
-      return {
-        role,
+      const row = el(
+        'div',
+        { class: 'exercise-role' },
         box,
+        el('label', { for: `ex-role-${role}`, text: t(`exercise.roles.${role}`) }),
         bot,
-        row: el(
-          'div',
-          { class: 'exercise-role' },
-          box,
-          el('label', { for: `ex-role-${role}`, text: t(`exercise.roles.${role}`) }),
-          bot,
-        ),
-      };
+      );
+      return { role, box, bot, row };
     });
-    const create = el(
+  }
+
+  /** "Create an exercise": name, level, seed, teams, roles and bots; submitting creates it. */
+  private createForm(levels: Awaited<ReturnType<typeof loadLevelSummaries>>): {
+    form: HTMLFormElement;
+    focus: HTMLElement;
+  } {
+    const t = this.t;
+    const field = ExerciseConsole.field;
+    const lang = this.ctx.i18n.language === 'ko' ? 'ko' : 'en';
+    const name = el('input', { id: 'ex-name', type: 'text', maxlength: 80, required: true });
+    const level = el(
+      'select',
+      { id: 'ex-level' },
+      ...levels.map((l) => el('option', { value: l.id, text: l.title[lang] })),
+    );
+    const seed = el('input', { id: 'ex-seed', type: 'number', min: 0, max: 4294967295 });
+    const teams = el('input', {
+      id: 'ex-teams',
+      type: 'number',
+      min: 1,
+      max: EXERCISE_TEAMS_MAX,
+      value: 2,
+      required: true,
+    });
+    const roleBoxes = this.roleChoices();
+    const form = el(
       'form',
       {
         class: 'exercise-form',
@@ -196,7 +219,7 @@ class ExerciseConsole {
       ),
       el('button', { type: 'submit', class: 'primary', text: t('exercise.create.submit') }),
     );
-    create.addEventListener('submit', (e) => {
+    form.addEventListener('submit', (e) => {
       e.preventDefault();
       const roles = roleBoxes.filter((r) => r.box.checked).map((r) => r.role);
       const bots: Partial<Record<SeatRole, BotKind>> = {};
@@ -215,6 +238,13 @@ class ExerciseConsole {
         this.useController({ code: r.value.code, token: r.value.controllerToken });
       });
     });
+    return { form, focus: name };
+  }
+
+  /** "Open an exercise" with its code and controller token. */
+  private openForm(): HTMLFormElement {
+    const t = this.t;
+    const field = ExerciseConsole.field;
     const code = el('input', {
       id: 'ex-code',
       type: 'text',
@@ -228,7 +258,7 @@ class ExerciseConsole {
       autocomplete: 'off',
       required: true,
     });
-    const open = el(
+    const form = el(
       'form',
       { class: 'exercise-form', 'aria-labelledby': 'ex-open-h', 'data-testid': 'exercise-open' },
       el('h2', { id: 'ex-open-h', text: t('exercise.open.heading') }),
@@ -236,18 +266,11 @@ class ExerciseConsole {
       field('ex-token', t('exercise.open.token'), token),
       el('button', { type: 'submit', text: t('exercise.open.submit') }),
     );
-    open.addEventListener('submit', (e) => {
+    form.addEventListener('submit', (e) => {
       e.preventDefault();
       this.useController({ code: code.value.trim().toUpperCase(), token: token.value.trim() });
     });
-    this.root.append(
-      this.header(),
-      el('p', { text: t('exercise.intro') }),
-      el('div', { class: 'exercise-forms' }, create, open),
-      this.live,
-    );
-    if (message) this.say(message);
-    name.focus();
+    return form;
   }
 
   private useController(c: Controller): void {
