@@ -37,6 +37,17 @@ const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/tea
 const paused = (page: Page) =>
   page.evaluate(() => document.querySelector('.ops-state')?.textContent ?? '');
 
+/** The right edge of the furthest-reaching element of the overlay, in CSS pixels. */
+const widestRight = (page: Page) =>
+  page.evaluate(() =>
+    Math.max(
+      0,
+      ...[...document.querySelectorAll('#overlay *')].map((e) =>
+        Math.round(e.getBoundingClientRect().right),
+      ),
+    ),
+  );
+
 // Four browsers and a server on a 2-core CI machine: the 2-minute default is too tight for the whole story.
 describe('team session (four browser contexts, real server)', { timeout: 300_000 }, () => {
   it('should create, join, play, pause with an inject, and end on one state hash', async () => {
@@ -91,6 +102,11 @@ describe('team session (four browser contexts, real server)', { timeout: 300_000
     await shot(fac.page, 'lobby-facilitator');
     await shot(proj.page, 'lobby-projector');
     await shot(comms.page, 'lobby-phone-ko');
+    // The facilitator's lobby on a phone (bot pickers, evaluator link): nothing wider than 375 px.
+    await fac.page.setViewportSize({ width: 375, height: 812 });
+    expect(await widestRight(fac.page)).toBeLessThanOrEqual(375);
+    await fac.page.setViewportSize({ width: 1280, height: 720 });
+    expect(await widestRight(comms.page)).toBeLessThanOrEqual(375);
     const a11y = [
       ...(await axeViolations(fac.page, 'lobby (facilitator)')),
       ...(await axeViolations(comms.page, 'lobby (phone)')),
