@@ -43,7 +43,7 @@ describe('Ops tasks panel', () => {
     // Phoning takes three minutes of a free hand; then they are on the way.
     panel.update(session.view());
     expect(panel.root.querySelector('[data-testid="tasks"] li.task.running')?.textContent).toBe(
-      'Call in staff — 0%',
+      'Call in staff — Jung (network engineer, 30 min from home) — 0%',
     );
     session.playTo(2700);
     panel.update(session.view());

@@ -68,6 +68,12 @@ export function nameDevices(ctx: UiContext, level: Level, text: string): string 
 }
 
 /** Where a command acts, from its arguments: the device, link, segment or DNS cluster it names. */
+/** A staff member by id, as the level names them (the id if the level does not know them). */
+function staffName(ctx: UiContext, level: Level, id: string): string {
+  const member = level.staff.find((m) => m.id === id);
+  return member ? local(ctx.i18n, member.name) : id;
+}
+
 export function commandTarget(
   ctx: UiContext,
   level: Level,
@@ -85,7 +91,9 @@ export function commandTarget(
             ? deviceLabel(ctx, level, String(args.cluster), undefined, 'clusters')
             : args.from !== undefined && args.to !== undefined
               ? `${deviceLabel(ctx, level, String(args.from), undefined, 'clusters')} → ${deviceLabel(ctx, level, String(args.to), undefined, 'clusters')}`
-              : undefined;
+              : args.staff !== undefined
+                ? staffName(ctx, level, String(args.staff))
+                : undefined;
   if (!where) return undefined;
   const direction =
     args.direction === 'ingress' || args.direction === 'egress'
