@@ -1,11 +1,15 @@
 // How sessions end: the scenario reaching its end by the server's own clock (the run is stored
 // and verified), and a session ended in the lobby (nothing to store).
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseLevel, verifyRunFile, type Level, type RunFile } from '../../../src/game';
+import { verifyRunFile, type Level, type RunFile } from '../../../src/game';
 import { tempDirs } from './fixtures';
-import { openRoomOn, startSessionServer, waitFor, type RunningServer } from './sessionsHelpers';
+import {
+  openRoomOn,
+  startSessionServer,
+  waitFor,
+  writeShortTutorial,
+  type RunningServer,
+} from './sessionsHelpers';
 
 let dirs: ReturnType<typeof tempDirs>;
 let srv: RunningServer;
@@ -14,20 +18,7 @@ let short: Level;
 
 beforeAll(async () => {
   dirs = tempDirs();
-  const json = JSON.parse(
-    readFileSync(new URL('../../../levels/tutorial.json', import.meta.url), 'utf8'),
-  ) as {
-    meta: { id: string; end: string };
-    history: { response: { at: string }[] };
-  };
-  json.meta.id = 'tutorial-short';
-  json.meta.end = '2003-01-25T14:26:00+09:00';
-  const end = Date.parse(json.meta.end);
-  json.history.response = json.history.response.filter((c) => Date.parse(c.at) <= end);
-  const parsed = parseLevel(json);
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-  short = parsed.level;
-  writeFileSync(join(dirs.levelsDir, 'tutorial-short.json'), JSON.stringify(json));
+  short = writeShortTutorial(dirs.levelsDir);
   srv = await startSessionServer({ dataDir: dirs.dataDir, levelsDir: dirs.levelsDir });
 });
 afterAll(async () => {

@@ -1,10 +1,10 @@
 // The evaluator seat (issue 17): joined with the room code and the evaluator key the facilitator
 // makes (stored hashed), read-only for the game, records HSEEP observations that travel beside the
 // log into the run file, which verifies with them (and without them, as older files do).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseLevel, verifyRunFile, type Level, type RunFile } from '../../../src/game';
+import { verifyRunFile, type Level, type RunFile } from '../../../src/game';
 import { buildAar } from '../../../src/aar/buildAar';
 import { renderAarHtml } from '../../../src/aar/renderHtml';
 import type { AppServer } from '../../../server/app';
@@ -16,6 +16,7 @@ import {
   startSessionServer,
   TestSeat,
   type RunningServer,
+  writeShortTutorial,
 } from './sessionsHelpers';
 
 let dirs: ReturnType<typeof tempDirs>;
@@ -24,17 +25,7 @@ let short: Level;
 
 beforeAll(async () => {
   dirs = tempDirs();
-  const json = JSON.parse(
-    readFileSync(new URL('../../../levels/tutorial.json', import.meta.url), 'utf8'),
-  ) as { meta: { id: string; end: string }; history: { response: { at: string }[] } };
-  json.meta.id = 'tutorial-short';
-  json.meta.end = '2003-01-25T14:26:00+09:00';
-  const end = Date.parse(json.meta.end);
-  json.history.response = json.history.response.filter((c) => Date.parse(c.at) <= end);
-  const parsed = parseLevel(json);
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-  short = parsed.level;
-  writeFileSync(join(dirs.levelsDir, 'tutorial-short.json'), JSON.stringify(json));
+  short = writeShortTutorial(dirs.levelsDir);
   srv = await startSessionServer({ dataDir: dirs.dataDir, levelsDir: dirs.levelsDir });
 });
 afterAll(async () => {

@@ -2,11 +2,13 @@
 // loopback port, sessions created over HTTP, and clients that are what the browser runs —
 // SessionClient over Node's `ws` with a TeamLink (lockstep follower) on top.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { WebSocket } from 'ws';
-import type { Level, PlayerRole } from '../../../src/game';
+import { parseLevel, type Level, type PlayerRole } from '../../../src/game';
 import { SessionClient, type SeatAuth, type WebSocketConstructor } from '../../../src/net/client';
 import type { CreateSessionResponse, ServerMessage } from '../../../src/net/protocol';
 import { TeamLink } from '../../../src/net/teamLink';
@@ -14,6 +16,25 @@ import { createAppServer, type AppOptions, type AppServer } from '../../../serve
 import { loadFixtureLevel } from './fixtures';
 
 export const REPO = fileURLToPath(new URL('../../../', import.meta.url));
+
+/**
+ * The tutorial cut to end at 14:26 (its historical response too), written to `levelsDir` as
+ * `tutorial-short`: a session that reaches its end within seconds of server clock.
+ */
+export function writeShortTutorial(levelsDir: string): Level {
+  const json = JSON.parse(readFileSync(join(REPO, 'levels/tutorial.json'), 'utf8')) as {
+    meta: { id: string; end: string };
+    history: { response: { at: string }[] };
+  };
+  json.meta.id = 'tutorial-short';
+  json.meta.end = '2003-01-25T14:26:00+09:00';
+  const end = Date.parse(json.meta.end);
+  json.history.response = json.history.response.filter((c) => Date.parse(c.at) <= end);
+  const parsed = parseLevel(json);
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  writeFileSync(join(levelsDir, 'tutorial-short.json'), JSON.stringify(json));
+  return parsed.level;
+}
 
 export interface RunningServer {
   base: string;

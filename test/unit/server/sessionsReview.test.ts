@@ -2,10 +2,8 @@
 // screens and records the team's answer (note.add with the question); after the end each player
 // seat sends one anonymous feedback form over the session's ws; the facilitator reads the review
 // and saves the improvement plan over HTTP with the facilitator token.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseLevel, type Level } from '../../../src/game';
+import { type Level } from '../../../src/game';
 import type { AppServer } from '../../../server/app';
 import type { SessionReview } from '../../../src/aar/exerciseRecords';
 import { tempDirs } from './fixtures';
@@ -16,6 +14,7 @@ import {
   waitFor,
   type RunningServer,
   type TestSeat,
+  writeShortTutorial,
 } from './sessionsHelpers';
 
 let dirs: ReturnType<typeof tempDirs>;
@@ -24,17 +23,7 @@ let short: Level;
 
 beforeAll(async () => {
   dirs = tempDirs();
-  const json = JSON.parse(
-    readFileSync(new URL('../../../levels/tutorial.json', import.meta.url), 'utf8'),
-  ) as { meta: { id: string; end: string }; history: { response: { at: string }[] } };
-  json.meta.id = 'tutorial-short';
-  json.meta.end = '2003-01-25T14:26:00+09:00';
-  const end = Date.parse(json.meta.end);
-  json.history.response = json.history.response.filter((c) => Date.parse(c.at) <= end);
-  const parsed = parseLevel(json);
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-  short = parsed.level;
-  writeFileSync(join(dirs.levelsDir, 'tutorial-short.json'), JSON.stringify(json));
+  short = writeShortTutorial(dirs.levelsDir);
   srv = await startSessionServer({ dataDir: dirs.dataDir, levelsDir: dirs.levelsDir });
 });
 afterAll(async () => {
