@@ -4,10 +4,10 @@
 // `note.add` carrying the question, which the after-action review lists under its module.
 // Other seats see the question while the facilitator has it up.
 import type { UiContext } from '../../context';
+import { mountAfterStrings } from '../afterStrings';
 import { el } from '../../dom';
 import { formatKstTime, local } from '../../format';
 import { isoToTick } from '../../../game';
-import { useFeatureStrings } from '../../../i18n';
 import type { TeamSession } from '../../session/teamSession';
 import './exercise.css';
 
@@ -35,15 +35,7 @@ export function mountDiscussion(
   ctx: UiContext,
   session: TeamSession,
 ): () => void {
-  let disposed = false;
-  let cleanup = () => {};
-  void useFeatureStrings(ctx.i18n, 'exercise').then(() => {
-    if (!disposed) cleanup = build(host, ctx, session);
-  });
-  return () => {
-    disposed = true;
-    cleanup();
-  };
+  return mountAfterStrings(ctx, 'exercise', () => build(host, ctx, session));
 }
 
 /** What every other seat sees while the facilitator has a question up. */

@@ -4,6 +4,7 @@
 // time and sends it back; the list below shows what the evaluators have recorded so far. Fetched
 // with the evaluator's seat only (console.ts imports it on demand), its strings with it.
 import type { UiContext } from '../../context';
+import { mountAfterStrings } from '../afterStrings';
 import { clear, el } from '../../dom';
 import { formatKstTime } from '../../format';
 import {
@@ -14,7 +15,6 @@ import {
   type HseepRating,
   type ObservationRecord,
 } from '../../../game/evaluationGuide';
-import { useFeatureStrings } from '../../../i18n';
 import {
   HSEEP_RATING_TEXT,
   capabilityName,
@@ -33,15 +33,7 @@ export function mountEvaluatorPanel(
   ctx: UiContext,
   session: TeamSession,
 ): () => void {
-  let disposed = false;
-  let cleanup = () => {};
-  void useFeatureStrings(ctx.i18n, 'exercise').then(() => {
-    if (!disposed) cleanup = buildPanel(host, ctx, session);
-  });
-  return () => {
-    disposed = true;
-    cleanup();
-  };
+  return mountAfterStrings(ctx, 'exercise', () => buildPanel(host, ctx, session));
 }
 
 type Lang = 'ko' | 'en';
