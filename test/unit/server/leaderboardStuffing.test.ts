@@ -95,9 +95,10 @@ describe('leaderboard stuffing', () => {
     try {
       const db = openDatabase(own.dataDir);
       db.exec(
-        // Back to version 2: migration 5's exercise tables and columns, migration 4's review
-        // tables and migration 3's key go.
-        'DROP TABLE session_refusals; DROP INDEX sessions_by_exercise; ' +
+        // Back to version 2: migration 6's evaluator key and observations, migration 5's exercise
+        // tables and columns, migration 4's review tables and migration 3's key go.
+        'DROP TABLE session_observations; ALTER TABLE sessions DROP COLUMN evaluator_sha256; ' +
+          'DROP TABLE session_refusals; DROP INDEX sessions_by_exercise; ' +
           'ALTER TABLE session_log DROP COLUMN bot; ALTER TABLE sessions DROP COLUMN bots_json; ' +
           'ALTER TABLE sessions DROP COLUMN team; ALTER TABLE sessions DROP COLUMN exercise_id; ' +
           'DROP TABLE exercises; ' +
