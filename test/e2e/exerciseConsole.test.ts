@@ -126,9 +126,13 @@ describe('exercise console (two browser contexts, real server)', () => {
     await expect
       .poll(() => cards(page).nth(1).locator('.exercise-actions').textContent())
       .toContain('inject.custom');
+    // The second console sees it at its next poll (every 2 s).
     await expect
-      .poll(() => ko.page.locator('.exercise-room-state').first().textContent())
+      .poll(() => ko.page.locator('.exercise-room-state').first().textContent(), {
+        timeout: 15_000,
+      })
       .toContain('일시정지');
+    expect(await ko.page.locator('.exercise-room-state').first().textContent()).not.toMatch(/Jan/);
     expect(await axeViolations(ko.page, 'exercise live (ko)')).toEqual([]);
     await shot(ko.page, 'live-ko-375', '.exercise-room');
     await shot(page, 'live-en', '.exercise-rooms');

@@ -8,6 +8,7 @@ import { useFeatureStrings } from '../../../i18n';
 import type { UiContext } from '../../context';
 import { clear, el } from '../../dom';
 import { loadLevelSummaries } from '../../levelCatalog';
+import { formatKstTime } from '../../format';
 import { tickToClock } from '../../../game/simTime';
 import {
   EXERCISE_TEAMS_MAX,
@@ -492,7 +493,7 @@ class ExerciseConsole {
         t(`exercise.room.state.${r.state}`),
         r.paused && r.state === 'running' ? ` · ${t('exercise.room.paused')}` : '',
         ' · ',
-        t('exercise.room.clock', { clock: tickToClock(r.tick) }),
+        t('exercise.room.clock', { clock: formatKstTime(this.ctx.i18n, r.tick) }),
       ),
       el(
         'p',
